@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Starts PostgreSQL and RabbitMQ on 127.0.0.1 only (no systemd needed), creates the
+# `relance` role, the `relance` and `relance_test` databases and the `relance` broker user
+# and vhost, and waits until both answer. Safe to run twice. Run as root.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+"$here/install.sh"
+
+PG_VERSION="${PG_VERSION:-15}"
+PG_CLUSTER="${PG_CLUSTER:-main}"
+PG_PORT="${PG_PORT:-5432}"
+RELANCE_DB_PASSWORD="${RELANCE_DB_PASSWORD:-relance}"
+RELANCE_AMQP_PASSWORD="${RELANCE_AMQP_PASSWORD:-relance}"
+
+# ---------- PostgreSQL ----------
+if [ ! -d "/etc/postgresql/$PG_VERSION/$PG_CLUSTER" ]; then
+  pg_createcluster "$PG_VERSION" "$PG_CLUSTER" --port "$PG_PORT"
+fi
+conf="/etc/postgresql/$PG_VERSION/$PG_CLUSTER/conf.d/relance.conf"
+cat > "$conf" <<CONF
+# Written by deploy/services-up.sh
+listen_addresses = '127.0.0.1'
+max_connections = 200
+shared_buffers = 512MB
+# The disk here flushes slowly; Relance commits in groups, and this lets PostgreSQL group
+# concurrent commits too. Durability is unchanged (fsync stays on).
+commit_delay = 0
+wal_writer_delay = 10ms
+CONF
+if ! pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" status >/dev/null 2>&1; then
+  pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
+fi
+for _ in $(seq 1 60); do
+  pg_isready -h 127.0.0.1 -p "$PG_PORT" -q && break
+  sleep 0.5
+done
+pg_isready -h 127.0.0.1 -p "$PG_PORT" -q || { echo "services-up: PostgreSQL did not answer" >&2; exit 1; }
+
+psql_admin() { su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt $*"; }
+if [ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'relance'\"")" != "1" ]; then
+  psql_admin "-c \"CREATE ROLE relance LOGIN PASSWORD '$RELANCE_DB_PASSWORD' CREATEDB\""
+fi
+for db in relance relance_test; do
+  if [ "$(psql_admin "-c \"SELECT 1 FROM pg_database WHERE datname = '$db'\"")" != "1" ]; then
+    psql_admin "-c \"CREATE DATABASE $db OWNER relance\""
+  fi
+done
+echo "services-up: PostgreSQL on 127.0.0.1:$PG_PORT (databases relance, relance_test)"
+
+# ---------- RabbitMQ ----------
+# Loopback only: AMQP listener, Erlang distribution and epmd. The env file is read by both
+# the server and rabbitmqctl, so they agree on the node name.
+mkdir -p /etc/rabbitmq
+cat > /etc/rabbitmq/rabbitmq-env.conf <<CONF
+# Written by deploy/services-up.sh
+NODENAME=rabbit@localhost
+NODE_IP_ADDRESS=127.0.0.1
+NODE_PORT=5672
+SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+CONF
+cat > /etc/rabbitmq/rabbitmq.conf <<CONF
+# Written by deploy/services-up.sh
+listeners.tcp.1 = 127.0.0.1:5672
+loopback_users = none
+management.tcp.ip = 127.0.0.1
+management.tcp.port = 15672
+CONF
+echo "[rabbitmq_management]." > /etc/rabbitmq/enabled_plugins
+export ERL_EPMD_ADDRESS=127.0.0.1
+export RABBITMQ_NODENAME=rabbit@localhost
+
+if ! rabbitmqctl -q status >/dev/null 2>&1; then
+  rabbitmq-server -detached
+fi
+# await_startup needs the Erlang node to exist first: wait for it to answer a ping.
+for _ in $(seq 1 120); do
+  rabbitmqctl -q ping >/dev/null 2>&1 && break
+  sleep 1
+done
+rabbitmqctl -q await_startup --timeout 120
+# A node stopped with `stop_app` answers status but does not serve AMQP: start the app.
+rabbitmqctl -q start_app >/dev/null 2>&1 || true
+
+if ! rabbitmqctl -q list_users | awk '{print $1}' | grep -qx relance; then
+  rabbitmqctl -q add_user relance "$RELANCE_AMQP_PASSWORD"
+fi
+rabbitmqctl -q set_user_tags relance administrator
+if ! rabbitmqctl -q list_vhosts | grep -qx relance; then
+  rabbitmqctl -q add_vhost relance
+fi
+rabbitmqctl -q set_permissions -p relance relance ".*" ".*" ".*"
+rabbitmqctl -q set_permissions -p / relance ".*" ".*" ".*"
+# At-least-once dead-lettering from quorum queues needs this flag (on by default on 3.10).
+rabbitmqctl -q enable_feature_flag stream_queue >/dev/null 2>&1 || true
+echo "services-up: RabbitMQ on 127.0.0.1:5672 (vhost relance), management on 127.0.0.1:15672"
