@@ -1,0 +1,45 @@
+import PostgresNIO
+
+/// An error of the store: a stable code, and a description safe to show a user (no SQL, no
+/// credentials). The underlying error, when there is one, is for logs.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        fileprivate let name: String
+        public static let invalidDatabaseURL = Code(name: "invalid_database_url")
+        public static let migrationsNotFound = Code(name: "migrations_not_found")
+        public static let invalidMigration = Code(name: "invalid_migration")
+        public static let migrationChanged = Code(name: "migration_changed")
+        public static let migrationFailed = Code(name: "migration_failed")
+        public static let unknownAppliedMigration = Code(name: "unknown_applied_migration")
+        public static let unavailable = Code(name: "database_unavailable")
+        public static let databaseError = Code(name: "database_error")
+        public var description: String { name }
+    }
+
+    public let code: Code
+    public let message: String
+    /// The error that caused this one, for logs only.
+    public let underlying: (any Error)?
+
+    public init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.underlying = underlying
+    }
+
+    public var description: String { message }
+
+    /// Turns any error met while talking to `url` into a StoreError with a message a user can
+    /// act on: the server's own message for a refused statement, "cannot connect" otherwise.
+    public static func wrapping(_ error: any Error, url: DatabaseURL) -> StoreError {
+        if let storeError = error as? StoreError { return storeError }
+        if let psql = error as? PSQLError, let serverMessage = psql.serverInfo?[.message] {
+            return StoreError(.databaseError, "PostgreSQL at \(url) answered: \(serverMessage)", underlying: error)
+        }
+        return StoreError(
+            .unavailable,
+            "cannot connect to PostgreSQL at \(url) (is it running? deploy/services-up.sh starts the local one)",
+            underlying: error
+        )
+    }
+}

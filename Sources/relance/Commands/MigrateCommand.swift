@@ -1,0 +1,45 @@
+import ArgumentParser
+import Logging
+import PostgresNIO
+import RelanceStore
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply the pending database migrations (schemas/migrations), under an advisory lock.",
+        discussion: """
+            Migrations are forward-only SQL files applied in order, each in its own transaction, and \
+            recorded in schema_migrations. Running it again with nothing pending changes nothing; \
+            several processes may run it at once.
+            """
+    )
+
+    @OptionGroup var options: ServiceOptions
+
+    func run() async throws {
+        let configuration = options.configuration()
+        let logger = options.logger(label: "relance.migrate")
+        let url: DatabaseURL
+        do {
+            url = try DatabaseURL(configuration.databaseURL)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        do {
+            let directory = try ResourcePaths.schemasDirectory(configuration) + "/migrations"
+            let migrations = try Migration.load(from: directory)
+            let report = try await PostgresConnection.withSingleConnection(url, logger: logger) { connection in
+                try await Migrator(migrations: migrations, logger: logger).run(on: connection)
+            }
+            if report.applied.isEmpty {
+                print("Database \(url) is up to date (\(report.alreadyApplied.count) migrations applied).")
+            } else {
+                print("Applied \(report.applied.count) migration(s) to \(url): \(report.applied.map(String.init).joined(separator: ", ")).")
+            }
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(StoreError.wrapping(error, url: url).description)
+        }
+    }
+}

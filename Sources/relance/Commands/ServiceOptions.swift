@@ -1,0 +1,33 @@
+import ArgumentParser
+import Logging
+
+/// The options every command that talks to the services shares.
+struct ServiceOptions: ParsableArguments {
+    @Option(help: "PostgreSQL URL (default: $RELANCE_DATABASE_URL, else the local database deploy/ starts).")
+    var databaseURL: String?
+
+    @Option(help: "RabbitMQ URL (default: $RELANCE_AMQP_URL, else the local broker deploy/ starts).")
+    var amqpURL: String?
+
+    @Option(help: "The schemas directory: migrations, rate tables, rules (default: $RELANCE_SCHEMAS_DIR, else found from the working directory).")
+    var schemasDir: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error (default: $RELANCE_LOG_LEVEL, else info).")
+    var logLevel: String?
+
+    /// The configuration: flags, then environment, then defaults.
+    func configuration() -> RelanceConfiguration {
+        var configuration = RelanceConfiguration.fromEnvironment()
+        if let databaseURL { configuration.databaseURL = databaseURL }
+        if let amqpURL { configuration.amqpURL = amqpURL }
+        if let schemasDir { configuration.schemasDirectory = schemasDir }
+        if let logLevel { configuration.logLevel = logLevel }
+        return configuration
+    }
+
+    func logger(label: String) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = Logger.Level(rawValue: configuration().logLevel) ?? .info
+        return logger
+    }
+}
