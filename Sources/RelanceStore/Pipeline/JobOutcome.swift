@@ -1,0 +1,61 @@
+import Foundation
+import RelanceCore
+
+/// What a worker did with one job. The raw values are stored in `job_outcomes.outcome`.
+public enum OutcomeKind: String, Sendable, Hashable, CaseIterable {
+    /// An email or a letter went out.
+    case sent
+    /// A call task was created for an agent.
+    case taskCreated = "task_created"
+    /// A legal filing was prepared.
+    case prepared
+    case skippedPaid = "skipped_paid"
+    case skippedDisputed = "skipped_disputed"
+    case skippedPromise = "skipped_promise"
+    case skippedPlan = "skipped_plan"
+    case skippedPaused = "skipped_paused"
+    case skippedWrittenOff = "skipped_written_off"
+    /// The channel failed for good (or after its retries): nobody was contacted.
+    case failed
+    /// The message could not be handled at all and went to the dead-letter queue.
+    case deadLettered = "dead_lettered"
+
+    /// Whether the debtor was contacted.
+    public var contacted: Bool { self == .sent || self == .taskCreated || self == .prepared }
+
+    /// The status the job's steps take.
+    var stepStatus: String {
+        switch self {
+        case .sent, .taskCreated, .prepared: "done"
+        default: "skipped"
+        }
+    }
+}
+
+/// One outcome to record.
+public struct JobOutcome: Sendable, Hashable {
+    public var jobId: UUID
+    public var tenantId: UUID
+    public var debtorId: UUID
+    public var channel: Channel
+    public var kind: OutcomeKind
+    /// Details for operators and the timeline, as a JSON object.
+    public var detail: String
+    /// Where the artefact is (a PDF, a stored email), when there is one.
+    public var artefactURI: String?
+    public var attempts: Int
+
+    public init(
+        jobId: UUID, tenantId: UUID, debtorId: UUID, channel: Channel, kind: OutcomeKind,
+        detail: String = "{}", artefactURI: String? = nil, attempts: Int = 1
+    ) {
+        self.jobId = jobId
+        self.tenantId = tenantId
+        self.debtorId = debtorId
+        self.channel = channel
+        self.kind = kind
+        self.detail = detail
+        self.artefactURI = artefactURI
+        self.attempts = attempts
+    }
+}
