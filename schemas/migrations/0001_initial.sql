@@ -55,8 +55,10 @@ CREATE TABLE creditors (
     tenant_id          uuid NOT NULL REFERENCES tenants (id),
     id                 uuid NOT NULL,
     name               text NOT NULL CHECK (length(btrim(name)) > 0),
-    postal_address     text,
-    legal_id           text,
+    -- {"lines": [...], "postal_code": "...", "city": "...", "country_code": "FR"}
+    postal_address     jsonb,
+    -- {"registration_number": "...", "vat_number": "..."}
+    legal_identifiers  jsonb,
     default_policy_id  uuid,
     created_at         timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (id),
@@ -75,7 +77,7 @@ CREATE TABLE debtors (
     time_zone        text NOT NULL DEFAULT 'Europe/Paris' CHECK (length(time_zone) > 0),
     email            text,
     phone            text,
-    postal_address   text,
+    postal_address   jsonb,
     -- The debtor said it is short of cash: personalisation offers a payment plan.
     cash_flow_difficulty boolean NOT NULL DEFAULT false,
     policy_id        uuid,

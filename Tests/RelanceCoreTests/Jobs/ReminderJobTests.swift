@@ -1,0 +1,58 @@
+import Foundation
+import RelanceCore
+import Testing
+
+@Suite("Reminder job messages")
+struct ReminderJobTests {
+    let job = ReminderJob(
+        jobId: UUID(), tenantId: UUID(), debtorId: UUID(), channel: .registeredLetter,
+        steps: [ReminderJob.Step(stepId: UUID(), invoiceId: UUID(), position: 5, templateKey: "notice.formal")],
+        createdAt: Date(timeIntervalSince1970: 1_764_000_000)
+    )
+
+    @Test("A job survives the wire: encode then decode gives it back, with snake_case fields")
+    func roundTrip() throws {
+        let data = try job.encoded()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"job_id\":\"\(job.jobId.uuidString)\""))
+        #expect(text.contains("\"channel\":\"registered_letter\""))
+        #expect(text.contains("\"created_at\":\"2025-11-24T"))
+        #expect(try ReminderJob.decode(data) == job)
+    }
+
+    @Test("Malformed messages are refused with a reason", arguments: [
+        ("not json at all", "malformed JSON"),
+        (#"{"version":1}"#, "missing field 'job_id'"),
+        (#"{"version":1,"job_id":"x","tenant_id":"x","debtor_id":"x","channel":"email","steps":[],"created_at":"2025-01-01T00:00:00Z"}"#, "bad value at 'job_id'"),
+    ])
+    func malformed(_ input: String, _ reason: String) {
+        #expect {
+            _ = try ReminderJob.decode(Data(input.utf8))
+        } throws: { error in
+            (error as? ReminderJobDecodingError)?.reason.contains(reason) == true
+        }
+    }
+
+    @Test("An unknown version, an unknown channel and an empty job are refused")
+    func semanticChecks() throws {
+        var other = job
+        other.version = 2
+        #expect(throws: ReminderJobDecodingError.self) { try ReminderJob.decode(try other.encoded()) }
+
+        var empty = job
+        empty.steps = []
+        #expect {
+            try ReminderJob.decode(try empty.encoded())
+        } throws: { error in
+            (error as? ReminderJobDecodingError)?.reason.contains("no steps") == true
+        }
+
+        let text = String(decoding: try job.encoded(), as: UTF8.self)
+            .replacingOccurrences(of: "registered_letter", with: "pigeon")
+        #expect {
+            try ReminderJob.decode(Data(text.utf8))
+        } throws: { error in
+            (error as? ReminderJobDecodingError)?.reason.contains("channel") == true
+        }
+    }
+}
