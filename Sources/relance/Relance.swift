@@ -1,9 +1,32 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Relance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relance",
-        abstract: "Collects unpaid invoices: plans escalating reminders, sends them, computes late-payment penalties."
+        abstract: "Collects unpaid invoices: plans escalating reminders, sends them, computes late-payment penalties.",
+        subcommands: [PenaltyCommand.self]
     )
+
+    /// Runs the chosen command. A usage mistake (unknown option, a date or amount that does not
+    /// parse, …) prints one line on stderr and exits with status 2, the usual convention, so
+    /// scripts can tell a bad invocation from a failure.
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                let text = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+                FileHandle.standardError.write(Data("relance: \(text)\n".utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
