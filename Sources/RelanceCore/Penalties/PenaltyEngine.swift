@@ -79,10 +79,18 @@ public struct PenaltyEngine: Sendable {
             accrualStart = max(request.dueDate, notice).adding(days: 1)
             if notice < request.dueDate {
                 notes.append("the formal notice of \(notice) predates the due date; interest runs from the day after the due date")
+            } else if notice >= lastLateDay {
+                notes.append("the formal notice of \(notice) is not before \(lastLateDay): no day bears interest")
             } else {
                 notes.append("interest runs from the day after the formal notice of \(notice)")
             }
             notes.append("no fixed recovery indemnity against a consumer (the 40 € of L441-10 is B2B only)")
+        }
+
+        if request.jurisdiction == .deB2C {
+            notes.append(
+                "interest runs from the day after the due date on the assumption that the consumer was in default (Verzug) from then: BGB §286 needs a reminder, or 30 days after an invoice that warned of it"
+            )
         }
 
         var resolver = RateResolver(tables: tables, request: request, accrualStart: accrualStart)

@@ -1,6 +1,6 @@
 /// A rate given as a list of changes, each with the date it took effect (the ECB main
-/// refinancing rate). A row whose rate is `unknown` marks the day from which the table cannot
-/// say what rate was in force; lookups on or after it find nothing, so nothing is guessed.
+/// refinancing rate). The last row, whose rate is `unknown`, marks the day from which the table
+/// cannot say what rate was in force; lookups on or after it find nothing, so nothing is guessed.
 struct RateChangeTable: Sendable {
     struct Change: Sendable {
         let effectiveFrom: CalendarDate
@@ -27,6 +27,13 @@ struct RateChangeTable: Sendable {
                 ? nil
                 : try record.signedRate("rate_percent", table: name)
             changes.append(Change(effectiveFrom: date, rate: rate, source: try record.source(table: name)))
+        }
+        // Without the marker the last rate would silently run on forever: refuse that guess.
+        if let last = changes.last, last.rate != nil {
+            throw RateTableError(
+                .missingEndMarker, table: name, line: csv.records.last?.line,
+                "the last row must be '<date>,unknown,<note>': the day from which the rate is not known yet"
+            )
         }
         self.name = name
         self.changes = changes

@@ -9,6 +9,8 @@ public struct RateTableError: Error, Sendable, Hashable, CustomStringConvertible
         public static let outOfOrder = Code(name: "out_of_order")
         public static let malformedLine = Code(name: "malformed_line")
         public static let empty = Code(name: "empty_table")
+        /// A change list that does not end with its `unknown` row.
+        public static let missingEndMarker = Code(name: "missing_end_marker")
         public var description: String { name }
     }
 

@@ -219,4 +219,13 @@ struct FrenchPenaltyTests {
         #expect(result.periods.map(\.from) == [F.date("2019-03-02")])
         #expect(result.interest == F.eur("0.57"))
     }
+
+    @Test("fr-b2c with a notice on or after the payment date: nothing accrues")
+    func consumerNoticeAfterPayment() throws {
+        let result = try engine.compute(F.paid(.frB2C, F.eur("1200.00"), due: "2025-05-01", paid: "2025-06-10", notice: "2025-06-10"))
+        #expect(result.daysLate == 40)
+        #expect(result.periods.isEmpty)
+        #expect(result.interest == F.eur("0"))
+        #expect(result.notes.contains("the formal notice of 2025-06-10 is not before 2025-06-10: no day bears interest"))
+    }
 }

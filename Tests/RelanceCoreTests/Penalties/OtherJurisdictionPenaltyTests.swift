@@ -53,6 +53,7 @@ struct OtherJurisdictionPenaltyTests {
         #expect(result.interest == F.eur("4.65"))
         #expect(result.fixedIndemnity == F.eur("0"))
         #expect(result.totalPenalty == F.eur("4.65"))
+        #expect(result.notes.contains { $0.contains("Verzug") })
     }
 
     @Test("uk: the rate is fixed when interest starts and does not change at the half-year boundary")

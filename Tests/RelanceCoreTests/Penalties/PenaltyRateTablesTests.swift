@@ -128,6 +128,8 @@ struct PenaltyRateTablesTests {
         #expect(failure(ecb: "effective_from,rate_percent,source\n2022-13-01,1.00,x\n")?.description
             == "ecb-mro.csv line 2: effective_from '2022-13-01' is not a YYYY-MM-DD date")
         #expect(failure(ecb: "effective_from,rate_percent,source\n2022-01-01,1.005,x\n")?.code == .invalidValue)
+        #expect(failure(ecb: "effective_from,rate_percent,source\n2022-01-01,1.00,x\n")?.description
+            == "ecb-mro.csv line 2: the last row must be '<date>,unknown,<note>': the day from which the rate is not known yet")
         #expect(failure(ecb: "effective_from,rate_percent,source\n2022-02-01,1.00,x\n2022-01-01,2.00,y\n")?.code == .outOfOrder)
         #expect(failure(ecb: "effective_from,source\n2022-01-01,x\n")?.code == .missingColumn)
         #expect(failure(ecb: "effective_from,rate_percent,source\n")?.code == .empty)
