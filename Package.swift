@@ -93,6 +93,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Runs the built `relance` executable (found next to the test bundle) as a user would.
+        .testTarget(
+            name: "RelanceCLITests",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RelanceStoreTests",
             dependencies: ["RelanceStore", "RelanceCore"],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Relance: AsyncParsableCommand {
@@ -9,6 +10,27 @@ struct Relance: AsyncParsableCommand {
             Services are found through RELANCE_DATABASE_URL and RELANCE_AMQP_URL (defaults: the local \
             PostgreSQL and RabbitMQ that deploy/services-up.sh starts on 127.0.0.1).
             """,
-        subcommands: [MigrateCommand.self]
+        subcommands: [MigrateCommand.self, PenaltyCommand.self]
     )
+
+    /// Runs the chosen command. A usage mistake (unknown option, a date or amount that does not
+    /// parse, …) prints one line on stderr and exits with status 2, the usual convention, so
+    /// scripts can tell a bad invocation from a failure.
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                let text = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+                FileHandle.standardError.write(Data("relance: \(text)\n".utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

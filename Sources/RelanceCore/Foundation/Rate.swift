@@ -5,9 +5,13 @@ public struct Rate: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 
     public init(basisPoints: Int) { self.basisPoints = basisPoints }
 
-    /// Parses a percentage such as `"10"`, `"12.15"`, `"7.5"`; more than two decimals is an error.
+    /// Parses a percentage such as `"10"`, `"12.15"`, `"7.5"`; more than two decimals, a sign or a
+    /// value too large for `Int` basis points is an error.
     public init(percent text: String) throws(RateError) {
-        let parts = text.trimmedWhitespace.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let trimmed = text.trimmedWhitespace
+        // A sign is rejected outright: Int("-0") is 0, so "-0.13" would otherwise read as +0.13.
+        guard let first = trimmed.first, first.isASCII, first.isNumber else { throw RateError(text: text) }
+        let parts = trimmed.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard let whole = Int(parts[0]), whole >= 0 else { throw RateError(text: text) }
         var hundredths = 0
         if parts.count == 2 {
@@ -17,7 +21,10 @@ public struct Rate: Sendable, Hashable, Comparable, Codable, CustomStringConvert
             }
             hundredths = f.count == 1 ? v * 10 : v
         }
-        self.basisPoints = whole * 100 + hundredths
+        let (scaled, o1) = whole.multipliedReportingOverflow(by: 100)
+        let (total, o2) = scaled.addingReportingOverflow(hundredths)
+        guard !o1, !o2 else { throw RateError(text: text) }
+        self.basisPoints = total
     }
 
     public static func + (lhs: Rate, rhs: Rate) -> Rate { Rate(basisPoints: lhs.basisPoints + rhs.basisPoints) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import PostgresNIO
 import RelanceStore
@@ -26,7 +27,11 @@ struct MigrateCommand: AsyncParsableCommand {
             throw CommandFailure(error.description)
         }
         do {
-            let directory = try ResourcePaths.schemasDirectory(configuration) + "/migrations"
+            var locator = ResourceLocator()
+            if let explicit = configuration.schemasDirectory {
+                locator.environment[ResourceLocator.environmentVariable] = explicit
+            }
+            let directory = try locator.schemasSubdirectory("migrations").path
             let migrations = try Migration.load(from: directory)
             let report = try await PostgresConnection.withSingleConnection(url, logger: logger) { connection in
                 try await Migrator(migrations: migrations, logger: logger).run(on: connection)
@@ -36,8 +41,8 @@ struct MigrateCommand: AsyncParsableCommand {
             } else {
                 print("Applied \(report.applied.count) migration(s) to \(url): \(report.applied.map(String.init).joined(separator: ", ")).")
             }
-        } catch let failure as CommandFailure {
-            throw failure
+        } catch let notFound as ResourceLocator.NotFound {
+            throw CommandFailure(notFound.description)
         } catch {
             throw CommandFailure(StoreError.wrapping(error, url: url).description)
         }

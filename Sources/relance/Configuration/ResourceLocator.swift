@@ -1,0 +1,59 @@
+import Foundation
+
+/// Finds the folders under `schemas/` (rate tables, …) that the executable reads at run time.
+///
+/// Order: the `RELANCE_SCHEMAS_DIR` environment variable (the path of the `schemas` folder
+/// itself; when set it must be right, there is no fallback), else a `schemas/<name>` folder in
+/// the current directory or one of its parents, else in the executable's directory or one of
+/// its parents (so a build inside a checkout finds the checkout's tables).
+struct ResourceLocator: Sendable {
+    static let environmentVariable = "RELANCE_SCHEMAS_DIR"
+
+    /// A folder that could not be found, with what was tried.
+    struct NotFound: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+    var currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    var executable: URL? = Bundle.main.executableURL
+
+    /// The directory `schemas/<name>`, e.g. `schemas/rates`.
+    func schemasSubdirectory(_ name: String) throws(NotFound) -> URL {
+        if let configured = environment[Self.environmentVariable], !configured.isEmpty {
+            let candidate = URL(fileURLWithPath: configured, isDirectory: true).appendingPathComponent(name, isDirectory: true)
+            guard Self.isDirectory(candidate) else {
+                throw NotFound(
+                    description: "\(Self.environmentVariable) is set to '\(configured)' but '\(candidate.path)' is not a directory"
+                )
+            }
+            return candidate
+        }
+        var starts = [currentDirectory]
+        if let executable {
+            starts.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for start in starts {
+            if let found = Self.walkUp(from: start, looking: "schemas/\(name)") { return found }
+        }
+        throw NotFound(
+            description: "cannot find schemas/\(name) in \(currentDirectory.path), the executable's directory, or their parents; set \(Self.environmentVariable) to the schemas folder"
+        )
+    }
+
+    private static func walkUp(from start: URL, looking relative: String) -> URL? {
+        var directory = start.standardizedFileURL
+        while true {
+            let candidate = directory.appendingPathComponent(relative, isDirectory: true)
+            if isDirectory(candidate) { return candidate }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { return nil }
+            directory = parent
+        }
+    }
+
+    private static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
