@@ -19,7 +19,7 @@ struct MigratorTests {
             let tables = try await Self.tableNames(client)
             for table in ["tenants", "creditors", "debtors", "invoices", "payments", "dunning_policies",
                           "dunning_policy_steps", "schedule_steps", "jobs", "job_outcomes",
-                          "payment_plans", "payment_plan_installments", "invoice_events"] {
+                          "invoice_events"] {
                 #expect(tables.contains(table), "missing table \(table)")
             }
 

@@ -36,9 +36,10 @@ struct SchemaConstraintTests {
             try await client.query(
                 """
                 INSERT INTO invoices (tenant_id, id, creditor_id, debtor_id, number, issue_date, due_date,
-                                      currency, amount_minor, outstanding_minor, state)
+                                      currency, amount_minor, outstanding_minor, state, state_detail)
                 VALUES (\(tenant ?? self.tenant), \(UUID()), \(creditor ?? self.creditor), \(debtor), \(number),
-                        '2025-02-01'::date, '2025-03-01'::date, \(currency), \(amount), \(outstanding), \(state))
+                        '2025-02-01'::date, '2025-03-01'::date, \(currency), \(amount), \(outstanding), \(state),
+                        jsonb_build_object('status', \(state)::text))
                 """,
                 logger: TestDatabase.logger
             )
@@ -111,6 +112,25 @@ struct SchemaConstraintTests {
                 try await f.insertInvoice(client, number: "B", outstanding: 0, state: "open")
             }
             try await f.insertInvoice(client, number: "C", outstanding: 0, state: "paid")
+        }
+    }
+
+    @Test("The stored state detail must agree with the state column")
+    func stateDetailAgrees() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = Fixture()
+            try await f.insert(client)
+            await Self.expectRejected("invoices_check") {
+                try await client.query(
+                    """
+                    INSERT INTO invoices (tenant_id, id, creditor_id, debtor_id, number, issue_date, due_date,
+                                          currency, amount_minor, outstanding_minor, state, state_detail)
+                    VALUES (\(f.tenant), \(UUID()), \(f.creditor), \(f.debtor), 'D-1', '2025-02-01'::date,
+                            '2025-03-01'::date, 'EUR', 100, 100, 'disputed', '{"status": "open"}'::jsonb)
+                    """,
+                    logger: TestDatabase.logger
+                )
+            }
         }
     }
 

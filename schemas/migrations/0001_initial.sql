@@ -108,9 +108,9 @@ CREATE TABLE invoices (
     state              text NOT NULL DEFAULT 'open'
                        CHECK (state IN ('open', 'partially_paid', 'promise_to_pay', 'payment_plan',
                                         'disputed', 'paused', 'paid', 'written_off')),
-    -- Until when a promise to pay or a pause holds the ladder; why the state was entered.
-    state_until        date,
-    state_reason       text,
+    -- The whole state as the domain encodes it (InvoiceState as JSON): the promise's date, the
+    -- plan's installments, the pause's reason … `state` above is its status, for queries.
+    state_detail       jsonb NOT NULL DEFAULT '{"status": "open"}'::jsonb,
     -- Date of the formal notice (mise en demeure): consumer interest runs from it.
     formal_notice_date date,
     policy_id          uuid,
@@ -122,7 +122,7 @@ CREATE TABLE invoices (
     CHECK (due_date >= issue_date),
     CHECK (outstanding_minor >= 0 AND outstanding_minor <= amount_minor),
     CHECK ((state = 'paid') = (outstanding_minor = 0)),
-    CHECK (state <> 'promise_to_pay' OR state_until IS NOT NULL),
+    CHECK (state_detail ->> 'status' = state),
     FOREIGN KEY (tenant_id, creditor_id) REFERENCES creditors (tenant_id, id),
     FOREIGN KEY (tenant_id, debtor_id) REFERENCES debtors (tenant_id, id),
     FOREIGN KEY (tenant_id, policy_id) REFERENCES dunning_policies (tenant_id, id)
@@ -144,34 +144,6 @@ CREATE TABLE payments (
     FOREIGN KEY (tenant_id, invoice_id) REFERENCES invoices (tenant_id, id)
 );
 CREATE INDEX payments_invoice_idx ON payments (tenant_id, invoice_id, paid_on);
-
--- A payment plan agreed with a debtor for one invoice; a missed installment resumes the ladder.
-CREATE TABLE payment_plans (
-    tenant_id    uuid NOT NULL,
-    id           uuid NOT NULL,
-    invoice_id   uuid NOT NULL,
-    agreed_on    date NOT NULL,
-    grace_days   integer NOT NULL DEFAULT 0 CHECK (grace_days >= 0),
-    status       text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'completed', 'broken', 'cancelled')),
-    created_at   timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (id),
-    UNIQUE (tenant_id, id),
-    FOREIGN KEY (tenant_id, invoice_id) REFERENCES invoices (tenant_id, id)
-);
-CREATE UNIQUE INDEX payment_plans_one_active ON payment_plans (invoice_id) WHERE status = 'active';
-
-CREATE TABLE payment_plan_installments (
-    tenant_id     uuid NOT NULL,
-    plan_id       uuid NOT NULL,
-    seq           integer NOT NULL CHECK (seq >= 1),
-    due_date      date NOT NULL,
-    currency      char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
-    amount_minor  bigint NOT NULL CHECK (amount_minor > 0),
-    paid_minor    bigint NOT NULL DEFAULT 0 CHECK (paid_minor >= 0),
-    PRIMARY KEY (plan_id, seq),
-    CHECK (paid_minor <= amount_minor),
-    FOREIGN KEY (tenant_id, plan_id) REFERENCES payment_plans (tenant_id, id) ON DELETE CASCADE
-);
 
 -- What happened to an invoice, in order: state changes with their reasons (the history a
 -- letter recalls and an operator reads).

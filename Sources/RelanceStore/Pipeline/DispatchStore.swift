@@ -68,7 +68,7 @@ public struct DispatchStore: Sendable {
         let rows = try await connection.query(
             """
             SELECT s.id, s.tenant_id, s.invoice_id, s.debtor_id, s.position, s.channel, s.template_key,
-                   s.due_at, i.state, to_char(i.state_until, 'YYYY-MM-DD'), i.outstanding_minor,
+                   s.due_at, i.state_detail::text, i.outstanding_minor,
                    i.currency::text, d.kind, d.time_zone
             FROM (SELECT t.id FROM tenants t
                   WHERE EXISTS (SELECT 1 FROM schedule_steps s
@@ -89,15 +89,15 @@ public struct DispatchStore: Sendable {
         var steps: [DueStep] = []
         steps.reserveCapacity(min(batchSize, perTenant * activeTenants))
         for try await row in rows.decode(
-            (UUID, UUID, UUID, UUID, Int, String, String, Date, String, String?, Int64, String, String, String).self
+            (UUID, UUID, UUID, UUID, Int, String, String, Date, String, Int64, String, String, String).self
         ) {
-            let currency = try Currency(code: row.11)
+            let currency = try Currency(code: row.10)
             steps.append(DueStep(
                 stepId: row.0, tenantId: row.1, invoiceId: row.2, debtorId: row.3, position: row.4,
                 channel: try Self.channel(row.5), templateKey: row.6, dueAt: row.7,
-                invoiceState: row.8, invoiceStateUntil: try row.9.map { try CalendarDate(iso: $0) },
-                outstanding: Money(minorUnits: row.10, currency: currency),
-                debtorKind: DebtorKind(rawValue: row.12) ?? .business, debtorTimeZone: row.13
+                invoiceState: Data(row.8.utf8),
+                outstanding: Money(minorUnits: row.9, currency: currency),
+                debtorKind: DebtorKind(rawValue: row.11) ?? .business, debtorTimeZone: row.12
             ))
         }
         return steps

@@ -12,9 +12,8 @@ public struct DueStep: Sendable, Hashable {
     public var channel: Channel
     public var templateKey: String
     public var dueAt: Date
-    /// The invoice's state, as stored (the domain's raw values).
-    public var invoiceState: String
-    public var invoiceStateUntil: CalendarDate?
+    /// The invoice's state as the domain encodes it (`InvoiceState` JSON).
+    public var invoiceState: Data
     public var outstanding: Money
     public var debtorKind: DebtorKind
     /// The debtor's IANA time zone.
@@ -22,8 +21,8 @@ public struct DueStep: Sendable, Hashable {
 
     public init(
         stepId: UUID, tenantId: UUID, invoiceId: UUID, debtorId: UUID, position: Int,
-        channel: Channel, templateKey: String, dueAt: Date, invoiceState: String,
-        invoiceStateUntil: CalendarDate?, outstanding: Money, debtorKind: DebtorKind, debtorTimeZone: String
+        channel: Channel, templateKey: String, dueAt: Date, invoiceState: Data,
+        outstanding: Money, debtorKind: DebtorKind, debtorTimeZone: String
     ) {
         self.stepId = stepId
         self.tenantId = tenantId
@@ -34,7 +33,6 @@ public struct DueStep: Sendable, Hashable {
         self.templateKey = templateKey
         self.dueAt = dueAt
         self.invoiceState = invoiceState
-        self.invoiceStateUntil = invoiceStateUntil
         self.outstanding = outstanding
         self.debtorKind = debtorKind
         self.debtorTimeZone = debtorTimeZone

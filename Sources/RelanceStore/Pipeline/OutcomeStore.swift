@@ -36,8 +36,8 @@ public struct OutcomeStore: Sendable {
         public var id: UUID
         public var tenantId: UUID
         public var debtorId: UUID
-        public var state: String
-        public var stateUntil: CalendarDate?
+        /// The state as the domain encodes it (`InvoiceState` JSON).
+        public var state: Data
         public var outstanding: Money
     }
 
@@ -46,17 +46,16 @@ public struct OutcomeStore: Sendable {
         guard !ids.isEmpty else { return [:] }
         let rows = try await client.query(
             """
-            SELECT id, tenant_id, debtor_id, state, to_char(state_until, 'YYYY-MM-DD'), outstanding_minor, currency::text
+            SELECT id, tenant_id, debtor_id, state_detail::text, outstanding_minor, currency::text
             FROM invoices WHERE id = ANY(\(ids))
             """,
             logger: logger
         )
         var result: [UUID: InvoiceSnapshot] = [:]
-        for try await row in rows.decode((UUID, UUID, UUID, String, String?, Int64, String).self) {
+        for try await row in rows.decode((UUID, UUID, UUID, String, Int64, String).self) {
             result[row.0] = InvoiceSnapshot(
-                id: row.0, tenantId: row.1, debtorId: row.2, state: row.3,
-                stateUntil: try row.4.map { try CalendarDate(iso: $0) },
-                outstanding: Money(minorUnits: row.5, currency: try Currency(code: row.6))
+                id: row.0, tenantId: row.1, debtorId: row.2, state: Data(row.3.utf8),
+                outstanding: Money(minorUnits: row.4, currency: try Currency(code: row.5))
             )
         }
         return result
