@@ -3,27 +3,27 @@
 /// The rules, in order:
 /// 1. **Done stays done.** A step the history records as done is never due again; one
 ///    recorded as skipped stays skipped.
-/// 2. **Conditions filter.** A step whose conditions exclude the debtor's kind or the current
+/// 2. **Stops.** When the ladder has stopped (paid, disputed, written off), every other step
+///    is skipped with that reason and nothing is due.
+/// 3. **Conditions filter.** A step whose conditions exclude the debtor's kind or the current
 ///    outstanding amount is not applicable (with the reason). So is a step before the due date
 ///    that would fall before the invoice was issued.
-/// 3. **No stepping back.** A pending step that comes before a step already done is skipped
+/// 4. **No stepping back.** A pending step that comes before a step already done is skipped
 ///    (superseded).
-/// 4. **Cadence.** Each pending step falls on its policy date, but never sooner after the
+/// 5. **Cadence.** Each pending step falls on its policy date, but never sooner after the
 ///    step before it than the policy spaces them: when a step was carried out late, the
 ///    following ones move back by as much.
-/// 5. **Catch-up, one step at a time.** When several pending steps are overdue at once — the
+/// 6. **Catch-up, one step at a time.** When several pending steps are overdue at once — the
 ///    ladder resumes after a promise, plan, pause or dispute, or an invoice is imported late —
 ///    only the latest of them is due; the earlier ones are skipped (superseded). The debtor
 ///    gets one message at the level the ladder has reached, not a burst. Exception: a legal
 ///    step never overtakes the formal notice (registered letter) — without a notice sent there
 ///    is no dossier — so that notice is due instead, and the legal step follows at the
 ///    policy's spacing.
-/// 6. **Pauses.** While paused until a date, nothing is due; rule 5 is applied as of that
+/// 7. **Pauses.** While paused until a date, nothing is due; rule 6 is applied as of that
 ///    date, so the schedule shows what will be due when the ladder resumes, and the steps
 ///    after it keep their spacing from that day. A pause without an end date is projected as
 ///    if it ended today.
-/// 7. **Stops.** When the ladder has stopped (paid, disputed, written off), every pending step
-///    is skipped with that reason and nothing is due.
 ///
 /// Projected dates assume the due step is carried out on the day it falls due; once it is
 /// done, re-plan with the history to move the rest by rule 4.
@@ -51,7 +51,7 @@ public struct EscalationPlanner: Sendable {
         var statuses = [ScheduledStep.Status?](repeating: nil, count: steps.count)
         var dates = originalDates
 
-        // Rules 1 and 2.
+        // Rules 1, 2 and 3.
         for (index, step) in steps.enumerated() {
             if let record = records[index] {
                 switch record.outcome {
@@ -61,6 +61,10 @@ public struct EscalationPlanner: Sendable {
                 case .skipped:
                     statuses[index] = .skipped(.recorded(on: record.date))
                 }
+            } else if case .stopped = ladder, let reason = ladder.skipReason {
+                // Rule 2 before rule 3: a paid invoice's steps are skipped because it is paid,
+                // not "not applicable" because nothing is outstanding.
+                statuses[index] = .skipped(.ladderStopped(reason))
             } else if let reason = step.conditions.unmetReason(debtorKind: debtorKind, outstanding: invoice.outstanding) {
                 statuses[index] = .notApplicable(reason: reason)
             } else if step.offsetDays < 0, originalDates[index] < invoice.issueDate {
@@ -68,7 +72,7 @@ public struct EscalationPlanner: Sendable {
             }
         }
 
-        // Rule 3.
+        // Rule 4.
         if let lastDone = steps.indices.last(where: { if case .done = statuses[$0] { true } else { false } }) {
             for index in 0..<lastDone where statuses[index] == nil {
                 statuses[index] = .skipped(.superseded(byStepIndex: lastDone))
@@ -76,12 +80,6 @@ public struct EscalationPlanner: Sendable {
         }
 
         let pending = steps.indices.filter { statuses[$0] == nil }
-
-        // Rule 7.
-        if case .stopped = ladder, let reason = ladder.skipReason {
-            for index in pending { statuses[index] = .skipped(.ladderStopped(reason)) }
-            return schedule(invoice, policy, today, ladder, dates, originalDates, statuses.map { $0 ?? .planned })
-        }
 
         // The day the ladder acts again: today, or the end of a dated pause.
         let actionDay: CalendarDate
@@ -91,7 +89,7 @@ public struct EscalationPlanner: Sendable {
             actionDay = today
         }
 
-        // Rule 4: dates of pending steps chained from the last step carried out.
+        // Rule 5: dates of pending steps chained from the last step carried out.
         var anchor: (date: CalendarDate, offset: Int)? = nil
         for index in steps.indices {
             if case .done(let on) = statuses[index] {
@@ -102,7 +100,7 @@ public struct EscalationPlanner: Sendable {
             }
         }
 
-        // Rule 5.
+        // Rule 6.
         let overdue = pending.filter { dates[$0] <= actionDay }
         if var dueIndex = overdue.last {
             let noticeDone = steps.indices.contains {
@@ -115,7 +113,7 @@ public struct EscalationPlanner: Sendable {
             for index in overdue where index < dueIndex {
                 statuses[index] = .skipped(.superseded(byStepIndex: dueIndex))
             }
-            // Rule 6: while paused the due step waits for the action day.
+            // Rule 7: while paused the due step waits for the action day.
             if actionDay > today { dates[dueIndex] = max(dates[dueIndex], actionDay) }
             var chain: (date: CalendarDate, offset: Int)? = (max(dates[dueIndex], actionDay), steps[dueIndex].offsetDays)
             for index in pending where index > dueIndex {
