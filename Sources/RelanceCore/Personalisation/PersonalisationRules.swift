@@ -29,4 +29,29 @@ public struct PersonalisationRules: Sendable, Hashable, Codable {
     public var installmentGraceDays: Int = 5
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case minimumHistory, reliableOnTimePercent, reliableMaximumMeanDaysLate
+        case chronicOnTimePercentBelow, chronicMinimumMeanDaysLate, deteriorationDays
+        case earlyCallOffsetDays, partPaymentsSignal, preferredInstallments
+        case minimumInstallmentMajorUnits, firstInstallmentAfterDays, installmentGraceDays
+    }
+
+    /// Decodes the fields present and keeps the default of every missing one, so a tenant's
+    /// JSON names only what it changes.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let value = try c.decodeIfPresent(Int.self, forKey: .minimumHistory) { minimumHistory = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .reliableOnTimePercent) { reliableOnTimePercent = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .reliableMaximumMeanDaysLate) { reliableMaximumMeanDaysLate = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .chronicOnTimePercentBelow) { chronicOnTimePercentBelow = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .chronicMinimumMeanDaysLate) { chronicMinimumMeanDaysLate = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .deteriorationDays) { deteriorationDays = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .earlyCallOffsetDays) { earlyCallOffsetDays = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .partPaymentsSignal) { partPaymentsSignal = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .preferredInstallments) { preferredInstallments = value }
+        if let value = try c.decodeIfPresent(Int64.self, forKey: .minimumInstallmentMajorUnits) { minimumInstallmentMajorUnits = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .firstInstallmentAfterDays) { firstInstallmentAfterDays = value }
+        if let value = try c.decodeIfPresent(Int.self, forKey: .installmentGraceDays) { installmentGraceDays = value }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import RelanceCore
 import Testing
@@ -183,6 +184,19 @@ struct PersonaliserTests {
         let plain = try personalise(daysLate: [0, 1, 0])
         #expect(plain.paymentPlanOffer == nil)
         #expect(plain.paymentPlanDecision == nil)
+    }
+
+    @Test("a tenant's rules JSON names only what it changes, and the decisions follow")
+    func customRules() throws {
+        let rules = try JSONDecoder().decode(PersonalisationRules.self, from: Data(#"{"earlyCallOffsetDays": 7, "preferredInstallments": 4}"#.utf8))
+        #expect(rules.minimumHistory == PersonalisationRules().minimumHistory)
+        let custom = Personaliser(rules: rules)
+        let ladder = custom.personalise(
+            policy: policy, profile: try P.profile(daysLate: [0, 0, 0]), invoice: try F.invoice(),
+            signals: DebtorSignals(statedCashFlowDifficulty: true), today: try F.day("2025-04-05")
+        )
+        #expect(ladder.channelAdjustments.map(\.change) == [.callMoved(fromOffsetDays: 15, toOffsetDays: 7)])
+        #expect(ladder.paymentPlanOffer?.installments.count == 4)
     }
 
     // MARK: Properties
