@@ -1,0 +1,27 @@
+/// The party money is owed to. A business tenant usually has one creditor (itself); a
+/// collection agency has one per client.
+public struct Creditor: Sendable, Hashable, Codable, Identifiable {
+    public var id: CreditorID
+    public var tenantId: TenantID
+    public var name: String
+    public var address: PostalAddress
+    public var legalIdentifiers: LegalIdentifiers?
+    /// A policy used for this creditor's invoices unless the debtor or invoice names another.
+    public var policyOverride: DunningPolicyID?
+
+    public init(
+        id: CreditorID = CreditorID(),
+        tenantId: TenantID,
+        name: String,
+        address: PostalAddress,
+        legalIdentifiers: LegalIdentifiers? = nil,
+        policyOverride: DunningPolicyID? = nil
+    ) {
+        self.id = id
+        self.tenantId = tenantId
+        self.name = name
+        self.address = address
+        self.legalIdentifiers = legalIdentifiers
+        self.policyOverride = policyOverride
+    }
+}

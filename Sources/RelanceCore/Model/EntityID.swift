@@ -1,0 +1,42 @@
+import Foundation
+
+/// A typed identifier: a UUID that cannot be mistaken for the id of another kind of entity.
+///
+/// Encodes as the bare UUID string (`"8F0C…"`), as the database and the queue messages carry it.
+public struct EntityID<Entity>: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let uuid: UUID
+
+    public init(_ uuid: UUID) { self.uuid = uuid }
+
+    /// A fresh random identifier.
+    public init() { self.uuid = UUID() }
+
+    /// Parses the canonical UUID text form; nil when `text` is not a UUID.
+    public init?(uuidString text: String) {
+        guard let uuid = UUID(uuidString: text) else { return nil }
+        self.uuid = uuid
+    }
+
+    public var description: String { uuid.uuidString.lowercased() }
+
+    public static func < (lhs: EntityID, rhs: EntityID) -> Bool {
+        lhs.uuid.uuidString < rhs.uuid.uuidString
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.uuid = try container.decode(UUID.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(uuid)
+    }
+}
+
+public typealias TenantID = EntityID<Tenant>
+public typealias CreditorID = EntityID<Creditor>
+public typealias DebtorID = EntityID<Debtor>
+public typealias InvoiceID = EntityID<Invoice>
+public typealias PaymentID = EntityID<Payment>
+public typealias DunningPolicyID = EntityID<DunningPolicy>
