@@ -114,6 +114,9 @@ CREATE TABLE invoices (
     -- Date of the formal notice (mise en demeure): consumer interest runs from it.
     formal_notice_date date,
     policy_id          uuid,
+    -- The ladder this invoice's schedule was planned with: its policy as personalised for the
+    -- debtor when the invoice arrived (DunningPolicy JSON). Step positions refer to it.
+    ladder             jsonb,
     created_at         timestamptz NOT NULL DEFAULT now(),
     updated_at         timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (id),
@@ -189,6 +192,10 @@ CREATE TABLE schedule_steps (
     position       integer NOT NULL CHECK (position >= 0),
     channel        text NOT NULL CHECK (channel IN ('email', 'call', 'letter', 'registered_letter', 'legal')),
     template_key   text NOT NULL,
+    tone           text NOT NULL DEFAULT 'neutral' CHECK (tone IN ('courteous', 'neutral', 'firm')),
+    -- The step's calendar date, and the moment it becomes due (that date, in the morning, in
+    -- the debtor's time zone; moved later by deferrals).
+    due_date       date NOT NULL,
     due_at         timestamptz NOT NULL,
     status         text NOT NULL DEFAULT 'planned'
                    CHECK (status IN ('planned', 'dispatched', 'done', 'skipped', 'cancelled')),
