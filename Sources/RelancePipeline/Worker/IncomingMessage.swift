@@ -1,0 +1,27 @@
+import Foundation
+
+/// A message taken from a queue, as the job processor sees it (independent of the broker
+/// client, so the processing rules are tested on their own).
+public struct IncomingMessage: Sendable {
+    public var body: [UInt8]
+    /// Our own attempt counter (`x-relance-attempt` header, set on retries); 1 on a first try.
+    public var attempt: Int
+    /// The queue channel it came from (where a dead letter goes back to).
+    public var queueChannel: String
+
+    public init(body: [UInt8], attempt: Int, queueChannel: String) {
+        self.body = body
+        self.attempt = attempt
+        self.queueChannel = queueChannel
+    }
+}
+
+/// What to do with a message once processed; the outcome, if any, is already committed.
+public enum MessageDisposition: Sendable, Hashable {
+    /// Done (an outcome exists, or it was a duplicate): acknowledge.
+    case acknowledge
+    /// Try again after `delay`, as attempt `nextAttempt`: republish to a delay queue, then ack.
+    case retry(delay: Duration, nextAttempt: Int)
+    /// Nothing can be done: publish to the dead-letter queue with the reason, then ack.
+    case deadLetter(reason: String)
+}

@@ -1,0 +1,71 @@
+import Foundation
+import RelanceCore
+import RelanceStore
+
+/// A way of reaching a debtor: email, letter, call task, legal dossier. The worker runtime is
+/// generic over it; each channel only performs its action and says how it went.
+///
+/// An action may run twice for one job if its worker dies after acting and before the outcome
+/// is committed (the broker redelivers). Channels make that harmless by keying what they
+/// produce on the job id (a message id, a file name, a task row).
+public protocol ReminderChannel: Sendable {
+    /// The channels this implementation serves (e.g. letter and registered letter).
+    var channels: Set<Channel> { get }
+
+    func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery
+}
+
+/// A job as a channel receives it: the message, and the steps still worth acting on after the
+/// stale-job guard (steps of invoices paid or disputed since dispatch are removed).
+public struct ChannelJob: Sendable {
+    public var job: ReminderJob
+    public var steps: [ReminderJob.Step]
+    public var invoices: [UUID: OutcomeStore.InvoiceSnapshot]
+    /// 1 for the first try, 2 for the first retry, …
+    public var attempt: Int
+    /// The pipeline's time when the job was taken.
+    public var now: Date
+
+    public init(job: ReminderJob, steps: [ReminderJob.Step], invoices: [UUID: OutcomeStore.InvoiceSnapshot], attempt: Int, now: Date) {
+        self.job = job
+        self.steps = steps
+        self.invoices = invoices
+        self.attempt = attempt
+        self.now = now
+    }
+}
+
+/// What a channel produced.
+public struct ChannelDelivery: Sendable, Hashable {
+    public var outcome: OutcomeKind
+    /// A JSON object with what an operator or the timeline should know (recipient, subject …).
+    public var detail: String
+    public var artefactURI: String?
+
+    public init(outcome: OutcomeKind, detail: String = "{}", artefactURI: String? = nil) {
+        self.outcome = outcome
+        self.detail = detail
+        self.artefactURI = artefactURI
+    }
+}
+
+/// A channel's failure: transient ones are retried later, permanent ones are not.
+public struct ChannelError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        case transient
+        case permanent
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public static func transient(_ message: String) -> ChannelError { ChannelError(.transient, message) }
+    public static func permanent(_ message: String) -> ChannelError { ChannelError(.permanent, message) }
+
+    public var description: String { "\(kind.rawValue): \(message)" }
+}
