@@ -1,0 +1,38 @@
+/// An AMQP field table: named values used for queue and exchange arguments and for
+/// message headers. Keys are unique; order is not significant.
+///
+/// ```swift
+/// let arguments: FieldTable = [
+///     "x-queue-type": "quorum",
+///     "x-delivery-limit": 5,
+///     "x-dead-letter-exchange": "relance.dlx",
+/// ]
+/// ```
+public struct FieldTable: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
+    /// The values by key.
+    public var fields: [String: FieldValue]
+
+    public init(_ fields: [String: FieldValue] = [:]) {
+        self.fields = fields
+    }
+
+    public init(_ elements: some Sequence<(String, FieldValue)>) {
+        self.fields = Dictionary(elements, uniquingKeysWith: { _, last in last })
+    }
+
+    public init(dictionaryLiteral elements: (String, FieldValue)...) {
+        self.init(elements)
+    }
+
+    public subscript(key: String) -> FieldValue? {
+        get { fields[key] }
+        set { fields[key] = newValue }
+    }
+
+    public var isEmpty: Bool { fields.isEmpty }
+    public var count: Int { fields.count }
+
+    public func makeIterator() -> Dictionary<String, FieldValue>.Iterator {
+        fields.makeIterator()
+    }
+}

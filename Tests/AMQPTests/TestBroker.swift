@@ -1,0 +1,115 @@
+import AMQP
+import Foundation
+import Testing
+
+/// The brokers the integration tests use, and helpers around them.
+enum TestBroker {
+    /// The main broker, shared with other tests running in parallel: never restarted.
+    static var url: String {
+        ProcessInfo.processInfo.environment["RELANCE_AMQP_URL"] ?? "amqp://relance:relance@127.0.0.1:5672/relance"
+    }
+
+    /// The chaos node (deploy/chaos-broker.sh), which tests may stop and start.
+    static var chaosURL: String {
+        ProcessInfo.processInfo.environment["RELANCE_CHAOS_AMQP_URL"] ?? "amqp://relance:relance@127.0.0.1:5673/relance"
+    }
+
+    static var chaosNode: String {
+        ProcessInfo.processInfo.environment["RELANCE_CHAOS_NODE"] ?? "chaos@localhost"
+    }
+
+    static var chaosRequired: Bool {
+        ProcessInfo.processInfo.environment["RELANCE_REQUIRE_CHAOS"].map { !$0.isEmpty && $0 != "0" } ?? false
+    }
+
+    static func configuration(_ url: String = url) throws -> AMQPConfiguration {
+        var configuration = try AMQPConfiguration(url: url)
+        configuration.connectionName = "relance-amqp-tests"
+        return configuration
+    }
+
+    static func connect(_ url: String = url) async throws -> AMQPConnection {
+        try await AMQPConnection.connect(configuration(url))
+    }
+
+    /// A name no other test uses.
+    static func uniqueName(_ prefix: String) -> String {
+        "test.\(prefix).\(UInt64.random(in: 0...UInt64.max) >> 16)"
+    }
+
+    /// Runs `rabbitmqctl` against the chaos node without blocking a cooperative thread.
+    static func chaosControl(_ arguments: String...) async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/rabbitmqctl")
+        process.arguments = ["-q", "-n", chaosNode] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        guard status == 0 else { throw ChaosControlFailed(arguments: arguments, status: status) }
+    }
+
+    /// True when the chaos node accepts an AMQP login.
+    static func chaosReachable() async -> Bool {
+        guard var configuration = try? configuration(chaosURL) else { return false }
+        configuration.connectTimeout = .seconds(2)
+        guard let connection = try? await AMQPConnection.connect(configuration) else { return false }
+        await connection.close()
+        return true
+    }
+
+    /// Whether the chaos tests run: always when RELANCE_REQUIRE_CHAOS is set (they then
+    /// fail if the node is missing), otherwise only when the node answers.
+    static func chaosTestsEnabled() async -> Bool {
+        if chaosRequired { return true }
+        return await chaosReachable()
+    }
+}
+
+struct ChaosControlFailed: Error, CustomStringConvertible {
+    let arguments: [String]
+    let status: Int32
+    var description: String { "rabbitmqctl \(arguments.joined(separator: " ")) exited with \(status)" }
+}
+
+/// Fails with a clear message instead of hanging when `body` does not finish in time.
+/// A safety net for a broken client, not a timing assertion.
+func withDeadline<T: Sendable>(
+    _ limit: Duration = .seconds(60),
+    _ what: String,
+    _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: limit)
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else {
+            throw DeadlineExceeded(what: what, limit: limit)
+        }
+        return value
+    }
+}
+
+struct DeadlineExceeded: Error, CustomStringConvertible {
+    let what: String
+    let limit: Duration
+    var description: String { "\(what) did not finish within \(limit)" }
+}
+
+extension String {
+    var bytes: [UInt8] { Array(utf8) }
+}
+
+extension Array where Element == UInt8 {
+    var text: String { String(decoding: self, as: UTF8.self) }
+}
