@@ -1,0 +1,21 @@
+/// A rendered cover summary of a court payment-order dossier (injonction de payer).
+public struct RenderedDossierCover: Sendable, Hashable {
+    public let title: String
+    public let summary: [String]
+    /// Role | name | address.
+    public let parties: RenderedTable
+    /// The invoices.
+    public let table: RenderedTable
+    /// Breakdown of the sum claimed.
+    public let totals: RenderedTable
+    public let history: RenderedTable?
+    /// The numbered list of supporting documents (bordereau de pièces).
+    public let documents: [String]
+
+    public var plainText: String {
+        var blocks = [title] + summary + [parties.plainText, table.plainText, totals.plainText]
+        if let history { blocks.append(history.plainText) }
+        blocks.append(documents.joined(separator: "\n"))
+        return blocks.joined(separator: "\n\n")
+    }
+}
