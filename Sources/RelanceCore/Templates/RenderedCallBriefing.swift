@@ -12,6 +12,15 @@ public struct RenderedCallBriefing: Sendable, Hashable {
     /// What the agent must record after the call.
     public let outcomes: [String]
 
+    public init(title: String, summary: [String], script: [String], table: RenderedTable, history: RenderedTable? = nil, outcomes: [String]) {
+        self.title = title
+        self.summary = summary
+        self.script = script
+        self.table = table
+        self.history = history
+        self.outcomes = outcomes
+    }
+
     public var plainText: String {
         var blocks = [title, summary.joined(separator: "\n")] + script + [table.plainText]
         if let history { blocks.append(history.plainText) }

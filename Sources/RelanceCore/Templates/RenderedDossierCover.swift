@@ -12,6 +12,16 @@ public struct RenderedDossierCover: Sendable, Hashable {
     /// The numbered list of supporting documents (bordereau de pièces).
     public let documents: [String]
 
+    public init(title: String, summary: [String], parties: RenderedTable, table: RenderedTable, totals: RenderedTable, history: RenderedTable? = nil, documents: [String]) {
+        self.title = title
+        self.summary = summary
+        self.parties = parties
+        self.table = table
+        self.totals = totals
+        self.history = history
+        self.documents = documents
+    }
+
     public var plainText: String {
         var blocks = [title] + summary + [parties.plainText, table.plainText, totals.plainText]
         if let history { blocks.append(history.plainText) }

@@ -24,6 +24,23 @@ public struct RenderedLetter: Sendable, Hashable {
     /// Legal mentions printed at the end (an agency's reproduction of L111-8).
     public let mentions: [String]
 
+    public init(title: String, sender: [String], recipient: [String], mailing: String? = nil, date: String, reference: [String], subject: String, salutation: String, body: [String], table: RenderedTable, totals: RenderedTable? = nil, closing: [String], signature: [String], mentions: [String]) {
+        self.title = title
+        self.sender = sender
+        self.recipient = recipient
+        self.mailing = mailing
+        self.date = date
+        self.reference = reference
+        self.subject = subject
+        self.salutation = salutation
+        self.body = body
+        self.table = table
+        self.totals = totals
+        self.closing = closing
+        self.signature = signature
+        self.mentions = mentions
+    }
+
     /// The whole letter as text, in reading order.
     public var plainText: String {
         var blocks: [String] = [title, sender.joined(separator: "\n"), recipient.joined(separator: "\n")]
