@@ -10,7 +10,8 @@ public enum RenderedPart: Sendable, Hashable {
         let lines = raw.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmedTrailingWhitespace) }
         switch kind {
         case .line:
-            self = .line(raw.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+            // Only breakable whitespace collapses: the no-break spaces inside French amounts stay.
+            self = .line(raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " "))
         case .text, .html:
             var kept = lines
             while kept.first?.isEmpty == true { kept.removeFirst() }

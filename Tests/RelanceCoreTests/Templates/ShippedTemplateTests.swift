@@ -225,7 +225,9 @@ struct ShippedTemplateTests {
         let email = try #require(try renderer.render(key: TemplateKey.reminderCourteous, channel: .email, tone: .courteous, context: context).email)
         #expect(email.text.contains(language == .fr ? "la facture suivante arrive à échéance" : "invoice is coming due"))
         #expect(!email.text.contains(language == .fr ? "de retard" : "overdue"))
-        #expect(email.subject.hasPrefix(language == .fr ? "Petit rappel : votre facture F-2026-101" : "Friendly reminder: invoice F-2026-101"))
+        #expect(email.subject == (language == .fr
+            ? "Petit rappel : votre facture F-2026-101 – 3\u{00A0}000,00\u{00A0}€"
+            : "Friendly reminder: invoice F-2026-101 – €3,000.00"))
         #expect(email.html?.contains("<td>F-2026-101</td>") == true)
     }
 }
