@@ -14,12 +14,15 @@ public struct ReminderJob: Sendable, Hashable, Codable {
         public var invoiceId: UUID
         public var position: Int
         public var templateKey: String
+        /// The wording the planner chose for this step (personalisation).
+        public var tone: Tone
 
-        public init(stepId: UUID, invoiceId: UUID, position: Int, templateKey: String) {
+        public init(stepId: UUID, invoiceId: UUID, position: Int, templateKey: String, tone: Tone = .neutral) {
             self.stepId = stepId
             self.invoiceId = invoiceId
             self.position = position
             self.templateKey = templateKey
+            self.tone = tone
         }
 
         enum CodingKeys: String, CodingKey {
@@ -27,6 +30,7 @@ public struct ReminderJob: Sendable, Hashable, Codable {
             case invoiceId = "invoice_id"
             case position
             case templateKey = "template_key"
+            case tone
         }
     }
 

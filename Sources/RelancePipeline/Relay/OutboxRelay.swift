@@ -1,0 +1,90 @@
+import AMQP
+import Foundation
+import Logging
+import RelanceCore
+import RelanceStore
+import ServiceLifecycle
+
+/// Publishes outbox rows to RabbitMQ with publisher confirms and the mandatory flag, and marks
+/// them published once confirmed. A row not confirmed (nacked, returned, connection lost)
+/// stays unpublished and is published again on a later pass; a crash between publish and mark
+/// publishes again too — workers are idempotent by job id.
+public struct OutboxRelay: Service {
+    public struct Configuration: Sendable {
+        /// Rows per transaction and publish batch.
+        public var batchSize = 2000
+        /// How long to wait for a wake-up before looking again anyway.
+        public var pollInterval: Duration = .seconds(1)
+        /// Pause after a pass where the broker refused messages.
+        public var failurePause: Duration = .seconds(1)
+        public init() {}
+    }
+
+    public let outbox: OutboxStore
+    public let publisher: ReconnectingPublisher
+    public let wake: WakeSignal
+    public let configuration: Configuration
+    public let logger: Logger
+
+    public init(outbox: OutboxStore, publisher: ReconnectingPublisher, wake: WakeSignal,
+                configuration: Configuration = Configuration(), logger: Logger) {
+        self.outbox = outbox
+        self.publisher = publisher
+        self.wake = wake
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        var shuttingDown = false
+        try await withGracefulShutdownHandler {
+            while !shuttingDown && !Task.isCancelled {
+                let (published, failed) = try await publishOnce()
+                shuttingDown = Task.isShuttingDownGracefully
+                if failed > 0 {
+                    logger.warning("Broker refused jobs; will publish them again", metadata: ["jobs.failed": "\(failed)"])
+                    try await Task.sleep(for: configuration.failurePause)
+                } else if published < configuration.batchSize && !shuttingDown {
+                    await wake.wait(timeout: configuration.pollInterval)
+                }
+            }
+        } onGracefulShutdown: { [wake] in
+            wake.signal()
+        }
+    }
+
+    /// One pass: publishes up to a batch of pending rows.
+    @discardableResult
+    public func publishOnce() async throws -> (published: Int, failed: Int) {
+        let publisher = self.publisher
+        return try await outbox.publishPending(limit: configuration.batchSize) { jobs in
+            let messages = jobs.map(Self.message(for:))
+            let outcomes = try await publisher.publish(messages)
+            var results: [UUID: OutboxStore.PublishResult] = [:]
+            for (job, outcome) in zip(jobs, outcomes) {
+                switch outcome {
+                case .confirmed: results[job.id] = .confirmed
+                case .nacked: results[job.id] = .failed(reason: "nacked by the broker")
+                case .returned(let code, let text): results[job.id] = .failed(reason: "returned by the broker: \(code) \(text)")
+                }
+            }
+            return results
+        }
+    }
+
+    static func message(for job: OutboxJob) -> OutgoingMessage {
+        OutgoingMessage(
+            exchange: JobTopology.jobsExchange,
+            routingKey: JobTopology.routingKey(for: job.channel),
+            body: [UInt8](job.payload),
+            properties: MessageProperties(
+                contentType: "application/json",
+                deliveryMode: .persistent,
+                messageID: job.id.uuidString.lowercased(),
+                timestamp: UInt64(Date().timeIntervalSince1970),
+                type: "relance.reminder_job"
+            ),
+            mandatory: true
+        )
+    }
+}

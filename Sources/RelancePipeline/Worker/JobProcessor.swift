@@ -1,0 +1,194 @@
+import Foundation
+import Logging
+import RelanceCore
+import RelanceStore
+
+/// The worker's rules for a batch of messages, in order: decode (undecodable → dead letter with
+/// the reason), idempotency (a job that has an outcome is only acknowledged), the tenant must
+/// exist, the stale-job guard (invoices paid, disputed, promised, in a plan, paused or written
+/// off since dispatch are not acted on; a job left with none is `skipped_<reason>`), the channel
+/// action, then every outcome of the batch in one transaction. The caller acks only after.
+public struct JobProcessor: Sendable {
+    public let outcomes: OutcomeStore
+    public let channels: [Channel: any ReminderChannel]
+    public let retry: RetryPolicy
+    public let clock: any PipelineClock
+    /// How many channel actions of one batch run at once.
+    public let actionConcurrency: Int
+    public let logger: Logger
+
+    public init(
+        outcomes: OutcomeStore,
+        channels: [any ReminderChannel],
+        retry: RetryPolicy = RetryPolicy(),
+        clock: any PipelineClock = SystemClock(),
+        actionConcurrency: Int = 32,
+        logger: Logger
+    ) {
+        var byChannel: [Channel: any ReminderChannel] = [:]
+        for implementation in channels {
+            for channel in implementation.channels { byChannel[channel] = implementation }
+        }
+        self.outcomes = outcomes
+        self.channels = byChannel
+        self.retry = retry
+        self.clock = clock
+        self.actionConcurrency = max(1, actionConcurrency)
+        self.logger = logger
+    }
+
+    /// Processes a batch; returns one disposition per message, in order. Outcomes are
+    /// committed before this returns. Throws only when the database cannot be reached: then
+    /// nothing of the batch is acknowledged and the broker redelivers it.
+    public func process(_ messages: [IncomingMessage]) async throws -> [MessageDisposition] {
+        let now = clock.now()
+        var dispositions = [MessageDisposition?](repeating: nil, count: messages.count)
+        var decoded: [(index: Int, job: ReminderJob, attempt: Int)] = []
+        var seen = Set<UUID>()
+        for (index, message) in messages.enumerated() {
+            do {
+                let job = try ReminderJob.decode(Data(message.body))
+                if seen.insert(job.jobId).inserted {
+                    decoded.append((index, job, message.attempt))
+                } else {
+                    dispositions[index] = .acknowledge
+                }
+            } catch {
+                logger.warning("Undecodable message dead-lettered", metadata: ["reason": "\(error.reason)"])
+                dispositions[index] = .deadLetter(reason: "undecodable: \(error.reason)")
+            }
+        }
+
+        let done = try await outcomes.jobsWithOutcome(decoded.map(\.job.jobId))
+        let tenants = try await outcomes.existingTenants(Array(Set(decoded.map(\.job.tenantId))))
+        var live: [(index: Int, job: ReminderJob, attempt: Int)] = []
+        for entry in decoded {
+            if done.contains(entry.job.jobId) {
+                dispositions[entry.index] = .acknowledge
+            } else if !tenants.contains(entry.job.tenantId) {
+                logger.warning("Job for an unknown tenant dead-lettered", metadata: [
+                    "job.id": "\(entry.job.jobId)", "tenant.id": "\(entry.job.tenantId)",
+                ])
+                dispositions[entry.index] = .deadLetter(reason: "unknown tenant \(entry.job.tenantId)")
+            } else {
+                live.append(entry)
+            }
+        }
+
+        let invoiceIds = Array(Set(live.flatMap { $0.job.steps.map(\.invoiceId) }))
+        let invoices = try await outcomes.invoices(invoiceIds)
+        var records: [JobOutcome] = []
+        var actions: [(index: Int, channelJob: ChannelJob)] = []
+        for entry in live {
+            let job = entry.job
+            if let missing = job.steps.first(where: { invoices[$0.invoiceId]?.tenantId != job.tenantId }) {
+                dispositions[entry.index] = .deadLetter(reason: "unknown invoice \(missing.invoiceId) for tenant \(job.tenantId)")
+                continue
+            }
+            var kept: [ReminderJob.Step] = []
+            var firstSkip: SkipReason?
+            for step in job.steps {
+                if let reason = Self.skipReason(invoices[step.invoiceId]!, on: now) {
+                    firstSkip = firstSkip ?? reason
+                } else {
+                    kept.append(step)
+                }
+            }
+            if kept.isEmpty, let reason = firstSkip {
+                records.append(outcome(for: job, kind: Self.outcomeKind(reason), attempts: entry.attempt,
+                                       detail: #"{"reason":"invoice \#(reason.rawValue) since dispatch"}"#))
+                dispositions[entry.index] = .acknowledge
+                continue
+            }
+            guard channels[job.channel] != nil else {
+                dispositions[entry.index] = .deadLetter(reason: "no worker for channel \(job.channel.rawValue)")
+                records.append(outcome(for: job, kind: .deadLettered, attempts: entry.attempt,
+                                       detail: #"{"reason":"no worker for channel"}"#))
+                continue
+            }
+            let relevant = Dictionary(uniqueKeysWithValues: kept.map { ($0.invoiceId, invoices[$0.invoiceId]!) })
+            actions.append((entry.index, ChannelJob(job: job, steps: kept, invoices: relevant, attempt: entry.attempt, now: now)))
+        }
+
+        let results = await perform(actions.map(\.channelJob))
+        for ((index, channelJob), result) in zip(actions, results) {
+            let job = channelJob.job
+            switch result {
+            case .success(let delivery):
+                records.append(outcome(for: job, kind: delivery.outcome, attempts: channelJob.attempt,
+                                       detail: delivery.detail, artefact: delivery.artefactURI))
+                dispositions[index] = .acknowledge
+            case .failure(let error) where error.kind == .transient && retry.mayRetry(afterAttempt: channelJob.attempt):
+                let delay = retry.delay(afterAttempt: channelJob.attempt, random: Double.random(in: 0..<1))
+                logger.notice("Channel failed; job will be retried", metadata: [
+                    "job.id": "\(job.jobId)", "channel": "\(job.channel)", "attempt": "\(channelJob.attempt)",
+                    "error": "\(error.message)",
+                ])
+                dispositions[index] = .retry(delay: delay, nextAttempt: channelJob.attempt + 1)
+            case .failure(let error):
+                let why = error.kind == .transient
+                    ? "gave up after \(channelJob.attempt) attempts: \(error.message)"
+                    : error.message
+                logger.warning("Channel failed for good; job dead-lettered", metadata: [
+                    "job.id": "\(job.jobId)", "channel": "\(job.channel)", "error": "\(why)",
+                ])
+                records.append(outcome(for: job, kind: .failed, attempts: channelJob.attempt,
+                                       detail: Self.jsonObject(["reason": why])))
+                dispositions[index] = .deadLetter(reason: why)
+            }
+        }
+
+        try await outcomes.record(records)
+        return dispositions.map { $0 ?? .acknowledge }
+    }
+
+    private func perform(_ jobs: [ChannelJob]) async -> [Result<ChannelDelivery, ChannelError>] {
+        guard !jobs.isEmpty else { return [] }
+        let channels = self.channels
+        return await withTaskGroup(of: (Int, Result<ChannelDelivery, ChannelError>).self) { group in
+            var results = [Result<ChannelDelivery, ChannelError>?](repeating: nil, count: jobs.count)
+            var next = 0
+            func start(_ index: Int) {
+                let job = jobs[index]
+                group.addTask {
+                    do throws(ChannelError) {
+                        return (index, .success(try await channels[job.job.channel]!.perform(job)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            while next < min(actionConcurrency, jobs.count) { start(next); next += 1 }
+            for await (index, result) in group {
+                results[index] = result
+                if next < jobs.count { start(next); next += 1 }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    private func outcome(
+        for job: ReminderJob, kind: OutcomeKind, attempts: Int, detail: String, artefact: String? = nil
+    ) -> JobOutcome {
+        JobOutcome(jobId: job.jobId, tenantId: job.tenantId, debtorId: job.debtorId, channel: job.channel,
+                   kind: kind, detail: detail, artefactURI: artefact, attempts: attempts)
+    }
+
+    /// Why an invoice must not be acted on now, from its stored state.
+    static func skipReason(_ invoice: OutcomeStore.InvoiceSnapshot, on now: Date) -> SkipReason? {
+        guard let state = try? JSONDecoder().decode(InvoiceState.self, from: invoice.state) else {
+            // A state this version cannot read: do not contact anyone on its account.
+            return .paused
+        }
+        return state.skipReason(on: CalendarDate(now, in: TimeZone(identifier: "Europe/Paris")!))
+    }
+
+    static func outcomeKind(_ reason: SkipReason) -> OutcomeKind {
+        OutcomeKind(rawValue: "skipped_\(reason.rawValue)") ?? .skippedPaused
+    }
+
+    static func jsonObject(_ fields: [String: String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

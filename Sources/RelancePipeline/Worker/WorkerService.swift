@@ -1,0 +1,169 @@
+import AMQP
+import Foundation
+import Logging
+import RelanceCore
+import ServiceLifecycle
+
+/// Consumes the queues of some channels and runs each batch of deliveries through the
+/// `JobProcessor`: outcomes are committed for the whole batch, retries and dead letters are
+/// published (with confirms), and only then are the deliveries acknowledged — one
+/// multiple-ack per batch when all went well.
+///
+/// Graceful shutdown (SIGTERM): consumers are cancelled so no new delivery comes, the batch in
+/// hand is finished and acknowledged, and deliveries not yet processed go back to the queue
+/// when the connection closes. A killed worker loses nothing either: its unacknowledged
+/// deliveries are redelivered, and a job with an outcome already is only acknowledged.
+public struct WorkerService: Service {
+    public struct Configuration: Sendable {
+        /// Queue channels to consume (registered letters travel on `letter`).
+        public var channels: [Channel] = JobTopology.queueChannels
+        /// Consumers (each with its own connection) per channel.
+        public var consumersPerChannel = 1
+        /// Unacknowledged deliveries the broker may send each consumer.
+        public var prefetch: UInt16 = 500
+        /// Pause before handing a batch back when the database could not be reached.
+        public var databaseFailurePause: Duration = .seconds(1)
+        public init() {}
+    }
+
+    /// Header carrying our attempt counter on retried messages.
+    public static let attemptHeader = "x-relance-attempt"
+    /// Header carrying why a message was dead-lettered.
+    public static let reasonHeader = "x-relance-reason"
+
+    public let amqp: AMQPConfiguration
+    public let processor: JobProcessor
+    public let publisher: ReconnectingPublisher
+    public let topology: JobTopology
+    public let configuration: Configuration
+    public let logger: Logger
+
+    public init(amqp: AMQPConfiguration, processor: JobProcessor, publisher: ReconnectingPublisher,
+                topology: JobTopology = JobTopology(), configuration: Configuration = Configuration(), logger: Logger) {
+        self.amqp = amqp
+        self.processor = processor
+        self.publisher = publisher
+        self.topology = topology
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for channel in Set(configuration.channels.map(\.queueChannel)) {
+                for _ in 0..<max(1, configuration.consumersPerChannel) {
+                    group.addTask { try await consume(channel) }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    private func consume(_ channel: Channel) async throws {
+        let topology = self.topology
+        let consumer = ReconnectingConsumer(
+            configuration: amqp, queue: JobTopology.queue(for: channel), prefetch: configuration.prefetch,
+            logger: logger
+        ) { connection in
+            try await topology.declare(on: connection)
+        }
+        var logger = self.logger
+        logger[metadataKey: "channel"] = "\(channel)"
+        logger.info("Worker consuming")
+        var iterator = consumer.makeAsyncIterator()
+        do {
+            try await withGracefulShutdownHandler {
+                while let batch = try await iterator.nextBatch() {
+                    try await handle(batch, channel: channel, logger: logger)
+                }
+            } onGracefulShutdown: {
+                Task { await consumer.cancel() }
+            }
+        } catch {
+            await consumer.close()
+            throw error
+        }
+        await consumer.close()
+        logger.info("Worker stopped")
+    }
+
+    private func handle(_ batch: [Delivery], channel: Channel, logger: Logger) async throws {
+        guard !batch.isEmpty else { return }
+        let messages = batch.map { delivery in
+            IncomingMessage(
+                body: delivery.body,
+                attempt: Int(delivery.headers[Self.attemptHeader]?.integerValue ?? 1),
+                queueChannel: channel.rawValue
+            )
+        }
+        let dispositions: [MessageDisposition]
+        do {
+            dispositions = try await processor.process(messages)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.error("Batch not processed; handing it back", metadata: ["error": "\(String(reflecting: error))"])
+            try await Task.sleep(for: configuration.databaseFailurePause)
+            for delivery in batch { delivery.nack(requeue: true) }
+            return
+        }
+
+        var outgoing: [OutgoingMessage] = []
+        var owners: [Int] = []
+        for (index, disposition) in dispositions.enumerated() {
+            switch disposition {
+            case .acknowledge:
+                continue
+            case .retry(let delay, let nextAttempt):
+                outgoing.append(retryMessage(batch[index], channel: channel, delay: delay, attempt: nextAttempt))
+                owners.append(index)
+            case .deadLetter(let reason):
+                outgoing.append(deadLetter(batch[index], channel: channel, reason: reason))
+                owners.append(index)
+            }
+        }
+        var handedBack = Set<Int>()
+        if !outgoing.isEmpty {
+            let outcomes = try await publisher.publish(outgoing)
+            for (owner, outcome) in zip(owners, outcomes) where !outcome.isConfirmed {
+                handedBack.insert(owner)
+            }
+        }
+        if handedBack.isEmpty {
+            batch.last!.ack(multiple: true)
+        } else {
+            for (index, delivery) in batch.enumerated() {
+                if handedBack.contains(index) { delivery.nack(requeue: true) } else { delivery.ack() }
+            }
+        }
+    }
+
+    private func retryMessage(_ delivery: Delivery, channel: Channel, delay: Duration, attempt: Int) -> OutgoingMessage {
+        var properties = delivery.properties
+        properties.headers.fields[Self.attemptHeader] = .int64(Int64(attempt))
+        properties.expiration = delay
+        properties.deliveryMode = .persistent
+        return OutgoingMessage(
+            exchange: "",
+            routingKey: JobTopology.retryQueue(for: channel, tier: JobTopology.retryTier(for: delay)),
+            body: delivery.body,
+            properties: properties,
+            mandatory: true
+        )
+    }
+
+    private func deadLetter(_ delivery: Delivery, channel: Channel, reason: String) -> OutgoingMessage {
+        var properties = delivery.properties
+        properties.headers.fields[Self.reasonHeader] = .string(reason)
+        properties.headers.fields["x-relance-dead-lettered-at"] = .string(ISO8601DateFormatter().string(from: Date()))
+        properties.expiration = nil
+        properties.deliveryMode = .persistent
+        return OutgoingMessage(
+            exchange: JobTopology.deadLetterExchange,
+            routingKey: JobTopology.routingKey(for: channel),
+            body: delivery.body,
+            properties: properties,
+            mandatory: true
+        )
+    }
+}
