@@ -25,13 +25,18 @@ public struct ChannelJob: Sendable {
     public var attempt: Int
     /// The pipeline's time when the job was taken.
     public var now: Date
+    /// What the message says: parties, invoices, penalties, history, next step — when the
+    /// worker's composer prepared it.
+    public var message: MessageContext?
 
-    public init(job: ReminderJob, steps: [ReminderJob.Step], invoices: [UUID: OutcomeStore.InvoiceSnapshot], attempt: Int, now: Date) {
+    public init(job: ReminderJob, steps: [ReminderJob.Step], invoices: [UUID: OutcomeStore.InvoiceSnapshot],
+                attempt: Int, now: Date, message: MessageContext? = nil) {
         self.job = job
         self.steps = steps
         self.invoices = invoices
         self.attempt = attempt
         self.now = now
+        self.message = message
     }
 }
 

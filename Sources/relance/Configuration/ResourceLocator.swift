@@ -1,4 +1,5 @@
 import Foundation
+import RelancePipeline
 
 /// Finds the folders under `schemas/` (rate tables, …) that the executable reads at run time.
 ///
@@ -38,6 +39,36 @@ struct ResourceLocator: Sendable {
         }
         throw NotFound(
             description: "cannot find schemas/\(name) in \(currentDirectory.path), the executable's directory, or their parents; set \(Self.environmentVariable) to the schemas folder"
+        )
+    }
+
+    /// The `templates/` directory: `RELANCE_TEMPLATES_DIR`, else found like the schemas.
+    func templatesDirectory() throws(NotFound) -> URL {
+        if let configured = environment["RELANCE_TEMPLATES_DIR"], !configured.isEmpty {
+            let candidate = URL(fileURLWithPath: configured, isDirectory: true)
+            guard Self.isDirectory(candidate) else {
+                throw NotFound(description: "RELANCE_TEMPLATES_DIR is set to '\(configured)' but it is not a directory")
+            }
+            return candidate
+        }
+        var starts = [currentDirectory]
+        if let executable {
+            starts.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for start in starts {
+            if let found = Self.walkUp(from: start, looking: "templates") { return found }
+        }
+        throw NotFound(description: "cannot find templates/ from \(currentDirectory.path) or the executable's directory; set RELANCE_TEMPLATES_DIR")
+    }
+
+    /// Loads the rate tables, compliance rules and templates the pipeline reads at start-up.
+    func referenceData(schemasOverride: String?) throws -> ReferenceData {
+        var locator = self
+        if let schemasOverride { locator.environment[Self.environmentVariable] = schemasOverride }
+        let rates = try locator.schemasSubdirectory("rates")
+        return try ReferenceData.load(
+            schemasDirectory: rates.deletingLastPathComponent(),
+            templatesDirectory: try locator.templatesDirectory()
         )
     }
 

@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import RelanceCore
+import RelanceStore
+import ServiceLifecycle
+
+/// Claims due steps batch after batch, lets the `DispatchDecider` apply the state guards and
+/// the compliance rules, and writes one outbox row per debtor and channel in the claim's
+/// transaction. Several dispatchers may run at once (steps are claimed with SKIP LOCKED).
+///
+/// It sleeps when nothing is due, and wakes early when invoices or payments change (a
+/// `NotificationListener` signals `wake`) or at the latest after `pollInterval`.
+public struct DispatcherService: Service {
+    public struct Configuration: Sendable {
+        public var batchSize = 2000
+        public var pollInterval: Duration = .seconds(5)
+        public init() {}
+    }
+
+    public let store: DispatchStore
+    public let decider: DispatchDecider
+    public let clock: any PipelineClock
+    public let wake: WakeSignal
+    /// Signalled when new outbox rows were written, so an in-process relay publishes at once.
+    public let relayWake: WakeSignal?
+    public let configuration: Configuration
+    public let logger: Logger
+
+    public init(store: DispatchStore, decider: DispatchDecider, clock: any PipelineClock = SystemClock(),
+                wake: WakeSignal = WakeSignal(), relayWake: WakeSignal? = nil,
+                configuration: Configuration = Configuration(), logger: Logger) {
+        self.store = store
+        self.decider = decider
+        self.clock = clock
+        self.wake = wake
+        self.relayWake = relayWake
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        var shuttingDown = false
+        try await withGracefulShutdownHandler {
+            while !shuttingDown && !Task.isCancelled {
+                let summary = try await dispatchOnce()
+                shuttingDown = Task.isShuttingDownGracefully
+                if summary.claimed < configuration.batchSize && !shuttingDown {
+                    await wake.wait(timeout: configuration.pollInterval)
+                }
+            }
+        } onGracefulShutdown: { [wake] in
+            wake.signal()
+        }
+    }
+
+    /// One claim: up to a batch of due steps.
+    @discardableResult
+    public func dispatchOnce() async throws -> DispatchStore.Summary {
+        let now = clock.now()
+        let decider = self.decider
+        let summary = try await store.claimAndDispatch(now: now, batchSize: configuration.batchSize) { steps in
+            decider.plan(steps, now: now)
+        }
+        if summary.jobs > 0 { relayWake?.signal() }
+        if summary.claimed > 0 {
+            logger.debug("Dispatched", metadata: [
+                "steps.claimed": "\(summary.claimed)", "jobs": "\(summary.jobs)",
+                "steps.cancelled": "\(summary.cancelled)", "steps.deferred": "\(summary.deferred)",
+            ])
+        }
+        return summary
+    }
+
+    /// Claims until nothing is due at the clock's current time (the demo's day step).
+    public func dispatchUntilIdle() async throws -> DispatchStore.Summary {
+        var total = DispatchStore.Summary()
+        while true {
+            let summary = try await dispatchOnce()
+            total.claimed += summary.claimed
+            total.jobs += summary.jobs
+            total.dispatched += summary.dispatched
+            total.cancelled += summary.cancelled
+            total.deferred += summary.deferred
+            if summary.claimed == 0 { return total }
+        }
+    }
+}

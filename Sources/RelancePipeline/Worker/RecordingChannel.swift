@@ -1,0 +1,46 @@
+import Foundation
+import RelanceCore
+
+/// A channel that contacts nobody: it renders the message it would send (when the job carries
+/// its message context) and reports it as done. Used by the benchmark, and by the demo until
+/// the real channels (SMTP, PDF letters, call tasks, legal dossiers) are wired in.
+public struct RecordingChannel: ReminderChannel {
+    public let channels: Set<Channel>
+    public let renderer: TemplateRenderer?
+
+    public init(channels: Set<Channel> = Set(Channel.allCases), renderer: TemplateRenderer? = nil) {
+        self.channels = channels
+        self.renderer = renderer
+    }
+
+    public func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
+        let outcome: OutcomeKind = switch job.job.channel {
+        case .call: .taskCreated
+        case .legal: .prepared
+        default: .sent
+        }
+        var detail: [String: String] = [
+            "mode": "record_only",
+            "steps": job.steps.map(\.templateKey).joined(separator: ","),
+        ]
+        if let renderer, let context = job.message, let step = job.steps.last {
+            do {
+                let rendered = try renderer.render(key: step.templateKey, channel: job.job.channel, tone: step.tone, context: context)
+                detail["subject"] = Self.headline(rendered)
+                detail["characters"] = String(rendered.plainText.count)
+            } catch {
+                throw .permanent("cannot render \(step.templateKey): \(error)")
+            }
+        }
+        return ChannelDelivery(outcome: outcome, detail: JobProcessor.jsonObject(detail))
+    }
+
+    static func headline(_ message: RenderedMessage) -> String {
+        switch message {
+        case .email(let email): email.subject
+        case .letter(let letter): letter.subject
+        case .call(let call): call.title
+        case .legal(let cover): cover.title
+        }
+    }
+}

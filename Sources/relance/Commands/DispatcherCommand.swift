@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import RelanceCore
+import RelancePipeline
+
+struct DispatcherCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dispatcher",
+        abstract: "Claim due reminder steps and publish them as jobs (dispatcher and outbox relay).",
+        discussion: """
+            Claims due steps fairly across tenants (several dispatchers may run at once), applies \
+            the state guards and the compliance rules, writes one job per debtor and channel to the \
+            outbox, and publishes the outbox to RabbitMQ with confirms. Wakes when invoices or \
+            payments change, and polls otherwise. Stops gracefully on SIGTERM or SIGINT.
+            """
+    )
+
+    @OptionGroup var options: ServiceOptions
+    @OptionGroup var pipeline: PipelineOptions
+
+    func run() async throws {
+        let configuration = options.configuration()
+        let logger = options.logger(label: "relance.dispatcher")
+        let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
+        let services = try buildPipelineServices(
+            configuration: configuration, settings: try pipeline.settings(roles: [.dispatcher, .relay]),
+            reference: reference, channels: [], logger: logger
+        )
+        try await runUntilSignalled(services, logger: logger)
+    }
+}
+
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Consume jobs of some channels and write their outcomes.",
+        discussion: """
+            For each delivery: decode (undecodable → dead-letter with the reason), skip jobs that \
+            have an outcome already, re-read the invoices (paid, disputed, promised, in a plan or \
+            paused since dispatch → outcome skipped_<reason>, no contact), act, then write the \
+            outcomes of the batch in one transaction and acknowledge. Transient failures are \
+            retried with backoff; permanent ones are dead-lettered. Until the real channels are \
+            wired, channels run in record-only mode: they render the message and record it. \
+            Stops gracefully on SIGTERM or SIGINT.
+            """
+    )
+
+    @OptionGroup var options: ServiceOptions
+    @OptionGroup var pipeline: PipelineOptions
+
+    func run() async throws {
+        let configuration = options.configuration()
+        let logger = options.logger(label: "relance.worker")
+        let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
+        let services = try buildPipelineServices(
+            configuration: configuration, settings: try pipeline.settings(roles: [.workers]),
+            reference: reference, channels: recordingChannels(reference), logger: logger
+        )
+        try await runUntilSignalled(services, logger: logger)
+    }
+}
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run everything in one process: migrations, dispatcher, relay and workers for every channel.",
+        discussion: "For small installs. Stops gracefully on SIGTERM or SIGINT."
+    )
+
+    @OptionGroup var options: ServiceOptions
+    @OptionGroup var pipeline: PipelineOptions
+
+    func run() async throws {
+        var migrate = MigrateCommand()
+        migrate.options = options
+        try await migrate.run()
+        let configuration = options.configuration()
+        let logger = options.logger(label: "relance.run")
+        let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
+        let services = try buildPipelineServices(
+            configuration: configuration, settings: try pipeline.settings(roles: .all),
+            reference: reference, channels: recordingChannels(reference), logger: logger
+        )
+        try await runUntilSignalled(services, logger: logger)
+    }
+}
+
+/// The record-only channels: render, record, contact nobody.
+func recordingChannels(_ reference: ReferenceData) -> [any ReminderChannel] {
+    [RecordingChannel(renderer: TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency))]
+}

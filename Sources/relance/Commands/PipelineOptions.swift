@@ -1,0 +1,41 @@
+import ArgumentParser
+import RelanceCore
+import RelancePipeline
+
+/// Tuning options of the pipeline roles.
+struct PipelineOptions: ParsableArguments {
+    @Option(help: "Due steps claimed per dispatcher transaction.")
+    var batchSize: Int = 2000
+
+    @Option(help: "Seconds a dispatcher or relay waits for a wake-up before looking again.")
+    var pollInterval: Double = 5
+
+    @Option(name: .customLong("channel"), help: "A channel to work (email, letter, call, legal); repeat it. Default: all.")
+    var channels: [Channel] = []
+
+    @Option(help: "Consumers per channel, each on its own connection.")
+    var consumers: Int = 1
+
+    @Option(help: "Unacknowledged deliveries per consumer.")
+    var prefetch: UInt16 = 500
+
+    @Option(help: "Attempts before a failing job is dead-lettered.")
+    var maxAttempts: Int = 5
+
+    func settings(roles: PipelineRoles) throws -> PipelineSettings {
+        guard batchSize > 0, pollInterval > 0, consumers > 0, prefetch > 0, maxAttempts > 0 else {
+            throw ValidationError("batch size, poll interval, consumers, prefetch and attempts must be positive")
+        }
+        var settings = PipelineSettings(roles: roles)
+        settings.dispatcher.batchSize = batchSize
+        settings.dispatcher.pollInterval = .milliseconds(Int(pollInterval * 1000))
+        settings.relay.pollInterval = .milliseconds(Int(pollInterval * 1000))
+        if !channels.isEmpty { settings.worker.channels = channels }
+        settings.worker.consumersPerChannel = consumers
+        settings.worker.prefetch = prefetch
+        settings.retry.maxAttempts = maxAttempts
+        return settings
+    }
+}
+
+extension Channel: ExpressibleByArgument {}
