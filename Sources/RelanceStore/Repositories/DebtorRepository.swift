@@ -55,24 +55,24 @@ public struct DebtorRepository: Sendable {
 
     /// Records whether the debtor said it is short of cash (an agent's note after a call).
     public func setCashFlowDifficulty(_ difficulty: Bool, of id: DebtorID) async throws {
-        try await update(id, client.query(
-            "UPDATE debtors SET cash_flow_difficulty = \(difficulty) WHERE id = \(id.uuid) RETURNING id",
-            logger: logger
-        ))
+        let updated = try await client.run {
+            try await client.query(
+                "UPDATE debtors SET cash_flow_difficulty = \(difficulty) WHERE id = \(id.uuid) RETURNING id",
+                logger: logger
+            ).collect().count
+        }
+        guard updated == 1 else { throw StoreError(.notFound, "no debtor \(id)") }
     }
 
     /// Names the debtor's own policy (nil: the creditor's).
     public func setPolicy(_ policyId: DunningPolicyID?, of id: DebtorID) async throws {
-        try await update(id, client.run {
+        let updated = try await client.run {
             try await client.query(
                 "UPDATE debtors SET policy_id = \(policyId?.uuid) WHERE id = \(id.uuid) RETURNING id",
                 logger: logger
-            )
-        })
-    }
-
-    private func update(_ id: DebtorID, _ rows: PostgresRowSequence) async throws {
-        guard try await rows.collect().count == 1 else { throw StoreError(.notFound, "no debtor \(id)") }
+            ).collect().count
+        }
+        guard updated == 1 else { throw StoreError(.notFound, "no debtor \(id)") }
     }
 
     static func debtors(

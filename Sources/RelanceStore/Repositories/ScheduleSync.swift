@@ -18,6 +18,8 @@ import RelanceCore
 ///   reaches becomes `not_applicable`, and steps the stop had cancelled come back.
 ///   Consequence: a step the dispatcher cancelled for its own reasons (no phone number …) is
 ///   planned again on resume, and the dispatcher decides about it again when it falls due.
+///
+/// An invoice stored without a ladder (`InvoiceRepository.insert`) has no schedule to adjust.
 enum ScheduleSync {
     struct Effect: Sendable, Hashable {
         var cancelled = 0
