@@ -148,6 +148,37 @@ struct InvoiceTransitionStoreTests {
         }
     }
 
+    @Test("A step a guard skipped during a promise is planned again, for a new job, when the promise is broken")
+    func guardSkippedStepComesBack() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let s = try await Scenario.make(client)
+            try await s.f.transitions.promise(s.invoice.id, payBy: StoreFixture.day("2025-03-25"), on: StoreFixture.day("2025-03-21"))
+            // The dispatcher sent the 23 March reminder anyway; the worker's guard skipped it.
+            let driver = PipelineDriver(client: client)
+            let skipped = try await driver.carryOut(at: InvoicePlanningTests.utc("2025-03-23T09:00:00Z"), outcome: .skippedPromise)
+            #expect(skipped.map(\.position) == [1])
+            #expect(try await s.rows()[1] == "1 2025-03-23 skipped skipped_promise")
+
+            let broken = try await s.f.transitions.breakPromise(s.invoice.id, on: StoreFixture.day("2025-03-26"))
+            #expect(broken.to == .open)
+            // The skipped reminder is due again on the 26th; the later ones keep their spacing from that day.
+            #expect(try await s.rows() == [
+                "0 2025-03-17 done sent",
+                "1 2025-03-23 planned -",
+                "2 2025-04-02 planned -",
+                "3 2025-04-07 planned -",
+                "4 2025-04-17 planned -",
+                "5 2025-04-27 planned -",
+                "6 2025-05-12 planned -",
+            ])
+            #expect(broken.replannedSteps == 6)
+            let step = try #require(try await s.f.invoices.timeline(of: s.invoice.id).first { $0.position == 1 })
+            #expect(step.status == .planned && step.jobId == nil && step.outcome == nil)
+            let again = try await driver.dispatchDue(at: InvoicePlanningTests.utc("2025-03-26T09:00:00Z"))
+            #expect(again.map(\.step.position) == [1])
+        }
+    }
+
     @Test("A manual pause leaves the schedule; resuming re-plans it as of that day")
     func pauseAndResume() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in

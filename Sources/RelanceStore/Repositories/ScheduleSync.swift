@@ -136,6 +136,8 @@ enum ScheduleSync {
             """
             UPDATE schedule_steps s
             SET status = u.status, status_reason = NULLIF(u.reason, ''), due_date = u.due_date, due_at = u.due_at,
+                -- A step planned again (a guard had skipped its job) waits for a new job.
+                job_id = CASE WHEN u.status = 'planned' THEN NULL ELSE s.job_id END,
                 updated_at = now()
             FROM unnest(\(ids), \(statuses), \(reasons), \(dates), \(moments)) AS u(id, status, reason, due_date, due_at)
             WHERE s.id = u.id
