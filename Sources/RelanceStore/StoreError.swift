@@ -13,6 +13,15 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let unknownAppliedMigration = Code(name: "unknown_applied_migration")
         public static let unavailable = Code(name: "database_unavailable")
         public static let databaseError = Code(name: "database_error")
+        /// The row named (an invoice, a debtor, a policy …) does not exist.
+        public static let notFound = Code(name: "not_found")
+        /// The record cannot be stored as given (an agency without its legal mentions, an
+        /// invoice whose debtor belongs to another creditor …).
+        public static let invalidRecord = Code(name: "invalid_record")
+        /// The database refused the write: a duplicate, or a reference to a missing row.
+        public static let constraintViolation = Code(name: "constraint_violation")
+        /// A stored row does not make a valid domain value (written by hand, or by a newer version).
+        public static let corruptRecord = Code(name: "corrupt_record")
         public var description: String { name }
     }
 
@@ -31,6 +40,17 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     /// Turns any error met while talking to `url` into a StoreError with a message a user can
     /// act on: the server's own message for a refused statement, "cannot connect" otherwise.
+    /// A refused write (SQLSTATE class 23: unique, foreign key, check) becomes a
+    /// `constraint_violation` carrying the server's message, which names the constraint but no
+    /// values; anything else is returned as it is.
+    static func translating(_ error: any Error) -> any Error {
+        guard let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState], state.hasPrefix("23") else {
+            return error
+        }
+        let message = psql.serverInfo?[.message] ?? "the database refused the write"
+        return StoreError(.constraintViolation, message, underlying: error)
+    }
+
     public static func wrapping(_ error: any Error, url: DatabaseURL) -> StoreError {
         if let storeError = error as? StoreError { return storeError }
         if let psql = error as? PSQLError, let serverMessage = psql.serverInfo?[.message] {

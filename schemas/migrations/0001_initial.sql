@@ -27,7 +27,9 @@ CREATE TABLE dunning_policies (
     created_at  timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (id),
     UNIQUE (tenant_id, id),
-    -- A policy is versioned: a change is a new row, earlier versions stay for the invoices using them.
+    -- A policy is versioned: a change is a new row (a new id, the same name, the next version);
+    -- earlier versions stay. Whoever names a policy (tenant, creditor, debtor, invoice) names
+    -- one of its rows, and gets the latest version of that name when an invoice is planned.
     UNIQUE (tenant_id, name, version)
 );
 
@@ -38,8 +40,14 @@ CREATE TABLE dunning_policy_steps (
     offset_days       integer NOT NULL CHECK (offset_days BETWEEN -365 AND 3650),
     channel           text NOT NULL CHECK (channel IN ('email', 'call', 'letter', 'registered_letter', 'legal')),
     template_key      text NOT NULL CHECK (length(template_key) > 0),
+    tone              text NOT NULL DEFAULT 'neutral' CHECK (tone IN ('courteous', 'neutral', 'firm')),
+    -- Condition: the step runs only while at least this much is outstanding (minor units of
+    -- min_amount_currency); both or neither.
     min_amount_minor  bigint CHECK (min_amount_minor >= 0),
+    min_amount_currency char(3) CHECK (min_amount_currency ~ '^[A-Z]{3}$'),
+    -- Condition: the step runs only for these kinds of debtor; NULL means every kind.
     debtor_kinds      text[] CHECK (debtor_kinds <@ ARRAY['business', 'consumer']::text[]),
+    CHECK ((min_amount_minor IS NULL) = (min_amount_currency IS NULL)),
     PRIMARY KEY (policy_id, position),
     -- Offsets strictly increase with position.
     UNIQUE (policy_id, offset_days),
@@ -113,19 +121,25 @@ CREATE TABLE invoices (
     state_detail       jsonb NOT NULL DEFAULT '{"status": "open"}'::jsonb,
     -- Date of the formal notice (mise en demeure): consumer interest runs from it.
     formal_notice_date date,
+    -- The invoice's own policy, overriding the debtor's, creditor's and tenant's.
     policy_id          uuid,
     -- The ladder this invoice's schedule was planned with: its policy as personalised for the
     -- debtor when the invoice arrived (DunningPolicy JSON). Step positions refer to it.
     ladder             jsonb,
+    -- Where that policy came from: invoice, debtor, creditor, tenant or built_in.
+    ladder_source      text CHECK (ladder_source IN ('invoice', 'debtor', 'creditor', 'tenant', 'built_in')),
     created_at         timestamptz NOT NULL DEFAULT now(),
     updated_at         timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (id),
     UNIQUE (tenant_id, id),
+    -- Lets a schedule row name its invoice and the invoice's debtor in one reference.
+    UNIQUE (tenant_id, id, debtor_id),
     UNIQUE (creditor_id, number),
     CHECK (due_date >= issue_date),
     CHECK (outstanding_minor >= 0 AND outstanding_minor <= amount_minor),
     CHECK ((state = 'paid') = (outstanding_minor = 0)),
     CHECK (state_detail ->> 'status' = state),
+    CHECK ((ladder IS NULL) = (ladder_source IS NULL)),
     FOREIGN KEY (tenant_id, creditor_id) REFERENCES creditors (tenant_id, id),
     FOREIGN KEY (tenant_id, debtor_id) REFERENCES debtors (tenant_id, id),
     FOREIGN KEY (tenant_id, policy_id) REFERENCES dunning_policies (tenant_id, id)
@@ -155,6 +169,8 @@ CREATE TABLE invoice_events (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     invoice_id   uuid NOT NULL,
     occurred_at  timestamptz NOT NULL DEFAULT now(),
+    -- The business day it took effect (a payment's value date, the day a promise was made).
+    effective_date date NOT NULL,
     kind         text NOT NULL CHECK (length(kind) > 0),
     from_state   text,
     to_state     text,
@@ -188,33 +204,33 @@ CREATE TABLE schedule_steps (
     id             uuid NOT NULL,
     invoice_id     uuid NOT NULL,
     debtor_id      uuid NOT NULL,
-    policy_id      uuid NOT NULL,
+    -- Index of the step in the invoice's ladder (invoices.ladder); every step has a row.
     position       integer NOT NULL CHECK (position >= 0),
     channel        text NOT NULL CHECK (channel IN ('email', 'call', 'letter', 'registered_letter', 'legal')),
     template_key   text NOT NULL,
     tone           text NOT NULL DEFAULT 'neutral' CHECK (tone IN ('courteous', 'neutral', 'firm')),
-    -- The step's calendar date, and the moment it becomes due (that date, in the morning, in
-    -- the debtor's time zone; moved later by deferrals).
+    -- The step's calendar date, and the moment it becomes due (that date at 08:00 in the
+    -- debtor's time zone; moved later by deferrals).
     due_date       date NOT NULL,
     due_at         timestamptz NOT NULL,
     status         text NOT NULL DEFAULT 'planned'
                    CHECK (status IN ('planned', 'dispatched', 'done', 'skipped', 'cancelled')),
-    -- Why a step was deferred, skipped or cancelled.
+    -- Why a step was deferred, skipped or cancelled: 'superseded' (a later step is due at the
+    -- same time or was done), 'not_applicable: …' (its conditions exclude the invoice),
+    -- 'paid', 'disputed', 'written_off' (the ladder stopped), or the dispatcher's reason.
     status_reason  text,
     job_id         uuid,
     updated_at     timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (id),
-    UNIQUE (invoice_id, policy_id, position),
+    UNIQUE (invoice_id, position),
     CHECK (status NOT IN ('dispatched', 'done') OR job_id IS NOT NULL),
-    FOREIGN KEY (tenant_id, invoice_id) REFERENCES invoices (tenant_id, id),
-    FOREIGN KEY (tenant_id, debtor_id) REFERENCES debtors (tenant_id, id),
-    FOREIGN KEY (tenant_id, policy_id) REFERENCES dunning_policies (tenant_id, id),
+    -- The step's debtor is its invoice's (one check per row: the bulk load writes millions).
+    FOREIGN KEY (tenant_id, invoice_id, debtor_id) REFERENCES invoices (tenant_id, id, debtor_id),
     FOREIGN KEY (tenant_id, job_id) REFERENCES jobs (tenant_id, id)
 );
 -- The due-step scan: planned steps by due time, per tenant for fair claiming.
 CREATE INDEX schedule_steps_due_idx ON schedule_steps (tenant_id, due_at) WHERE status = 'planned';
 CREATE INDEX schedule_steps_due_global_idx ON schedule_steps (due_at) WHERE status = 'planned';
-CREATE INDEX schedule_steps_invoice_idx ON schedule_steps (tenant_id, invoice_id);
 CREATE INDEX schedule_steps_job_idx ON schedule_steps (job_id) WHERE job_id IS NOT NULL;
 
 -- What a worker did with a job: exactly one row per job (the primary key is the idempotency key).

@@ -30,13 +30,14 @@ public struct DispatchStore: Sendable {
     ///
     /// Fairness: every tenant with due steps gets an equal share of the batch (at least one
     /// step), tenants in random order, so a tenant with a million due steps does not delay
-    /// another tenant's ten.
+    /// another tenant's ten. The claim is one statement: steps, invoices, ladders, histories,
+    /// debtors and tenant kinds come back together.
     public func claimAndDispatch(
         now: Date,
         batchSize: Int,
         decide: @Sendable ([DueStep]) throws -> DispatchPlan
     ) async throws -> Summary {
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.transaction(logger: logger) { connection in
             let steps = try await claim(on: connection, now: now, batchSize: batchSize)
             var summary = Summary()
             summary.claimed = steps.count
@@ -51,53 +52,104 @@ public struct DispatchStore: Sendable {
         }
     }
 
-    private func claim(on connection: PostgresConnection, now: Date, batchSize: Int) async throws -> [DueStep] {
-        let countRows = try await connection.query(
-            """
-            SELECT count(*)::int8 FROM tenants t
-            WHERE EXISTS (SELECT 1 FROM schedule_steps s
-                          WHERE s.tenant_id = t.id AND s.status = 'planned' AND s.due_at <= \(now))
-            """,
-            logger: logger
-        )
-        var activeTenants = 0
-        for try await count in countRows.decode(Int.self) { activeTenants = count }
-        guard activeTenants > 0 else { return [] }
-        let perTenant = max(1, batchSize / activeTenants)
-
+    /// Locks and reads the due steps, in one statement. The tenants with due steps are listed
+    /// once, in random order; each gets `max(1, batchSize / tenants)` of its earliest due steps
+    /// that no other transaction holds. Each step comes with its invoice, the invoice's ladder,
+    /// its history (steps `done` or `dispatched`), its debtor and its tenant's kind.
+    func claim(on connection: PostgresConnection, now: Date, batchSize: Int) async throws -> [DueStep] {
         let rows = try await connection.query(
             """
-            SELECT s.id, s.tenant_id, s.invoice_id, s.debtor_id, s.position, s.channel, s.template_key,
-                   s.due_at, i.state_detail::text, i.outstanding_minor,
-                   i.currency::text, d.kind, d.time_zone
-            FROM (SELECT t.id FROM tenants t
-                  WHERE EXISTS (SELECT 1 FROM schedule_steps s
-                                WHERE s.tenant_id = t.id AND s.status = 'planned' AND s.due_at <= \(now))
-                  ORDER BY random()) AS active
+            WITH active AS (
+                SELECT t.id, t.kind FROM tenants t
+                WHERE EXISTS (SELECT 1 FROM schedule_steps s
+                              WHERE s.tenant_id = t.id AND s.status = 'planned' AND s.due_at <= \(now))
+                ORDER BY random()
+            ), share AS (
+                SELECT greatest(1, \(batchSize) / greatest(1, count(*)))::int8 AS per_tenant FROM active
+            )
+            SELECT s.id AS step_id, s.tenant_id AS step_tenant_id, s.invoice_id AS step_invoice_id,
+                   s.debtor_id AS step_debtor_id, s.position AS step_position, s.channel AS step_channel,
+                   s.template_key AS step_template_key, s.tone AS step_tone, s.due_date AS step_due_date,
+                   s.due_at AS step_due_at, s.status_reason AS step_status_reason,
+                   \(unescaped: InvoiceRow.columns(of: "i")),
+                   d.kind AS debtor_kind, d.time_zone AS debtor_time_zone, d.language AS debtor_language,
+                   d.email AS debtor_email, d.phone AS debtor_phone, d.postal_address::text AS debtor_address,
+                   active.kind AS tenant_kind,
+                   COALESCE(h.positions, '{}'::int4[]) AS history_positions,
+                   COALESCE(h.dates, '{}'::date[]) AS history_dates
+            FROM active
+            CROSS JOIN share
             CROSS JOIN LATERAL (
                 SELECT * FROM schedule_steps s
                 WHERE s.tenant_id = active.id AND s.status = 'planned' AND s.due_at <= \(now)
                 ORDER BY s.due_at
-                LIMIT \(perTenant)
+                LIMIT share.per_tenant
                 FOR UPDATE SKIP LOCKED
             ) AS s
-            JOIN invoices i ON i.id = s.invoice_id
-            JOIN debtors d ON d.id = s.debtor_id
+            JOIN invoices i ON i.tenant_id = s.tenant_id AND i.id = s.invoice_id
+            JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
+            LEFT JOIN LATERAL (
+                SELECT array_agg(done.position ORDER BY done.position) AS positions,
+                       array_agg(done.due_date ORDER BY done.position) AS dates
+                FROM schedule_steps done
+                WHERE done.invoice_id = s.invoice_id AND done.status IN ('done', 'dispatched')
+            ) AS h ON true
             """,
             logger: logger
         )
         var steps: [DueStep] = []
-        steps.reserveCapacity(min(batchSize, perTenant * activeTenants))
-        for try await row in rows.decode(
-            (UUID, UUID, UUID, UUID, Int, String, String, Date, String, Int64, String, String, String).self
-        ) {
-            let currency = try Currency(code: row.10)
+        var ladders: [String: DunningPolicy] = [:]
+        for try await row in rows {
+            let columns = row.makeRandomAccess()
+            let ladder: DunningPolicy
+            if let text = try columns["inv_ladder"].decode(String?.self) {
+                if let known = ladders[text] {
+                    ladder = known
+                } else {
+                    ladder = try InvoiceRow.ladder(fromJSON: text)
+                    ladders[text] = ladder
+                }
+            } else {
+                // Steps written for an invoice stored without its ladder: the built-in one.
+                ladder = .defaultFrench
+            }
+            let positions = try columns["history_positions"].decode([Int].self)
+            let dates = try columns["history_dates"].decode([CalendarDate].self)
+            let stepId = try columns["step_id"].decode(UUID.self)
+            let kindName = try columns["debtor_kind"].decode(String.self)
+            let languageName = try columns["debtor_language"].decode(String.self)
+            let tenantKindName = try columns["tenant_kind"].decode(String.self)
+            let toneName = try columns["step_tone"].decode(String.self)
+            guard let debtorKind = DebtorKind(rawValue: kindName), let language = Language(rawValue: languageName),
+                  let tenantKind = TenantKind(rawValue: tenantKindName), let tone = Tone(rawValue: toneName)
+            else {
+                throw StoreError(.corruptRecord, "schedule step \(stepId): unknown debtor kind, language, tenant kind or tone")
+            }
+            let address = try columns["debtor_address"].decode(String?.self)
             steps.append(DueStep(
-                stepId: row.0, tenantId: row.1, invoiceId: row.2, debtorId: row.3, position: row.4,
-                channel: try Self.channel(row.5), templateKey: row.6, dueAt: row.7,
-                invoiceState: Data(row.8.utf8),
-                outstanding: Money(minorUnits: row.9, currency: currency),
-                debtorKind: DebtorKind(rawValue: row.11) ?? .business, debtorTimeZone: row.12
+                stepId: stepId,
+                tenantId: try columns["step_tenant_id"].decode(UUID.self),
+                invoiceId: try columns["step_invoice_id"].decode(UUID.self),
+                debtorId: try columns["step_debtor_id"].decode(UUID.self),
+                position: try columns["step_position"].decode(Int.self),
+                channel: try Self.channel(try columns["step_channel"].decode(String.self)),
+                templateKey: try columns["step_template_key"].decode(String.self),
+                tone: tone,
+                dueDate: try columns["step_due_date"].decode(CalendarDate.self),
+                dueAt: try columns["step_due_at"].decode(Date.self),
+                statusReason: try columns["step_status_reason"].decode(String?.self),
+                invoice: try InvoiceRow.invoice(columns),
+                ladder: ladder,
+                history: zip(positions, dates).map { StepExecution(stepIndex: $0, date: $1, outcome: .done) },
+                debtorKind: debtorKind,
+                debtorTimeZone: try columns["debtor_time_zone"].decode(String.self),
+                debtorLanguage: language,
+                debtorContacts: DebtorContacts(
+                    email: try columns["debtor_email"].decode(String?.self),
+                    phone: try columns["debtor_phone"].decode(String?.self),
+                    postalAddress: try address.map { try StoreJSON.decodeSnake(PostalAddress.self, from: $0, what: "debtor address") }
+                ),
+                tenantKind: tenantKind
             ))
         }
         return steps

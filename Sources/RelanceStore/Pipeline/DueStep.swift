@@ -1,28 +1,58 @@
 import Foundation
 import RelanceCore
 
-/// A planned step whose time has come, claimed by a dispatcher, with what the state guards and
-/// the compliance rules need to decide about it.
+/// A planned step whose time has come, claimed by a dispatcher, with what the state guards,
+/// the compliance rules and the planner need to decide about it — read in the claim's one
+/// round trip.
+///
+/// To ask the planner whether the step is still the one due, run
+/// `EscalationPlanner().plan(invoice: invoice, debtorKind: debtorKind, policy: ladder,
+/// history: history, today: …)`: `position` indexes `ladder.steps`.
 public struct DueStep: Sendable, Hashable {
     public var stepId: UUID
     public var tenantId: UUID
     public var invoiceId: UUID
     public var debtorId: UUID
+    /// Index of the step in `ladder.steps`.
     public var position: Int
     public var channel: Channel
     public var templateKey: String
+    public var tone: Tone
+    /// The step's calendar date (the planner's date for it).
+    public var dueDate: CalendarDate
+    /// When it became due (08:00 in the debtor's time zone on `dueDate`, or later if deferred).
     public var dueAt: Date
-    /// The invoice's state as the domain encodes it (`InvoiceState` JSON).
-    public var invoiceState: Data
-    public var outstanding: Money
+    /// Why it was deferred last, if it was.
+    public var statusReason: String?
+    /// The invoice as stored now (state, outstanding, dates).
+    public var invoice: Invoice
+    /// The ladder the invoice was planned with (its personalised policy).
+    public var ladder: DunningPolicy
+    /// The invoice's steps carried out so far: its `done` and `dispatched` steps (a job in
+    /// flight counts as carried out), as done on their due date.
+    public var history: [StepExecution]
     public var debtorKind: DebtorKind
     /// The debtor's IANA time zone.
     public var debtorTimeZone: String
+    public var debtorLanguage: Language
+    /// How the debtor can be reached (`contacts.canReach(by: channel)`).
+    public var debtorContacts: DebtorContacts
+    /// A business, or a collection agency (whose letters carry its legal mentions).
+    public var tenantKind: TenantKind
+
+    /// The invoice's state as the domain encodes it (`InvoiceState` JSON).
+    public var invoiceState: Data {
+        (try? JSONEncoder().encode(invoice.state)) ?? Data()
+    }
+
+    public var outstanding: Money { invoice.outstanding }
 
     public init(
         stepId: UUID, tenantId: UUID, invoiceId: UUID, debtorId: UUID, position: Int,
-        channel: Channel, templateKey: String, dueAt: Date, invoiceState: Data,
-        outstanding: Money, debtorKind: DebtorKind, debtorTimeZone: String
+        channel: Channel, templateKey: String, tone: Tone, dueDate: CalendarDate, dueAt: Date,
+        statusReason: String? = nil, invoice: Invoice, ladder: DunningPolicy, history: [StepExecution],
+        debtorKind: DebtorKind, debtorTimeZone: String, debtorLanguage: Language,
+        debtorContacts: DebtorContacts, tenantKind: TenantKind
     ) {
         self.stepId = stepId
         self.tenantId = tenantId
@@ -31,11 +61,18 @@ public struct DueStep: Sendable, Hashable {
         self.position = position
         self.channel = channel
         self.templateKey = templateKey
+        self.tone = tone
+        self.dueDate = dueDate
         self.dueAt = dueAt
-        self.invoiceState = invoiceState
-        self.outstanding = outstanding
+        self.statusReason = statusReason
+        self.invoice = invoice
+        self.ladder = ladder
+        self.history = history
         self.debtorKind = debtorKind
         self.debtorTimeZone = debtorTimeZone
+        self.debtorLanguage = debtorLanguage
+        self.debtorContacts = debtorContacts
+        self.tenantKind = tenantKind
     }
 }
 

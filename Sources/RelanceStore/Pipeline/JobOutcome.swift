@@ -44,10 +44,13 @@ public struct JobOutcome: Sendable, Hashable {
     /// Where the artefact is (a PDF, a stored email), when there is one.
     public var artefactURI: String?
     public var attempts: Int
+    /// When the worker finished; nil means the moment it is recorded (the database's clock).
+    /// The demo passes its simulated clock.
+    public var completedAt: Date?
 
     public init(
         jobId: UUID, tenantId: UUID, debtorId: UUID, channel: Channel, kind: OutcomeKind,
-        detail: String = "{}", artefactURI: String? = nil, attempts: Int = 1
+        detail: String = "{}", artefactURI: String? = nil, attempts: Int = 1, completedAt: Date? = nil
     ) {
         self.jobId = jobId
         self.tenantId = tenantId
@@ -57,5 +60,6 @@ public struct JobOutcome: Sendable, Hashable {
         self.detail = detail
         self.artefactURI = artefactURI
         self.attempts = attempts
+        self.completedAt = completedAt
     }
 }

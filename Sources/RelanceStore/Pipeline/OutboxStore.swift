@@ -29,7 +29,7 @@ public struct OutboxStore: Sendable {
         limit: Int,
         publish: @Sendable ([OutboxJob]) async throws -> [UUID: PublishResult]
     ) async throws -> (published: Int, failed: Int) {
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.transaction(logger: logger) { connection in
             let rows = try await connection.query(
                 """
                 SELECT id, tenant_id, debtor_id, channel, payload::text FROM jobs

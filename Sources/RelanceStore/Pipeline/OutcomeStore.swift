@@ -65,19 +65,26 @@ public struct OutcomeStore: Sendable {
     /// disk flush for the whole batch). An outcome for a job that has one already is ignored,
     /// so a redelivered job keeps its first outcome. Returns the jobs whose outcome this call
     /// wrote.
+    ///
+    /// A registered letter sent (outcome `sent` on a `registered_letter` step) is the formal
+    /// notice: its invoice's `formal_notice_date` is set, if not set already, to the day the
+    /// outcome completed in the debtor's time zone (consumer interest runs from it).
     @discardableResult
     public func record(_ outcomes: [JobOutcome]) async throws -> Set<UUID> {
         guard !outcomes.isEmpty else { return [] }
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await client.transaction(logger: logger) { connection in
             let rows = try await connection.query(
                 """
-                INSERT INTO job_outcomes (tenant_id, job_id, debtor_id, channel, outcome, detail, artefact_uri, attempts)
+                INSERT INTO job_outcomes (tenant_id, job_id, debtor_id, channel, outcome, detail, artefact_uri, attempts,
+                                          completed_at)
                 SELECT o.tenant_id, o.job_id, o.debtor_id, o.channel, o.outcome, o.detail::jsonb,
-                       NULLIF(o.artefact_uri, ''), o.attempts
+                       NULLIF(o.artefact_uri, ''), o.attempts, CASE WHEN o.has_completed_at THEN o.completed_at ELSE now() END
                 FROM unnest(\(outcomes.map(\.tenantId)), \(outcomes.map(\.jobId)), \(outcomes.map(\.debtorId)),
                             \(outcomes.map(\.channel.rawValue)), \(outcomes.map(\.kind.rawValue)),
-                            \(outcomes.map(\.detail)), \(outcomes.map { $0.artefactURI ?? "" }), \(outcomes.map(\.attempts)))
-                     AS o(tenant_id, job_id, debtor_id, channel, outcome, detail, artefact_uri, attempts)
+                            \(outcomes.map(\.detail)), \(outcomes.map { $0.artefactURI ?? "" }), \(outcomes.map(\.attempts)),
+                            \(outcomes.map { $0.completedAt != nil }), \(outcomes.map { $0.completedAt ?? Date(timeIntervalSince1970: 0) }))
+                     AS o(tenant_id, job_id, debtor_id, channel, outcome, detail, artefact_uri, attempts,
+                          has_completed_at, completed_at)
                 ON CONFLICT (job_id) DO NOTHING
                 RETURNING job_id, outcome
                 """,
@@ -98,6 +105,18 @@ public struct OutcomeStore: Sendable {
                     UPDATE schedule_steps s SET status = u.status, status_reason = u.reason, updated_at = now()
                     FROM unnest(\(written), \(statuses), \(reasons)) AS u(job_id, status, reason)
                     WHERE s.job_id = u.job_id AND s.status = 'dispatched'
+                    """,
+                    logger: logger
+                )
+                try await connection.query(
+                    """
+                    UPDATE invoices i
+                    SET formal_notice_date = (o.completed_at AT TIME ZONE d.time_zone)::date, updated_at = now()
+                    FROM schedule_steps s
+                    JOIN job_outcomes o ON o.job_id = s.job_id
+                    JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
+                    WHERE s.job_id = ANY(\(written)) AND s.channel = 'registered_letter' AND o.outcome = 'sent'
+                      AND i.tenant_id = s.tenant_id AND i.id = s.invoice_id AND i.formal_notice_date IS NULL
                     """,
                     logger: logger
                 )

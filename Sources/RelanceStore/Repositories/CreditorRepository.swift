@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import PostgresNIO
+import RelanceCore
+
+/// Creditors: on whose behalf money is owed.
+public struct CreditorRepository: Sendable {
+    public let client: PostgresClient
+    public let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Stores a new creditor of an existing tenant.
+    public func create(_ creditor: Creditor) async throws {
+        let address = try StoreJSON.snake(creditor.address)
+        let identifiers = try creditor.legalIdentifiers.map(StoreJSON.snake)
+        try await client.run {
+            try await client.query(
+                """
+                INSERT INTO creditors (tenant_id, id, name, postal_address, legal_identifiers, default_policy_id)
+                VALUES (\(creditor.tenantId.uuid), \(creditor.id.uuid), \(creditor.name), \(address)::jsonb,
+                        \(identifiers)::jsonb, \(creditor.policyOverride?.uuid))
+                """,
+                logger: logger
+            )
+        }
+    }
+
+    /// The creditor with `id`, or nil.
+    public func creditor(_ id: CreditorID) async throws -> Creditor? {
+        try await client.withConnection { connection in
+            try await Self.creditors([id], on: connection, logger: logger)[id]
+        }
+    }
+
+    /// Names the creditor's own policy (nil: the tenant's).
+    public func setPolicy(_ policyId: DunningPolicyID?, of creditorId: CreditorID) async throws {
+        let updated = try await client.run {
+            try await client.query(
+                "UPDATE creditors SET default_policy_id = \(policyId?.uuid) WHERE id = \(creditorId.uuid) RETURNING id",
+                logger: logger
+            ).collect().count
+        }
+        guard updated == 1 else { throw StoreError(.notFound, "no creditor \(creditorId)") }
+    }
+
+    static func creditors(
+        _ ids: [CreditorID],
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [CreditorID: Creditor] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await connection.query(
+            """
+            SELECT tenant_id, id, name, postal_address::text, legal_identifiers::text, default_policy_id
+            FROM creditors WHERE id = ANY(\(ids.map(\.uuid)))
+            """,
+            logger: logger
+        )
+        var result: [CreditorID: Creditor] = [:]
+        for try await (tenant, id, name, address, identifiers, policy) in rows.decode(
+            (UUID, UUID, String, String?, String?, UUID?).self
+        ) {
+            guard let address else {
+                throw StoreError(.corruptRecord, "creditor \(id) has no postal address")
+            }
+            let creditor = Creditor(
+                id: CreditorID(id),
+                tenantId: TenantID(tenant),
+                name: name,
+                address: try StoreJSON.decodeSnake(PostalAddress.self, from: address, what: "creditor address"),
+                legalIdentifiers: try identifiers.map { try StoreJSON.decodeSnake(LegalIdentifiers.self, from: $0, what: "legal identifiers") },
+                policyOverride: policy.map(DunningPolicyID.init)
+            )
+            result[creditor.id] = creditor
+        }
+        return result
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import PostgresNIO
+import RelanceCore
+
+/// Reads invoice rows into the domain's `Invoice`, whatever query they come from: the columns
+/// are selected under `inv_` names (`InvoiceRow.columns(of: "i")`) and decoded by name.
+enum InvoiceRow {
+    /// The select list for an `invoices` table aliased `alias`.
+    static func columns(of alias: String) -> String {
+        """
+        \(alias).id AS inv_id, \(alias).tenant_id AS inv_tenant_id, \(alias).creditor_id AS inv_creditor_id, \
+        \(alias).debtor_id AS inv_debtor_id, \(alias).number AS inv_number, \(alias).issue_date AS inv_issue_date, \
+        \(alias).due_date AS inv_due_date, \(alias).currency::text AS inv_currency, \
+        \(alias).amount_minor AS inv_amount_minor, \(alias).outstanding_minor AS inv_outstanding_minor, \
+        \(alias).contract_rate_bp AS inv_contract_rate_bp, \(alias).state_detail::text AS inv_state_detail, \
+        \(alias).policy_id AS inv_policy_id, \(alias).jurisdiction AS inv_jurisdiction, \
+        \(alias).formal_notice_date AS inv_formal_notice_date, \(alias).ladder::text AS inv_ladder, \
+        \(alias).ladder_source AS inv_ladder_source
+        """
+    }
+
+    /// The invoice in `row` (selected with `columns(of:)`).
+    static func invoice(_ row: PostgresRandomAccessRow) throws -> Invoice {
+        let id = try row["inv_id"].decode(UUID.self)
+        let currency = try Currency(code: try row["inv_currency"].decode(String.self))
+        let stateText = try row["inv_state_detail"].decode(String.self)
+        let state = try StoreJSON.decodeDomain(InvoiceState.self, from: stateText, what: "state of invoice \(id)")
+        do {
+            return try Invoice(
+                id: InvoiceID(id),
+                tenantId: TenantID(try row["inv_tenant_id"].decode(UUID.self)),
+                creditorId: CreditorID(try row["inv_creditor_id"].decode(UUID.self)),
+                debtorId: DebtorID(try row["inv_debtor_id"].decode(UUID.self)),
+                number: try row["inv_number"].decode(String.self),
+                issueDate: try row["inv_issue_date"].decode(CalendarDate.self),
+                dueDate: try row["inv_due_date"].decode(CalendarDate.self),
+                amount: Money(minorUnits: try row["inv_amount_minor"].decode(Int64.self), currency: currency),
+                outstanding: Money(minorUnits: try row["inv_outstanding_minor"].decode(Int64.self), currency: currency),
+                contractRate: try row["inv_contract_rate_bp"].decode(Int?.self).map(Rate.init(basisPoints:)),
+                state: state,
+                policyOverride: try row["inv_policy_id"].decode(UUID?.self).map(DunningPolicyID.init)
+            )
+        } catch let error as ModelValidationError {
+            throw StoreError(.corruptRecord, "invoice \(id) cannot be read: \(error)", underlying: error)
+        }
+    }
+
+    /// The invoice in `row` with what the store keeps beside it.
+    static func record(_ row: PostgresRandomAccessRow) throws -> InvoiceRecord {
+        let invoice = try invoice(row)
+        let jurisdictionName = try row["inv_jurisdiction"].decode(String.self)
+        guard let jurisdiction = Jurisdiction(rawValue: jurisdictionName) else {
+            throw StoreError(.corruptRecord, "invoice \(invoice.id) has unknown jurisdiction '\(jurisdictionName)'")
+        }
+        let sourceName = try row["inv_ladder_source"].decode(String?.self)
+        return InvoiceRecord(
+            invoice: invoice,
+            jurisdiction: jurisdiction,
+            formalNoticeDate: try row["inv_formal_notice_date"].decode(CalendarDate?.self),
+            ladder: try ladder(row),
+            ladderSource: sourceName.flatMap(PolicySource.init(rawValue:))
+        )
+    }
+
+    /// The ladder the invoice was planned with, if it was planned.
+    static func ladder(_ row: PostgresRandomAccessRow) throws -> DunningPolicy? {
+        guard let text = try row["inv_ladder"].decode(String?.self) else { return nil }
+        return try ladder(fromJSON: text)
+    }
+
+    static func ladder(fromJSON text: String) throws -> DunningPolicy {
+        do {
+            return try DunningPolicy.fromJSON(Data(text.utf8))
+        } catch {
+            throw StoreError(.corruptRecord, "a stored ladder is not a valid policy: \(error)", underlying: error)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import PostgresNIO
+import RelanceCore
+import RelanceStore
+import Synchronization
+import Testing
+
+/// The dispatcher's claim: fair across tenants, never the same step twice, and each step with
+/// what the planner and the guards need.
+@Suite("Dispatch claims")
+struct DispatchClaimTests {
+    /// Three tenants with one due step per invoice at 2025-03-17 08:00 Paris: the first has 40,
+    /// the others 3 each. The third is a collection agency.
+    struct Seed: Sendable {
+        var tenants: [Tenant]
+        var invoicesByTenant: [TenantID: [Invoice]]
+
+        static func make(_ f: StoreFixture) async throws -> Seed {
+            var tenants: [Tenant] = []
+            var invoices: [TenantID: [Invoice]] = [:]
+            for (name, count, kind) in [("Big", 40, TenantKind.business), ("Small", 3, .business), ("Agency", 3, .collectionAgency)] {
+                let tenant = try await f.tenant(name, kind: kind)
+                let creditor = try await f.creditor(of: tenant)
+                let debtor = try await f.debtor(of: creditor, language: kind == .collectionAgency ? .en : .fr)
+                let batch = try (0..<count).map { try StoreFixture.invoice(debtor, number: "\(name)-\($0)") }
+                try await f.intake.add(batch, today: StoreFixture.day("2025-02-20"))
+                tenants.append(tenant)
+                invoices[tenant.id] = batch
+            }
+            return Seed(tenants: tenants, invoicesByTenant: invoices)
+        }
+    }
+
+    static let now = Date(timeIntervalSince1970: 1_742_202_000)  // 2025-03-17T09:00:00Z
+
+    @Test("One claim gives every tenant its share: the big tenant does not crowd out the small ones")
+    func fairShare() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let seed = try await Seed.make(f)
+            let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 30)
+            var perTenant: [UUID: Int] = [:]
+            for (step, _) in claimed { perTenant[step.tenantId, default: 0] += 1 }
+            // 30 steps for 3 tenants: up to 10 each; the small ones have only 3.
+            #expect(perTenant == [seed.tenants[0].id.uuid: 10, seed.tenants[1].id.uuid: 3, seed.tenants[2].id.uuid: 3])
+            #expect(try await f.count("SELECT count(*) FROM schedule_steps WHERE status = 'dispatched'") == 16)
+        }
+    }
+
+    @Test("A claimed step carries its invoice, ladder, history, debtor and tenant kind")
+    func dueStepContents() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let seed = try await Seed.make(f)
+            let driver = PipelineDriver(client: client)
+            // Carry out the first step everywhere, then come back when the second is due.
+            #expect(try await driver.carryOut(at: Self.now).count == 46)
+            let agency = seed.tenants[2]
+            let invoice = try #require(seed.invoicesByTenant[agency.id]?.first)
+            let second = try await driver.dispatchDue(at: InvoicePlanningTests.utc("2025-03-23T09:00:00Z"))
+            let step = try #require(second.first { $0.step.invoiceId == invoice.id.uuid }?.step)
+            #expect(step.position == 1 && step.channel == .email && step.templateKey == "reminder.courteous")
+            #expect(try step.tone == .courteous && step.dueDate == StoreFixture.day("2025-03-23"))
+            #expect(step.invoice == invoice)
+            #expect(step.ladder == DunningPolicy.defaultFrench)
+            #expect(step.history == [StepExecution(stepIndex: 0, date: try StoreFixture.day("2025-03-17"), outcome: .done)])
+            #expect(step.tenantKind == .collectionAgency && step.debtorLanguage == .en && step.debtorKind == .business)
+            #expect(step.debtorTimeZone == "Europe/Paris" && step.debtorContacts.canReach(by: .email))
+            #expect(step.outstanding == invoice.outstanding)
+            // The planner, given what the claim returned, agrees that this step is the one due.
+            let schedule = try EscalationPlanner().plan(
+                invoice: step.invoice, debtorKind: step.debtorKind, policy: step.ladder, history: step.history,
+                today: StoreFixture.day("2025-03-23")
+            )
+            #expect(schedule.dueNow.map(\.stepIndex) == [step.position])
+            #expect(second.count == 46)
+        }
+    }
+
+    @Test("Steps another transaction holds are skipped, not waited for")
+    func skipsLockedSteps() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let seed = try await Seed.make(f)
+            let big = seed.tenants[0].id.uuid
+            let (locked, claimed) = try await client.withConnection { connection in
+                try await connection.query("BEGIN", logger: f.logger)
+                let rows = try await connection.query(
+                    "SELECT id FROM schedule_steps WHERE tenant_id = \(big) AND status = 'planned' AND position = 0 ORDER BY id LIMIT 35 FOR UPDATE",
+                    logger: f.logger
+                )
+                var locked = Set<UUID>()
+                for try await id in rows.decode(UUID.self) { locked.insert(id) }
+                // Another connection claims while these rows are held.
+                let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 30)
+                try await connection.query("ROLLBACK", logger: f.logger)
+                return (locked, claimed.map(\.step))
+            }
+            #expect(locked.count == 35)
+            let bigClaimed = claimed.filter { $0.tenantId == big }
+            #expect(bigClaimed.count == 5)
+            #expect(bigClaimed.allSatisfy { !locked.contains($0.stepId) })
+            #expect(claimed.count == 11)
+        }
+    }
+
+    @Test("Concurrent claims never return the same step")
+    func concurrentClaimsDisjoint() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            _ = try await Seed.make(f)
+            let dispatch = DispatchStore(client: client, logger: f.logger)
+            let rendezvous = Rendezvous()
+            let claims = try await withThrowingTaskGroup(of: [UUID].self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        let seen = Mutex<[UUID]>([])
+                        _ = try await dispatch.claimAndDispatch(now: Self.now, batchSize: 12) { steps in
+                            seen.withLock { $0 = steps.map(\.stepId) }
+                            // Hold this claim's locks until the other claim has its steps too
+                            // (bounded, so a claim that finds nothing cannot hang the test).
+                            rendezvous.arrive()
+                            for _ in 0..<200 where rendezvous.count < 2 { Thread.sleep(forTimeInterval: 0.01) }
+                            var plan = DispatchPlan()
+                            plan.cancelled = steps.map { ($0.stepId, "test") }
+                            return plan
+                        }
+                        return seen.withLock { $0 }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(claims.count == 2 && claims.allSatisfy { !$0.isEmpty })
+            #expect(Set(claims[0]).isDisjoint(with: claims[1]))
+            #expect(try await f.count("SELECT count(*) FROM schedule_steps WHERE status_reason = 'test'") == claims[0].count + claims[1].count)
+        }
+    }
+}
+
+/// Counts the claims that reached their `decide` step.
+final class Rendezvous: Sendable {
+    private let arrived = Mutex(0)
+    func arrive() { arrived.withLock { $0 += 1 } }
+    var count: Int { arrived.withLock { $0 } }
+}
