@@ -197,6 +197,8 @@ CREATE TABLE jobs (
 );
 -- The relay's scan: unpublished rows, oldest first.
 CREATE INDEX jobs_unpublished_idx ON jobs (created_at) WHERE published_at IS NULL;
+-- The contact budget looks back over a debtor's recent jobs.
+CREATE INDEX jobs_debtor_idx ON jobs (tenant_id, debtor_id, created_at);
 
 -- The schedule: every planned step of every invoice, visible from the day the invoice arrives.
 CREATE TABLE schedule_steps (

@@ -43,12 +43,6 @@ public struct StepDueTime: Sendable {
 
     /// The moment `date` at 08:00 in `zone`.
     public static func dueAt(_ date: CalendarDate, in zone: TimeZone) throws -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: hour)
-        guard let moment = calendar.date(from: components) else {
-            throw StoreError(.invalidRecord, "\(date) at \(hour):00 does not exist in \(zone.identifier)")
-        }
-        return moment
+        date.moment(hour: hour, in: zone)
     }
 }

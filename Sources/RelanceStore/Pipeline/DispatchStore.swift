@@ -43,7 +43,7 @@ public struct DispatchStore: Sendable {
             summary.claimed = steps.count
             guard !steps.isEmpty else { return summary }
             let plan = try decide(steps)
-            try await write(plan, on: connection)
+            try await write(plan, now: now, on: connection)
             summary.jobs = plan.jobs.count
             summary.dispatched = plan.dispatched.count
             summary.cancelled = plan.cancelled.count
@@ -76,7 +76,9 @@ public struct DispatchStore: Sendable {
                    d.email AS debtor_email, d.phone AS debtor_phone, d.postal_address::text AS debtor_address,
                    active.kind AS tenant_kind,
                    COALESCE(h.positions, '{}'::int4[]) AS history_positions,
-                   COALESCE(h.dates, '{}'::date[]) AS history_dates
+                   COALESCE(h.dates, '{}'::date[]) AS history_dates,
+                   COALESCE(c.moments, '{}'::timestamptz[]) AS contact_moments,
+                   COALESCE(c.channels, '{}'::text[]) AS contact_channels
             FROM active
             CROSS JOIN share
             CROSS JOIN LATERAL (
@@ -94,6 +96,16 @@ public struct DispatchStore: Sendable {
                 FROM schedule_steps done
                 WHERE done.invoice_id = s.invoice_id AND done.status IN ('done', 'dispatched')
             ) AS h ON true
+            LEFT JOIN LATERAL (
+                -- The debtor's contacts of the last days (jobs sent or in flight), for the budget.
+                SELECT array_agg(j.created_at ORDER BY j.created_at) AS moments,
+                       array_agg(j.channel ORDER BY j.created_at) AS channels
+                FROM jobs j
+                LEFT JOIN job_outcomes o ON o.job_id = j.id
+                WHERE j.tenant_id = s.tenant_id AND j.debtor_id = s.debtor_id
+                  AND j.created_at > \(now.addingTimeInterval(-8 * 86_400)) AND j.created_at <= \(now)
+                  AND (o.outcome IS NULL OR o.outcome IN ('sent', 'task_created', 'prepared'))
+            ) AS c ON true
             """,
             logger: logger
         )
@@ -126,6 +138,8 @@ public struct DispatchStore: Sendable {
                 throw StoreError(.corruptRecord, "schedule step \(stepId): unknown debtor kind, language, tenant kind or tone")
             }
             let address = try columns["debtor_address"].decode(String?.self)
+            let contactMoments = try columns["contact_moments"].decode([Date].self)
+            let contactChannels = try columns["contact_channels"].decode([String].self)
             steps.append(DueStep(
                 stepId: stepId,
                 tenantId: try columns["step_tenant_id"].decode(UUID.self),
@@ -149,19 +163,20 @@ public struct DispatchStore: Sendable {
                     phone: try columns["debtor_phone"].decode(String?.self),
                     postalAddress: try address.map { try StoreJSON.decodeSnake(PostalAddress.self, from: $0, what: "debtor address") }
                 ),
-                tenantKind: tenantKind
+                tenantKind: tenantKind,
+                recentContacts: try zip(contactMoments, contactChannels).map { ContactAttempt(at: $0, channel: try Self.channel($1)) }
             ))
         }
         return steps
     }
 
-    private func write(_ plan: DispatchPlan, on connection: PostgresConnection) async throws {
+    private func write(_ plan: DispatchPlan, now: Date, on connection: PostgresConnection) async throws {
         if !plan.jobs.isEmpty {
             let payloads = plan.jobs.map { String(decoding: $0.payload, as: UTF8.self) }
             try await connection.query(
                 """
-                INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload)
-                SELECT j.tenant_id, j.id, j.debtor_id, j.channel, j.payload::jsonb
+                INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at)
+                SELECT j.tenant_id, j.id, j.debtor_id, j.channel, j.payload::jsonb, \(now)
                 FROM unnest(\(plan.jobs.map(\.tenantId)), \(plan.jobs.map(\.id)), \(plan.jobs.map(\.debtorId)),
                             \(plan.jobs.map(\.channel.rawValue)), \(payloads))
                      AS j(tenant_id, id, debtor_id, channel, payload)

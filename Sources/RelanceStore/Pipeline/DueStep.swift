@@ -39,6 +39,9 @@ public struct DueStep: Sendable, Hashable {
     public var debtorContacts: DebtorContacts
     /// A business, or a collection agency (whose letters carry its legal mentions).
     public var tenantKind: TenantKind
+    /// The debtor's contacts of the last days (jobs dispatched and not skipped), for the
+    /// rolling contact budget.
+    public var recentContacts: [ContactAttempt]
 
     /// The invoice's state as the domain encodes it (`InvoiceState` JSON).
     public var invoiceState: Data {
@@ -53,7 +56,7 @@ public struct DueStep: Sendable, Hashable {
         statusReason: String? = nil, invoice: Invoice, ladder: DunningPolicy, history: [StepExecution],
         debtorKind: DebtorKind, debtorTimeZone: String, debtorLanguage: Language,
         debtorContacts: DebtorContacts, tenantKind: TenantKind
-    ) {
+    , recentContacts: [ContactAttempt] = []) {
         self.stepId = stepId
         self.tenantId = tenantId
         self.invoiceId = invoiceId
@@ -73,6 +76,7 @@ public struct DueStep: Sendable, Hashable {
         self.debtorLanguage = debtorLanguage
         self.debtorContacts = debtorContacts
         self.tenantKind = tenantKind
+        self.recentContacts = recentContacts
     }
 }
 
