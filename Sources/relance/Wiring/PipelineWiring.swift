@@ -6,6 +6,7 @@ import RelanceCore
 import RelancePipeline
 import RelanceStore
 import ServiceLifecycle
+import UnixSignals
 
 /// Which roles a process runs.
 struct PipelineRoles: OptionSet, Sendable {
