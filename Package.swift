@@ -100,6 +100,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RelancePipelineTests",
+            dependencies: [
+                "RelancePipeline", "RelanceStore", "RelanceCore", "AMQP",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RelanceStoreTests",
             dependencies: ["RelanceStore", "RelanceCore"],
             swiftSettings: swiftSettings

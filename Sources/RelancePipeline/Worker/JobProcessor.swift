@@ -171,7 +171,7 @@ public struct JobProcessor: Sendable {
         for job: ReminderJob, kind: OutcomeKind, attempts: Int, detail: String, artefact: String? = nil
     ) -> JobOutcome {
         JobOutcome(jobId: job.jobId, tenantId: job.tenantId, debtorId: job.debtorId, channel: job.channel,
-                   kind: kind, detail: detail, artefactURI: artefact, attempts: attempts)
+                   kind: kind, detail: detail, artefactURI: artefact, attempts: attempts, completedAt: clock.now())
     }
 
     /// Why an invoice must not be acted on now, from its stored state.
