@@ -1,3 +1,4 @@
+import RelanceCore
 import RelancePipeline
 import Testing
 
