@@ -79,7 +79,7 @@ struct DemoCast: Sendable {
             DunningStep(offsetDays: 45, channel: .email, templateKey: StandardStepKey.firmReminder, tone: .firm),
             DunningStep(offsetDays: 55, channel: .registeredLetter, templateKey: StandardStepKey.formalNotice, tone: .firm),
             DunningStep(
-                offsetDays: 70, channel: .legal, templateKey: StandardStepKey.paymentOrder, tone: .firm,
+                offsetDays: 66, channel: .legal, templateKey: StandardStepKey.paymentOrder, tone: .firm,
                 conditions: StepConditions(minimumOutstanding: try money("150.00"), debtorKinds: [.business])
             ),
         ])
