@@ -9,7 +9,13 @@ import RelanceStore
 /// everything else (names, numbers, amounts, dates) is the same every time.
 struct DemoCast: Sendable {
     /// One debtor, its invoices, and the settled invoices that make up its payment history.
+    /// What a debtor is in the demo to show.
+    enum Role: Sendable {
+        case reliablePayer, chronicLatePayer, paysWhileQueued, disputes, consumer, breaksPromise, paymentPlan, agencyDebt
+    }
+
     struct Character: Sendable {
+        let role: Role
         let record: DebtorRecord
         /// Past invoices, already settled: stored (unplanned) so personalisation reads them.
         let history: [Invoice]
@@ -31,6 +37,7 @@ struct DemoCast: Sendable {
     var tenantIds: [TenantID] { [business.tenant.id, agency.tenant.id] }
     var invoices: [Invoice] { characters.flatMap(\.invoices) }
 
+    func character(_ role: Role) -> Character { characters.first { $0.role == role }! }
     func creditor(_ id: CreditorID) -> Creditor? { creditors.first { $0.id == id } }
     func character(of debtorId: DebtorID) -> Character? { characters.first { $0.debtor.id == debtorId } }
     func character(ofInvoice id: InvoiceID) -> Character? { characters.first { $0.invoices.contains { $0.id == id } } }
@@ -122,7 +129,7 @@ struct DemoCast: Sendable {
                                 street: address("2 place Bellecour", "69002", "Lyon"))
         let martinInvoice = try invoice(martin, due: day(3), amount: "3000.00", rate: "10")
         characters.append(Character(
-            record: DebtorRecord(debtor: martin), history: try history(martin, daysLate: [0, 1, 0, 2, 0, 0], amount: "2400.00"),
+            role: .reliablePayer, record: DebtorRecord(debtor: martin), history: try history(martin, daysLate: [0, 1, 0, 2, 0, 0], amount: "2400.00"),
             invoices: [martinInvoice],
             story: "reliable payer (6 invoices paid on time), late for once: an early, courteous call; pays 20 days late"
         ))
@@ -133,7 +140,7 @@ struct DemoCast: Sendable {
         let lefevre = try debtor("Garage Lefèvre", email: "gestion@garage-lefevre.example", phone: "+33472000202",
                                  street: address("40 route de Vienne", "69008", "Lyon"))
         characters.append(Character(
-            record: DebtorRecord(debtor: lefevre),
+            role: .chronicLatePayer, record: DebtorRecord(debtor: lefevre),
             history: try history(lefevre, daysLate: [25, 31, 18, 40, 22, 35], amount: "1500.00"),
             invoices: [try invoice(lefevre, due: day(2), amount: "3400.00"), try invoice(lefevre, due: day(2), amount: "860.00")],
             story: "chronic late payer (paid 18-40 days late): firmer wording sooner; two invoices, one message each time; never pays"
@@ -145,7 +152,7 @@ struct DemoCast: Sendable {
                               street: address("5 rue Mercière", "69002", "Lyon"))
         let rouxInvoice = try invoice(roux, due: day(7), amount: "2150.00")
         characters.append(Character(
-            record: DebtorRecord(debtor: roux), history: [], invoices: [rouxInvoice],
+            role: .paysWhileQueued, record: DebtorRecord(debtor: roux), history: [], invoices: [rouxInvoice],
             story: "new debtor who pays mid-ladder, while the recap letter waits in the queue"
         ))
         events.append(DemoEvent(date: rouxInvoice.dueDate.adding(days: 25), hour: 8, phase: .whileQueued,
@@ -156,7 +163,7 @@ struct DemoCast: Sendable {
                                street: address("18 rue Garibaldi", "69006", "Lyon"))
         let blancInvoice = try invoice(blanc, due: day(0), amount: "980.00")
         characters.append(Character(
-            record: DebtorRecord(debtor: blanc), history: [], invoices: [blancInvoice],
+            role: .disputes, record: DebtorRecord(debtor: blanc), history: [], invoices: [blancInvoice],
             story: "disputes the invoice after the firm reminder: the ladder stops"
         ))
         events.append(DemoEvent(date: day(12), hour: 14, action: .dispute(
@@ -168,7 +175,7 @@ struct DemoCast: Sendable {
         let petit = try debtor("Claire Petit", kind: .consumer, email: "claire.petit@example.net", phone: "+33612000505",
                                street: address("7 rue Paul Bert", "69003", "Lyon"))
         characters.append(Character(
-            record: DebtorRecord(debtor: petit), history: [], invoices: [try invoice(petit, due: day(1), amount: "640.00")],
+            role: .consumer, record: DebtorRecord(debtor: petit), history: [], invoices: [try invoice(petit, due: day(1), amount: "640.00")],
             story: "consumer (fr-b2c): no 40 € indemnity, interest from the formal notice only, no legal step"
         ))
 
@@ -178,7 +185,7 @@ struct DemoCast: Sendable {
                                 street: address("120 avenue Jean Jaurès", "69007", "Lyon"))
         let girardInvoice = try invoice(girard, due: day(4), amount: "5600.00")
         characters.append(Character(
-            record: DebtorRecord(debtor: girard), history: [], invoices: [girardInvoice],
+            role: .breaksPromise, record: DebtorRecord(debtor: girard), history: [], invoices: [girardInvoice],
             story: "promises to pay during the call, breaks the promise: the ladder waits, then resumes"
         ))
         // The call falls due on a Saturday and is moved to Monday; the promise is noted that afternoon.
@@ -193,7 +200,7 @@ struct DemoCast: Sendable {
                               street: address("9 rue de la Charité", "69002", "Lyon"))
         let cafeInvoice = try invoice(cafe, due: day(8), amount: "1800.00")
         characters.append(Character(
-            record: DebtorRecord(debtor: cafe, cashFlowDifficulty: true), history: [], invoices: [cafeInvoice],
+            role: .paymentPlan, record: DebtorRecord(debtor: cafe, cashFlowDifficulty: true), history: [], invoices: [cafeInvoice],
             story: "short of cash: agrees a 3-installment plan after the call, pays the first one; the ladder waits"
         ))
         let planDay = cafeInvoice.dueDate.adding(days: 15)
@@ -208,7 +215,7 @@ struct DemoCast: Sendable {
         let morel = try debtor("SARL Bâtiment Morel", creditor: leroy, email: "direction@batiment-morel.example",
                                phone: "+33491000808", street: address("61 boulevard National", "13003", "Marseille"))
         characters.append(Character(
-            record: DebtorRecord(debtor: morel), history: [],
+            role: .agencyDebt, record: DebtorRecord(debtor: morel), history: [],
             invoices: [try invoice(morel, due: day(-31), amount: "4250.00")],
             story: "debt placed with a collection agency 31 days after its due date: the agency's own ladder and mentions"
         ))

@@ -22,7 +22,7 @@ struct DemoInvariants {
 
         // The pipeline's promises.
         let missing = try await database.jobsWithoutOutcome()
-        checks.append(Check(name: "every job has an outcome", failures: missing.map { "job \($0) has no outcome" }))
+        checks.append(Check(name: "every job has its outcome (exactly one: job_outcomes is keyed by job)", failures: missing.map { "job \($0) has no outcome" }))
 
         let doubled = try await database.stepsInSeveralJobs()
         checks.append(Check(
@@ -72,8 +72,8 @@ struct DemoInvariants {
     }
 
     private func storyChecks(cast: DemoCast, rows: [DemoDatabase.StepRow]) throws -> [Check] {
-        func steps(_ index: Int) -> [DemoDatabase.StepRow] {
-            let ids = Set(cast.characters[index].invoices.map(\.id.uuid))
+        func steps(_ role: DemoCast.Role) -> [DemoDatabase.StepRow] {
+            let ids = Set(cast.character(role).invoices.map(\.id.uuid))
             return rows.filter { ids.contains($0.invoiceId) }.sorted { $0.position < $1.position }
         }
         func expect(_ name: String, _ condition: Bool, _ failure: @autoclosure () -> String) -> Check {
@@ -82,8 +82,8 @@ struct DemoInvariants {
         var checks: [Check] = []
 
         // 1. Reliable payer: an early courteous call; the seed article's penalty.
-        let martin = cast.characters[0].invoices[0]
-        let call = steps(0).first { $0.channel == .call }
+        let martin = cast.character(.reliablePayer).invoices[0]
+        let call = steps(.reliablePayer).first { $0.channel == .call }
         checks.append(expect(
             "reliable payer: a courteous call 5 days after the due date",
             call?.tone == .courteous && call?.outcome == .taskCreated && call.map { martin.dueDate.days(until: $0.dueDate) <= 5 } == true,
@@ -98,7 +98,7 @@ struct DemoInvariants {
         ))
 
         // 2. Chronic late payer: firmer tones; both invoices in every job.
-        let chronic = steps(1).filter { $0.outcome?.contacted == true }
+        let chronic = steps(.chronicLatePayer).filter { $0.outcome?.contacted == true }
         checks.append(expect(
             "chronic late payer: no courteous wording, one message for both invoices",
             !chronic.isEmpty && chronic.allSatisfy { $0.tone != .courteous } && Set(chronic.map(\.jobId)).count * 2 == chronic.count,
@@ -106,7 +106,7 @@ struct DemoInvariants {
         ))
 
         // 3. Paid while a job was queued: skipped_paid, later steps cancelled.
-        let roux = steps(2)
+        let roux = steps(.paysWhileQueued)
         checks.append(expect(
             "payment while a job was queued: the worker skipped it (skipped_paid), later steps cancelled",
             roux.contains { $0.outcome == .skippedPaid } && roux.contains { $0.status == .cancelled && $0.reason == "paid" },
@@ -114,7 +114,7 @@ struct DemoInvariants {
         ))
 
         // 4. Dispute stops the ladder.
-        let blanc = steps(3)
+        let blanc = steps(.disputes)
         checks.append(expect(
             "dispute: the remaining steps are cancelled",
             blanc.contains { $0.status == .cancelled && $0.reason == "disputed" } && !blanc.contains { $0.status == .planned },
@@ -122,8 +122,8 @@ struct DemoInvariants {
         ))
 
         // 5. Consumer: no legal step, no 40 €, interest only after the notice.
-        let consumer = cast.characters[4].invoices[0]
-        let legal = steps(4).first { $0.channel == .legal }
+        let consumer = cast.character(.consumer).invoices[0]
+        let legal = steps(.consumer).first { $0.channel == .legal }
         let owed = try penalties.owed(on: DemoRunner.start.adding(days: DemoRunner.days - 1), invoice: consumer, jurisdiction: .frB2C,
                                       payments: [], noticeDate: result.ledger.noticeDate(of: consumer.id))
         checks.append(expect(
@@ -134,8 +134,8 @@ struct DemoInvariants {
         ))
 
         // 6. Broken promise: the ladder resumed and went on.
-        let girard = cast.characters[5].invoices[0]
-        let resumed = steps(5).filter { $0.outcome?.contacted == true && $0.dueDate > girard.dueDate.adding(days: 17) }
+        let girard = cast.character(.breaksPromise).invoices[0]
+        let resumed = steps(.breaksPromise).filter { $0.outcome?.contacted == true && $0.dueDate > girard.dueDate.adding(days: 17) }
         checks.append(expect(
             "broken promise: the ladder resumed after the promised date",
             result.timeTransitions[girard.id]?.contains("promise_broken") == true && !resumed.isEmpty,
@@ -143,7 +143,7 @@ struct DemoInvariants {
         ))
 
         // 7. Payment plan holds the ladder.
-        let cafe = steps(6)
+        let cafe = steps(.paymentPlan)
         checks.append(expect(
             "payment plan: the ladder waits while installments are kept",
             cafe.contains { $0.status == .planned && $0.reason?.contains("payment plan") == true },
@@ -151,7 +151,7 @@ struct DemoInvariants {
         ))
 
         // 8. Agency: its first contact is a letter, and it went out.
-        let agency = steps(7).filter { $0.outcome?.contacted == true }.sorted { $0.dueAt < $1.dueAt }
+        let agency = steps(.agencyDebt).filter { $0.outcome?.contacted == true }.sorted { $0.dueAt < $1.dueAt }
         checks.append(expect(
             "agency: the first contact is a letter with the mandatory mentions, later ones follow",
             agency.first?.channel == .letter && agency.count >= 3,
