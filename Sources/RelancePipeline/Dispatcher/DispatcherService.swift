@@ -71,6 +71,7 @@ public struct DispatcherService: Service {
         return summary
     }
 
+    @discardableResult
     /// Claims until nothing is due at the clock's current time (the demo's day step).
     public func dispatchUntilIdle() async throws -> DispatchStore.Summary {
         var total = DispatchStore.Summary()
