@@ -94,3 +94,17 @@ enum TestServices {
         let description: String
     }
 }
+
+extension TestServices {
+    /// Whether the chaos tests run: always when RELANCE_REQUIRE_CHAOS is set (they then fail
+    /// if the node is missing), otherwise only when the node's port answers.
+    static func chaosTestsEnabled() async -> Bool {
+        if chaosRequired { return true }
+        do {
+            try await rabbitmqctl(node: chaosNode, "status")
+            return true
+        } catch {
+            return false
+        }
+    }
+}
