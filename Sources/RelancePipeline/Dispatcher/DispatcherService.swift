@@ -42,7 +42,17 @@ public struct DispatcherService: Service {
         var shuttingDown = false
         try await withGracefulShutdownHandler {
             while !shuttingDown && !Task.isCancelled {
-                let summary = try await dispatchOnce()
+                let summary: DispatchStore.Summary
+                do {
+                    summary = try await dispatchOnce()
+                } catch is CancellationError {
+                    return
+                } catch {
+                    // Nothing was written (the claim is one transaction): try again shortly.
+                    logger.warning("Dispatch pass failed; trying again", metadata: ["error": "\(String(reflecting: error))"])
+                    try await Task.sleep(for: .seconds(1))
+                    continue
+                }
                 shuttingDown = Task.isShuttingDownGracefully
                 if summary.claimed < configuration.batchSize && !shuttingDown {
                     await wake.wait(timeout: configuration.pollInterval)

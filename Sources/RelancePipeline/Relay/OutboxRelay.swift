@@ -39,7 +39,18 @@ public struct OutboxRelay: Service {
         var shuttingDown = false
         try await withGracefulShutdownHandler {
             while !shuttingDown && !Task.isCancelled {
-                let (published, failed) = try await publishOnce()
+                let published: Int
+                let failed: Int
+                do {
+                    (published, failed) = try await publishOnce()
+                } catch is CancellationError {
+                    return
+                } catch {
+                    // The database or the broker is away: the rows stay unpublished; try again.
+                    logger.warning("Relay pass failed; trying again", metadata: ["error": "\(String(reflecting: error))"])
+                    try await Task.sleep(for: configuration.failurePause)
+                    continue
+                }
                 shuttingDown = Task.isShuttingDownGracefully
                 if failed > 0 {
                     logger.warning("Broker refused jobs; will publish them again", metadata: ["jobs.failed": "\(failed)"])
