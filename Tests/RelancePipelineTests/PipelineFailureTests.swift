@@ -9,13 +9,11 @@ import Testing
 
 @Suite("Failures: retries, killed workers, broker restarts")
 struct PipelineFailureTests {
-    static let paris = TimeZone(identifier: "Europe/Paris")!
-    static func morning(_ date: CalendarDate) -> Date { date.moment(hour: 10, minute: 30, in: paris) }
 
     @Test("A transient failure is retried through a delay queue; a permanent one is dead-lettered with outcome failed")
     func retriesAndPermanentFailures() async throws {
         let due = try CalendarDate(iso: "2026-03-02")
-        try await PipelineHarness.run(start: Self.morning(due.adding(days: 3))) { harness in
+        try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             let (_, invoices) = try await harness.seed(debtors: 3, due: due, today: due.adding(days: -10))
             let publisher = try harness.publisher()
             try await harness.dispatcher().dispatchUntilIdle()
@@ -58,7 +56,7 @@ struct PipelineFailureTests {
     @Test("kill -9 of a worker process mid-run, then a restart: every job gets exactly one outcome")
     func killedWorker() async throws {
         let due = try CalendarDate(iso: "2026-03-02")
-        try await PipelineHarness.run(start: Self.morning(due.adding(days: 3))) { harness in
+        try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             _ = try await harness.seed(debtors: 3000, due: due, today: due.adding(days: -10))
             let publisher = try harness.publisher()
             try await harness.dispatcher(batchSize: 2000).dispatchUntilIdle()
@@ -99,7 +97,7 @@ struct PipelineFailureTests {
         try await ChaosLock.withLock {
         // A node left stopped by an interrupted run is started again first.
         try await TestServices.rabbitmqctl(node: TestServices.chaosNode, "start_app")
-        try await PipelineHarness.run(broker: .chaos, start: Self.morning(due.adding(days: 3))) { harness in
+        try await PipelineHarness.run(broker: .chaos, start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             _ = try await harness.seed(debtors: 2000, due: due, today: due.adding(days: -10))
             let publisher = try harness.publisher()
             let relay = harness.relay(publisher)

@@ -8,16 +8,12 @@ import Testing
 
 @Suite("The pipeline end to end, on PostgreSQL and RabbitMQ")
 struct PipelineFlowTests {
-    static let paris = TimeZone(identifier: "Europe/Paris")!
-
-    /// 10:30 in Paris on `date`: inside every contact window on a working day.
-    static func morning(_ date: CalendarDate) -> Date { date.moment(hour: 10, minute: 30, in: paris) }
 
     @Test("Invoices run through the whole ladder: one outcome per job, each step on its channel, on its day or the next allowed one")
     func wholeLadder() async throws {
         let due = try CalendarDate(iso: "2026-03-02")
         let start = due.adding(days: -10)
-        try await PipelineHarness.run(start: Self.morning(start)) { harness in
+        try await PipelineHarness.run(start: PipelineHarness.morning(start)) { harness in
             let (_, invoices) = try await harness.seed(debtors: 12, due: due, today: start)
             let publisher = try harness.publisher()
             let dispatcher = harness.dispatcher()
@@ -26,7 +22,7 @@ struct PipelineFlowTests {
             let workers = BackgroundService { try await worker.run() }
 
             for offset in -5...55 {
-                harness.clock.set(Self.morning(due.adding(days: offset)))
+                harness.clock.set(PipelineHarness.morning(due.adding(days: offset)))
                 try await dispatcher.dispatchUntilIdle()
                 try await harness.publishAll(relay)
                 #expect(try await harness.waitForOutcomes(), "outcomes missing on day \(offset)")
@@ -59,7 +55,7 @@ struct PipelineFlowTests {
                 #expect(channel == ladder.steps[position].channel.rawValue)
                 #expect(jobChannel == channel)
                 #expect(outcome == (channel == "call" ? "task_created" : channel == "legal" ? "prepared" : "sent"))
-                let day = CalendarDate(completed, in: Self.paris)
+                let day = CalendarDate(completed, in: PipelineHarness.paris)
                 let planned = due.adding(days: ladder.steps[position].offsetDays)
                 #expect(dueDate == planned)
                 if channel == "email" {

@@ -8,13 +8,11 @@ import Testing
 
 @Suite("Guards and dead letters")
 struct PipelineGuardTests {
-    static let paris = TimeZone(identifier: "Europe/Paris")!
-    static func morning(_ date: CalendarDate) -> Date { date.moment(hour: 10, minute: 30, in: paris) }
 
     @Test("A payment recorded after dispatch but before the worker takes the job: skipped_paid, nobody contacted")
     func paymentAfterDispatch() async throws {
         let due = try CalendarDate(iso: "2026-03-02")
-        try await PipelineHarness.run(start: Self.morning(due.adding(days: 3))) { harness in
+        try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             let (_, invoices) = try await harness.seed(debtors: 3, due: due, today: due.adding(days: -10))
             let publisher = try harness.publisher()
             try await harness.dispatcher().dispatchUntilIdle()
@@ -96,7 +94,7 @@ struct PipelineGuardTests {
     @Test("Two dispatchers at once never dispatch a step twice")
     func twoDispatchers() async throws {
         let due = try CalendarDate(iso: "2026-03-02")
-        try await PipelineHarness.run(start: Self.morning(due.adding(days: 3))) { harness in
+        try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             _ = try await harness.seed(debtors: 600, due: due, today: due.adding(days: -10))
             let first = harness.dispatcher(batchSize: 50)
             let second = harness.dispatcher(batchSize: 50)

@@ -39,27 +39,9 @@ public struct DispatcherService: Service {
     }
 
     public func run() async throws {
-        var shuttingDown = false
-        try await withGracefulShutdownHandler {
-            while !shuttingDown && !Task.isCancelled {
-                let summary: DispatchStore.Summary
-                do {
-                    summary = try await dispatchOnce()
-                } catch is CancellationError {
-                    return
-                } catch {
-                    // Nothing was written (the claim is one transaction): try again shortly.
-                    logger.warning("Dispatch pass failed; trying again", metadata: ["error": "\(String(reflecting: error))"])
-                    try await Task.sleep(for: .seconds(1))
-                    continue
-                }
-                shuttingDown = Task.isShuttingDownGracefully
-                if summary.claimed < configuration.batchSize && !shuttingDown {
-                    await wake.wait(timeout: configuration.pollInterval)
-                }
-            }
-        } onGracefulShutdown: { [wake] in
-            wake.signal()
+        try await runPolling(wake: wake, pollInterval: configuration.pollInterval, failurePause: .seconds(1), logger: logger) {
+            // A failed claim wrote nothing (it is one transaction).
+            try await dispatchOnce().claimed < configuration.batchSize ? .idle : .more
         }
     }
 

@@ -27,6 +27,11 @@ struct PipelineHarness: Sendable {
     }()
     var logger: Logger { Self.logger }
 
+    static let paris = TimeZone(identifier: "Europe/Paris")!
+
+    /// 10:30 in Paris on `date`: inside every contact window on a working day.
+    static func morning(_ date: CalendarDate) -> Date { date.moment(hour: 10, minute: 30, in: paris) }
+
     static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
