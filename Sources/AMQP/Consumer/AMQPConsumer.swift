@@ -67,7 +67,9 @@ public struct AMQPConsumer: AsyncSequence, Sendable {
         }
 
         public mutating func next() async throws -> Delivery? {
-            if position < batch.count {
+            // Deliveries fetched before their channel went away are not handed out:
+            // they cannot be settled, and the broker delivers them again.
+            if position < batch.count, !batch[position].acknowledger.isClosed {
                 defer { position += 1 }
                 return batch[position]
             }

@@ -59,6 +59,12 @@ final class Acknowledger: Sendable {
         }
     }
 
+    /// True once the consumer's channel or connection is gone: its deliveries can no
+    /// longer be settled and will be delivered again.
+    var isClosed: Bool {
+        state.withLock { $0.isClosed }
+    }
+
     /// Drops queued and future settlements.
     func close() {
         state.withLock { state in

@@ -19,8 +19,10 @@ import Logging
 /// their `ack()` is silently dropped and the broker delivers them again (with
 /// `redelivered` set) on the new connection. Processing must therefore be idempotent.
 ///
-/// The sequence ends after ``close()``; it throws only `CancellationError` (when the
-/// iterating task is cancelled). Iterate it from one task at a time.
+/// To shut down gracefully: ``cancel()`` (no new deliveries), finish and settle the
+/// deliveries in hand, then ``close()``. The sequence ends after ``cancel()`` or
+/// ``close()``; it throws only `CancellationError` (when the iterating task is
+/// cancelled). Iterate it from one task at a time.
 public final class ReconnectingConsumer: AsyncSequence, Sendable {
     public typealias Element = Delivery
 
@@ -51,6 +53,13 @@ public final class ReconnectingConsumer: AsyncSequence, Sendable {
         get async { await session.reconnectCount }
     }
 
+    /// Stops the intake for a graceful drain: the broker sends nothing more, the
+    /// sequence ends after the deliveries already received, and those can still be
+    /// settled. Call ``close()`` once they are. No reconnection happens after this.
+    public func cancel() async {
+        await session.cancel()
+    }
+
     /// Stops consuming: pending acks are sent, the connection closed, and the sequence
     /// ends. Unsettled deliveries go back to the queue.
     public func close() async {
@@ -71,7 +80,9 @@ public final class ReconnectingConsumer: AsyncSequence, Sendable {
         }
 
         public mutating func next() async throws -> Delivery? {
-            if position < batch.count {
+            // Deliveries fetched before their channel went away are not handed out:
+            // they cannot be settled, and the broker delivers them again.
+            if position < batch.count, !batch[position].acknowledger.isClosed {
                 defer { position += 1 }
                 return batch[position]
             }
@@ -96,6 +107,8 @@ actor ReconnectingConsumerSession {
     private var connection: AMQPConnection?
     private var consumer: AMQPConsumer?
     private var isClosed = false
+    /// ``cancel()`` was called: end once the deliveries in hand are out; never reconnect.
+    private var isDraining = false
     private var connectionsOpened = 0
 
     init(configuration: AMQPConfiguration, queue: String, prefetch: UInt16, backoff: Backoff, logger: Logger,
@@ -114,20 +127,28 @@ actor ReconnectingConsumerSession {
         while !isClosed {
             try Task.checkCancellation()
             guard let consumer else {
+                if isDraining { return nil }
                 try await connect()
                 continue
             }
             do {
                 if let batch = try await consumer.nextBatch() { return batch }
-                if isClosed { return nil }
+                if isClosed || isDraining { return nil }
                 logger.info("AMQP consumer ended; reconnecting", metadata: ["amqp.queue": "\(queue)"])
             } catch let error as AMQPError {
+                // While draining, deliveries of the lost connection come back to the queue anyway.
+                if isDraining { return nil }
                 logger.info("AMQP consumer lost its connection; reconnecting",
                             metadata: ["amqp.queue": "\(queue)", "error": "\(error)"])
             }
             await dropConnection()
         }
         return nil
+    }
+
+    func cancel() async {
+        isDraining = true
+        try? await consumer?.cancel()
     }
 
     func close() async {
@@ -144,13 +165,13 @@ actor ReconnectingConsumerSession {
 
     private func connect() async throws {
         var attempt = 0
-        while !isClosed {
+        while !isClosed && !isDraining {
             do {
                 let connection = try await AMQPConnection.connect(configuration, logger: logger)
                 do {
                     try await setup(connection)
                     let consumer = try await connection.consume(queue: queue, prefetch: prefetch)
-                    if isClosed {
+                    if isClosed || isDraining {
                         await connection.close()
                         return
                     }
