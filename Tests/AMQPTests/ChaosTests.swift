@@ -1,4 +1,5 @@
 import AMQP
+import RelanceTestSupport
 import Testing
 
 /// Broker restarts, on the chaos node only (deploy/chaos-broker.sh), never on the main
@@ -41,15 +42,19 @@ struct ChaosTests {
         try await TestBroker.chaosControl("start_app")
     }
 
-    /// Runs `body`; whatever happens, leaves the chaos node's application running.
+    /// Runs `body` holding the chaos lock (other test targets restart this node too);
+    /// whatever happens, leaves the chaos node's application running.
     private func keepingChaosBrokerUp(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch {
-            try? await TestBroker.chaosControl("start_app")
-            throw error
+        try await ChaosLock.withLock {
+            do {
+                try await TestBroker.chaosControl("start_app")
+                try await body()
+            } catch {
+                try? await TestBroker.chaosControl("start_app")
+                throw error
+            }
+            try await TestBroker.chaosControl("start_app")
         }
-        try await TestBroker.chaosControl("start_app")
     }
 
     private func deleteOnChaos(_ queue: String) async throws {

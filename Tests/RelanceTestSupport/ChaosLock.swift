@@ -8,7 +8,7 @@ public enum ChaosLock {
     public static let path = "/tmp/relance-chaos-broker.lock"
 
     /// Runs `body` holding the lock (waiting for it off the cooperative pool's threads).
-    public static func withLock<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws -> Result {
+    public static func withLock<Result>(_ body: () async throws -> Result) async throws -> Result {
         let descriptor = open(path, O_CREAT | O_RDWR, 0o666)
         guard descriptor >= 0 else { throw LockError(description: "cannot open \(path)") }
         defer { close(descriptor) }
