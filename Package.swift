@@ -81,9 +81,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Helpers shared by test targets (the chaos broker's lock).
+        .target(
+            name: "RelanceTestSupport",
+            path: "Tests/RelanceTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AMQPTests",
-            dependencies: ["AMQP"],
+            dependencies: ["AMQP", "RelanceTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -102,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "RelancePipelineTests",
             dependencies: [
-                "RelancePipeline", "RelanceStore", "RelanceCore", "AMQP",
+                "RelancePipeline", "RelanceStore", "RelanceCore", "AMQP", "RelanceTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

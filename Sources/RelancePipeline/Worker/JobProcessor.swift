@@ -37,10 +37,18 @@ public struct JobProcessor: Sendable {
         self.logger = logger
     }
 
-    /// Processes a batch; returns one disposition per message, in order. Outcomes are
-    /// committed before this returns. Throws only when the database cannot be reached: then
-    /// nothing of the batch is acknowledged and the broker redelivers it.
-    public func process(_ messages: [IncomingMessage]) async throws -> [MessageDisposition] {
+    /// Processes a batch; returns one disposition per message, in order.
+    ///
+    /// `beforeCommit` runs once the dispositions are known and before the outcomes are
+    /// committed: the worker publishes retries and dead letters there, so that a crash can
+    /// only duplicate a dead letter, never lose one (a redelivered job that has an outcome is
+    /// only acknowledged). If it throws, nothing is committed and the error is rethrown.
+    /// Outcomes are committed before this returns. Throws when the database cannot be
+    /// reached: then nothing of the batch is acknowledged and the broker redelivers it.
+    public func process(
+        _ messages: [IncomingMessage],
+        beforeCommit: ([MessageDisposition]) async throws -> Void = { _ in }
+    ) async throws -> [MessageDisposition] {
         let now = clock.now()
         var dispositions = [MessageDisposition?](repeating: nil, count: messages.count)
         var decoded: [(index: Int, job: ReminderJob, attempt: Int)] = []
@@ -138,8 +146,10 @@ public struct JobProcessor: Sendable {
             }
         }
 
+        let final = dispositions.map { $0 ?? .acknowledge }
+        try await beforeCommit(final)
         try await outcomes.record(records)
-        return dispositions.map { $0 ?? .acknowledge }
+        return final
     }
 
     private func perform(_ jobs: [ChannelJob]) async -> [Result<ChannelDelivery, ChannelError>] {
