@@ -23,6 +23,7 @@ public actor AMQPConnection {
     /// Where this connection goes (its description omits the password).
     public nonisolated let configuration: AMQPConfiguration
 
+    /// The connection's own thread: every librabbitmq call runs there.
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         thread.asUnownedSerialExecutor()
     }
