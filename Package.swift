@@ -84,6 +84,11 @@ let package = Package(
         // Helpers shared by test targets (the chaos broker's lock).
         .target(
             name: "RelanceTestSupport",
+            dependencies: [
+                "RelanceStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/RelanceTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -117,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelanceStoreTests",
-            dependencies: ["RelanceStore", "RelanceCore"],
+            dependencies: ["RelanceStore", "RelanceCore", "RelanceTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -5,6 +5,7 @@ import PostgresNIO
 import RelanceCore
 import RelancePipeline
 import RelanceStore
+import RelanceTestSupport
 import Synchronization
 
 /// One isolated pipeline for one test: a fresh migrated database and a fresh RabbitMQ vhost
@@ -32,10 +33,7 @@ struct PipelineHarness: Sendable {
     /// 10:30 in Paris on `date`: inside every contact window on a working day.
     static func morning(_ date: CalendarDate) -> Date { date.moment(hour: 10, minute: 30, in: paris) }
 
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var repositoryRoot: URL { FreshDatabase.repositoryRoot }
 
     static func loadReference() throws -> ReferenceData {
         try ReferenceData.load(schemasDirectory: repositoryRoot.appendingPathComponent("schemas"),
@@ -55,7 +53,7 @@ struct PipelineHarness: Sendable {
         do {
             try await TestServices.rabbitmqctl(node: node, "set_permissions", "-p", vhost, "relance", ".*", ".*", ".*")
             let base = broker == .chaos ? TestServices.chaosAMQPBase : TestServices.amqpBase
-            let result = try await TestServices.withMigratedDatabase { url, client in
+            let result = try await FreshDatabase.withMigrated { url, client in
                 let harness = PipelineHarness(
                     databaseURL: url, client: client, amqpURL: base + vhost, vhost: vhost, broker: broker,
                     clock: ManualClock(start), reference: reference
