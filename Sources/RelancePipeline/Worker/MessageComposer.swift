@@ -52,15 +52,7 @@ public struct MessageComposer: Sendable {
 
     /// Why one job's message cannot be written; the job fails for good with this reason.
     public struct CompositionError: Error, Sendable, Hashable, CustomStringConvertible {
-        public struct Code: Sendable, Hashable, CustomStringConvertible {
-            fileprivate let name: String
-            /// A row the job names (debtor, creditor, tenant, invoice) is missing.
-            public static let missingRecord = Code(name: "missing_record")
-            /// The stored data cannot make a consistent message (mixed currencies, payments
-            /// larger than the invoice …).
-            public static let inconsistentData = Code(name: "inconsistent_data")
-            public var description: String { name }
-        }
+        public typealias Code = ErrorCode<CompositionError>
 
         public let code: Code
         public let message: String
@@ -471,4 +463,12 @@ extension MessageComposer {
             }
         }
     }
+}
+
+extension ErrorCode where Domain == MessageComposer.CompositionError {
+    /// A row the job names (debtor, creditor, tenant, invoice) is missing.
+    public static var missingRecord: Self { Self(name: "missing_record") }
+    /// The stored data cannot make a consistent message (mixed currencies, payments
+    /// larger than the invoice …).
+    public static var inconsistentData: Self { Self(name: "inconsistent_data") }
 }
