@@ -35,9 +35,23 @@ struct BenchDatabase: Sendable {
         }
     }
 
+    /// Drops the database. A plain DROP DATABASE also stops an autovacuum worker busy there
+    /// (FORCE cannot: the worker is not the role's); FORCE is the fallback for sessions left
+    /// connected by an interrupted run.
     func drop(logger: Logger) async throws {
-        try await PostgresConnection.withSingleConnection(admin, logger: logger) { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(url.database) WITH (FORCE)"), logger: logger)
+        var attempt = 0
+        while true {
+            let force = attempt % 2 == 1 ? " WITH (FORCE)" : ""
+            do {
+                try await PostgresConnection.withSingleConnection(admin, logger: logger) { connection in
+                    try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(url.database)\(force)"), logger: logger)
+                }
+                return
+            } catch {
+                attempt += 1
+                guard attempt < 6 else { throw error }
+                try await Task.sleep(for: .milliseconds(500))
+            }
         }
     }
 }

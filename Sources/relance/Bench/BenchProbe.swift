@@ -30,6 +30,8 @@ final class BenchProbe: Sendable {
         var stepsCancelled = 0
         var stepsDeferred = 0
         var publishFailures = 0
+        /// Worker batches seen (by their `now`).
+        var batches = Set<Date>()
         var dispatchDone = false
         var relayDone = false
     }
@@ -52,9 +54,14 @@ final class BenchProbe: Sendable {
         }
     }
 
-    /// A channel action finished (its outcome is not committed yet).
-    func performed(at moment: Date) {
-        state.withLock { $0.work.add(from: moment, to: moment, count: 1) }
+    /// A channel action finished (its outcome is not committed yet). `batch` is the moment
+    /// its batch was taken (the processor's `now`), which tells batches apart.
+    func performed(at moment: Date, batch: Date) {
+        state.withLock {
+            $0.work.add(from: moment, to: moment, count: 1)
+            $0.batches.insert(batch)
+            $0.work.passes = $0.batches.count
+        }
     }
 
     var snapshot: State { state.withLock { $0 } }
@@ -69,7 +76,7 @@ struct ProbeChannel: ReminderChannel {
 
     func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
         let delivery = try await inner.perform(job)
-        probe.performed(at: Date())
+        probe.performed(at: Date(), batch: job.now)
         return delivery
     }
 }

@@ -10,8 +10,10 @@ struct BenchReport: Sendable, Encodable {
         var duration: Double { end - start }
         var items: Int
         var passes: Int
+        /// CPU seconds per process group while this phase ran alone (sequential mode).
+        var cpuSeconds: [String: Double]?
 
-        enum CodingKeys: String, CodingKey { case name, start, end, duration, items, passes }
+        enum CodingKeys: String, CodingKey { case name, start, end, duration, items, passes, cpuSeconds }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -21,6 +23,7 @@ struct BenchReport: Sendable, Encodable {
             try container.encode(duration.rounded(places: 4), forKey: .duration)
             try container.encode(items, forKey: .items)
             try container.encode(passes, forKey: .passes)
+            try container.encodeIfPresent(cpuSeconds, forKey: .cpuSeconds)
         }
     }
 
@@ -95,7 +98,12 @@ struct BenchReport: Sendable, Encodable {
                 + f(phase.start).leftPadded(10) + f(phase.end).leftPadded(10) + f(phase.duration).leftPadded(11)
                 + String(phase.items).leftPadded(8) + String(phase.passes).leftPadded(9))
         }
-        lines.append("all three phases overlap for \(f(allPhasesOverlap)) s")
+        lines.append("all three phases overlap for \(f(allPhasesOverlap)) s\(settings.sequential ? " (sequential run: each phase alone)" : "")")
+        for phase in phases {
+            guard let cpu = phase.cpuSeconds else { continue }
+            lines.append("  \(phase.name) cpu s: " + ["bench", "postgresql", "rabbitmq", "other", "idle"].map { "\($0) \(f(cpu[$0] ?? 0, 2))" }.joined(separator: ", ")
+                + "; \(f(Double(phase.items) / max(phase.duration, 0.000_001), 0))/s")
+        }
         lines.append("")
         lines.append("latency (job created → outcome)  p50 \(f(latency.p50, 1)) ms  p90 \(f(latency.p90, 1)) ms  p99 \(f(latency.p99, 1)) ms  max \(f(latency.max, 1)) ms")
         lines.append("outcomes       \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")

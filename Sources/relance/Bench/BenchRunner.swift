@@ -33,6 +33,8 @@ struct BenchRunner: Sendable {
         /// CPU seconds used during the run: this process, PostgreSQL, RabbitMQ, everything
         /// else on the machine, and idle.
         var cpu: [String: Double]
+        /// The same per phase, in sequential mode.
+        var phaseCPU: [String: [String: Double]]
         var stalled: String?
     }
 
@@ -71,20 +73,38 @@ struct BenchRunner: Sendable {
         workerConfiguration.prefetch = UInt16(settings.prefetch)
         let worker = WorkerService(amqp: amqp, processor: processor, publisher: publisher, topology: topology,
                                    configuration: workerConfiguration, logger: logger)
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [client, worker], logger: logger))
+        let database = ServiceGroup(configuration: ServiceGroupConfiguration(services: [client], logger: logger))
+        let workers = ServiceGroup(configuration: ServiceGroupConfiguration(services: [worker], logger: logger))
 
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            do {
+            tasks.addTask { try await database.run() }
+            // The workers start when the gate opens: at once, or after publishing in sequential mode.
+            let (gate, opener) = AsyncStream<Void>.makeStream()
+            tasks.addTask {
+                var iterator = gate.makeAsyncIterator()
+                guard await iterator.next() != nil else { return }
+                try await workers.run()
+            }
+            let startWorkers = { @Sendable in
+                opener.yield()
                 try await waitForConsumers(topology: topology)
+            }
+            defer { opener.finish() }
+            do {
+                if !settings.sequential { try await startWorkers() }
                 let outcome = try await drive(dispatcher: dispatcher, relay: relay, relayWake: relayWake, client: client,
-                                              probe: probe, clock: clock)
-                await group.triggerGracefulShutdown()
+                                              probe: probe, clock: clock,
+                                              startWorkers: settings.sequential ? startWorkers : nil)
+                opener.finish()
+                await workers.triggerGracefulShutdown()
+                await database.triggerGracefulShutdown()
                 try await tasks.waitForAll()
                 await publisher.close()
                 return outcome
             } catch {
-                await group.triggerGracefulShutdown()
+                opener.finish()
+                await workers.triggerGracefulShutdown()
+                await database.triggerGracefulShutdown()
                 try? await tasks.waitForAll()
                 await publisher.close()
                 throw error
@@ -112,11 +132,18 @@ struct BenchRunner: Sendable {
 
     private func drive(
         dispatcher: DispatcherService, relay: OutboxRelay, relayWake: WakeSignal, client: PostgresClient,
-        probe: BenchProbe, clock: BenchClock
+        probe: BenchProbe, clock: BenchClock, startWorkers: (@Sendable () async throws -> Void)?
     ) async throws -> Outcome {
-        let processesBefore = ResourceUsage.processTicks()
+        let processesBefore = ResourceUsage.processTicks(database: database.database)
         let machineBefore = ResourceUsage.machineTicks()
         let firstClaim = Date()
+        var phaseCPU: [String: [String: Double]] = [:]
+        var mark = (processes: processesBefore, machine: machineBefore)
+        func markPhase(_ name: String) {
+            let now = (processes: ResourceUsage.processTicks(database: database.database), machine: ResourceUsage.machineTicks())
+            phaseCPU[name] = ResourceUsage.cpuSeconds(from: mark, to: now)
+            mark = now
+        }
 
         // Dispatchers: claim until nothing is due.
         let dispatching = Task {
@@ -138,7 +165,7 @@ struct BenchRunner: Sendable {
             relayWake.signal()
         }
         // Relays: publish until the dispatchers are done and the outbox is empty.
-        let relaying = Task {
+        let startRelay = { @Sendable in Task {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<settings.relays {
                     group.addTask {
@@ -160,6 +187,18 @@ struct BenchRunner: Sendable {
                 try await group.waitForAll()
             }
             probe.state.withLock { $0.relayDone = true }
+        } }
+        let relaying: Task<Void, any Error>
+        if let startWorkers {
+            // Sequential: each phase alone, to see what each costs.
+            try await dispatching.value
+            markPhase("dispatch")
+            relaying = startRelay()
+            try await relaying.value
+            markPhase("publish")
+            try await startWorkers()
+        } else {
+            relaying = startRelay()
         }
 
         // Completion: every job dispatched in this run has its outcome.
@@ -202,21 +241,13 @@ struct BenchRunner: Sendable {
             try await relaying.value
         }
 
-        let processesAfter = ResourceUsage.processTicks()
-        let machineAfter = ResourceUsage.machineTicks()
-        var cpu: [String: Double] = [:]
-        var accounted = 0
-        for (group, ticks) in processesAfter {
-            let used = max(0, ticks - (processesBefore[group] ?? 0))
-            accounted += used
-            cpu[group] = Double(used) / ResourceUsage.ticksPerSecond
-        }
-        let busy = machineAfter.busy - machineBefore.busy
-        cpu["other"] = Double(max(0, busy - accounted)) / ResourceUsage.ticksPerSecond
-        cpu["idle"] = Double(max(0, (machineAfter.total - machineBefore.total) - busy)) / ResourceUsage.ticksPerSecond
+        if startWorkers != nil { markPhase("work") }
+        let cpu = ResourceUsage.cpuSeconds(
+            from: (processesBefore, machineBefore),
+            to: (ResourceUsage.processTicks(database: database.database), ResourceUsage.machineTicks()))
         let state = probe.snapshot
         return Outcome(probe: state, clock: clock, firstClaim: firstClaim, lastOutcome: lastOutcome,
-                       expectedJobs: state.jobsDispatched, cpu: cpu.mapValues { $0.rounded(places: 2) }, stalled: stalled)
+                       expectedJobs: state.jobsDispatched, cpu: cpu, phaseCPU: phaseCPU, stalled: stalled)
     }
 
     static func count(_ query: PostgresQuery, on client: PostgresClient, logger: Logger) async throws -> Int {

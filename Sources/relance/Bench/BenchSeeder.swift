@@ -83,7 +83,7 @@ struct BenchSeeder: Sendable {
         let rows = try await client.query("SELECT channel, count(*)::int8 FROM bench_due_steps GROUP BY channel", logger: logger)
         for try await (channel, count) in rows.decode((String, Int).self) { seed.dueSteps[channel] = count }
         // Fresh tables: give the planner real statistics before the claim queries run.
-        try await client.query("VACUUM ANALYZE", logger: logger)
+        try await client.query("VACUUM ANALYZE tenants, creditors, debtors, invoices, schedule_steps, jobs, job_outcomes, invoice_events, bench_due_steps", logger: logger)
         return seed
     }
 

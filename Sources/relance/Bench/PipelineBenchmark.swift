@@ -86,11 +86,11 @@ struct PipelineBenchmark: Sendable {
         let state = outcome.probe
         let phases = [
             BenchReport.Phase(name: "dispatch", start: seconds(state.dispatch.start), end: seconds(state.dispatch.end),
-                              items: state.dispatch.count, passes: state.dispatch.passes),
+                              items: state.dispatch.count, passes: state.dispatch.passes, cpuSeconds: outcome.phaseCPU["dispatch"]),
             BenchReport.Phase(name: "publish", start: seconds(state.publish.start), end: seconds(state.publish.end),
-                              items: state.publish.count, passes: state.publish.passes),
+                              items: state.publish.count, passes: state.publish.passes, cpuSeconds: outcome.phaseCPU["publish"]),
             BenchReport.Phase(name: "work", start: seconds(state.work.start), end: elapsed,
-                              items: results.outcomes, passes: 0),
+                              items: results.outcomes, passes: state.work.passes, cpuSeconds: outcome.phaseCPU["work"]),
         ]
         let overlap = max(0, (phases.map(\.end).min() ?? 0) - (phases.map(\.start).max() ?? 0))
         let formatter = DateFormatter()

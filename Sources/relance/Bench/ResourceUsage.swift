@@ -34,7 +34,8 @@ enum ResourceUsage {
 
     /// CPU ticks used so far by the PostgreSQL server processes, the RabbitMQ node and this
     /// process, from /proc/<pid>/stat (processes that ended meanwhile are not counted).
-    static func processTicks() -> [String: Int] {
+    /// PostgreSQL backends serving another database than `database` count as other work.
+    static func processTicks(database: String) -> [String: Int] {
         var ticks: [String: Int] = ["postgresql": 0, "rabbitmq": 0, "bench": 0]
         let me = getpid()
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return ticks }
@@ -47,6 +48,11 @@ enum ResourceUsage {
             if pid == me {
                 group = "bench"
             } else if name == "postgres" {
+                // A client backend shows "postgres: <user> <database> <host>(<port>) <state>".
+                let title = (try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8)) ?? ""
+                let words = title.split(whereSeparator: { $0 == " " || $0 == "\0" })
+                let isClient = words.contains { $0.hasSuffix(")") && $0.contains("(") }
+                guard !isClient || words.contains(Substring(database)) else { continue }
                 group = "postgresql"
             } else if name.hasPrefix("beam") || name == "erl_child_setup" || name == "epmd" {
                 group = "rabbitmq"
@@ -68,5 +74,24 @@ enum ResourceUsage {
     static func loadAverage() -> Double {
         var loads = [Double](repeating: 0, count: 3)
         return getloadavg(&loads, 3) > 0 ? loads[0] : 0
+    }
+
+    /// CPU seconds used between two readings, per group, with `other` (the rest of the
+    /// machine) and `idle`.
+    static func cpuSeconds(
+        from start: (processes: [String: Int], machine: (busy: Int, total: Int)),
+        to end: (processes: [String: Int], machine: (busy: Int, total: Int))
+    ) -> [String: Double] {
+        var cpu: [String: Double] = [:]
+        var accounted = 0
+        for (group, ticks) in end.processes {
+            let used = max(0, ticks - (start.processes[group] ?? 0))
+            accounted += used
+            cpu[group] = Double(used) / ticksPerSecond
+        }
+        let busy = end.machine.busy - start.machine.busy
+        cpu["other"] = Double(max(0, busy - accounted)) / ticksPerSecond
+        cpu["idle"] = Double(max(0, (end.machine.total - start.machine.total) - busy)) / ticksPerSecond
+        return cpu.mapValues { $0.rounded(places: 2) }
     }
 }

@@ -84,6 +84,9 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     @Option(help: "Seconds without progress before the run is declared stuck.")
     var stallTimeout: Double = 60
 
+    @Flag(help: "Run the phases one after the other, to see what each costs alone (the rate then is not end to end).")
+    var sequential = false
+
     @Flag(help: "Keep the benchmark database afterwards.")
     var keep = false
 
@@ -122,7 +125,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             reminders: reminders, tenants: tenants, invoicesPerDebtor: invoicesPerDebtor, dispatchers: dispatchers,
             dispatchBatch: dispatchBatch, relayBatch: relayBatch, relays: relays, publishWindow: publishWindow,
             consumersPerChannel: consumers, prefetch: prefetch, poolConnections: pool, stallTimeout: stallTimeout,
-            database: database, virtualHost: vhost, keep: keep
+            database: database, virtualHost: vhost, sequential: sequential, keep: keep
         )
         let benchmark: PipelineBenchmark
         do {
@@ -152,7 +155,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure("benchmark failed: \(String(describing: error))")
+            throw CommandFailure("benchmark failed: \(String(reflecting: error))")
         }
         print(json ? try report.json() : report.text())
         if !report.verification.ok { throw ExitCode.failure }
