@@ -68,8 +68,10 @@ struct BenchReport: Sendable, Encodable {
     var outcomes: [String: Int]
     /// Peak resident memory of this process (getrusage ru_maxrss), in MiB.
     var peakMemoryMiB: Double
-    /// CPU seconds used during the run (all cores): `bench` (this process), `postgresql`,
-    /// `rabbitmq`, `other` (everything else on the machine) and `idle`.
+    /// CPU seconds used during the run (all cores): `bench` (this process), `postgresql` (the
+    /// server processes serving the bench database), `postgresql_background` (checkpointer,
+    /// WAL writer, autovacuum: shared with other databases), `rabbitmq`, `other` (everything
+    /// else on the machine) and `idle`.
     var cpuSeconds: [String: Double]
     /// The 1-minute load average when the run started (other work on the machine skews figures).
     var loadAverageBefore: Double
@@ -101,14 +103,14 @@ struct BenchReport: Sendable, Encodable {
         lines.append("all three phases overlap for \(f(allPhasesOverlap)) s\(settings.sequential ? " (sequential run: each phase alone)" : "")")
         for phase in phases {
             guard let cpu = phase.cpuSeconds else { continue }
-            lines.append("  \(phase.name) cpu s: " + ["bench", "postgresql", "rabbitmq", "other", "idle"].map { "\($0) \(f(cpu[$0] ?? 0, 2))" }.joined(separator: ", ")
+            lines.append("  \(phase.name) cpu s: " + ["bench", "postgresql", "postgresql_background", "rabbitmq", "other", "idle"].map { "\($0) \(f(cpu[$0] ?? 0, 2))" }.joined(separator: ", ")
                 + "; \(f(Double(phase.items) / max(phase.duration, 0.000_001), 0))/s")
         }
         lines.append("")
         lines.append("latency (job created → outcome)  p50 \(f(latency.p50, 1)) ms  p90 \(f(latency.p90, 1)) ms  p99 \(f(latency.p99, 1)) ms  max \(f(latency.max, 1)) ms")
         lines.append("outcomes       \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
         lines.append("peak memory    \(f(peakMemoryMiB, 1)) MiB (this process; PostgreSQL and RabbitMQ not included)")
-        let cpuOrder = ["bench", "postgresql", "rabbitmq", "other", "idle"]
+        let cpuOrder = ["bench", "postgresql", "postgresql_background", "rabbitmq", "other", "idle"]
         lines.append("cpu seconds    " + cpuOrder.map { "\($0) \(f(cpuSeconds[$0] ?? 0, 2))" }.joined(separator: ", ")
             + " (of \(f(elapsed * Double(cores), 2)) on \(cores) cores); load average before \(f(loadAverageBefore, 2))")
         lines.append("")

@@ -36,7 +36,7 @@ enum ResourceUsage {
     /// process, from /proc/<pid>/stat (processes that ended meanwhile are not counted).
     /// PostgreSQL backends serving another database than `database` count as other work.
     static func processTicks(database: String) -> [String: Int] {
-        var ticks: [String: Int] = ["postgresql": 0, "rabbitmq": 0, "bench": 0]
+        var ticks: [String: Int] = ["postgresql": 0, "postgresql_background": 0, "rabbitmq": 0, "bench": 0]
         let me = getpid()
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return ticks }
         for entry in entries {
@@ -53,7 +53,8 @@ enum ResourceUsage {
                 let words = title.split(whereSeparator: { $0 == " " || $0 == "\0" })
                 let isClient = words.contains { $0.hasSuffix(")") && $0.contains("(") }
                 guard !isClient || words.contains(Substring(database)) else { continue }
-                group = "postgresql"
+                // Background processes: checkpointer, WAL writer, autovacuum, …
+                group = isClient ? "postgresql" : "postgresql_background"
             } else if name.hasPrefix("beam") || name == "erl_child_setup" || name == "epmd" {
                 group = "rabbitmq"
             } else {
