@@ -30,11 +30,19 @@ public struct DispatchDecider: Sendable {
     public func plan(_ steps: [DueStep], now: Date) -> DispatchPlan {
         var plan = DispatchPlan()
         var dispatchable: [(step: DueStep, tone: Tone)] = []
+        // Debtors share a few time zones: look each up, and its date today, once per batch.
+        var zones: [String: (zone: TimeZone, today: CalendarDate)] = [:]
+        func local(_ identifier: String) -> (zone: TimeZone, today: CalendarDate) {
+            if let known = zones[identifier] { return known }
+            let zone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Europe/Paris")!
+            let entry = (zone, CalendarDate(now, in: zone))
+            zones[identifier] = entry
+            return entry
+        }
 
         for (_, invoiceSteps) in Dictionary(grouping: steps, by: \.invoiceId) {
             let first = invoiceSteps[0]
-            let zone = TimeZone(identifier: first.debtorTimeZone) ?? TimeZone(identifier: "Europe/Paris")!
-            let today = CalendarDate(now, in: zone)
+            let (zone, today) = local(first.debtorTimeZone)
             let invoice = first.invoice.advanced(to: today)
 
             switch invoice.ladderStatus(on: today) {
@@ -84,10 +92,7 @@ public struct DispatchDecider: Sendable {
         for (debtorId, debtorSteps) in Dictionary(grouping: dispatchable, by: \.step.debtorId) {
             let first = debtorSteps[0].step
             var contacts = first.recentContacts
-            let recipient = ContactRecipient(
-                timeZone: TimeZone(identifier: first.debtorTimeZone) ?? TimeZone(identifier: "Europe/Paris")!,
-                debtorKind: first.debtorKind
-            )
+            let recipient = ContactRecipient(timeZone: local(first.debtorTimeZone).zone, debtorKind: first.debtorKind)
             for (channel, channelSteps) in Dictionary(grouping: debtorSteps, by: \.step.channel).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 let decision: ContactDecision
                 do {

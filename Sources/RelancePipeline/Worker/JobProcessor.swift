@@ -89,6 +89,7 @@ public struct JobProcessor: Sendable {
             }
         }
 
+        let today = CalendarDate(now, in: Self.stateZone)
         let invoiceIds = Array(Set(live.flatMap { $0.job.steps.map(\.invoiceId) }))
         let invoices = try await outcomes.invoices(invoiceIds)
         var records: [JobOutcome] = []
@@ -102,7 +103,7 @@ public struct JobProcessor: Sendable {
             var kept: [ReminderJob.Step] = []
             var firstSkip: SkipReason?
             for step in job.steps {
-                if let reason = Self.skipReason(invoices[step.invoiceId]!, on: now) {
+                if let reason = Self.skipReason(invoices[step.invoiceId]!, today: today) {
                     firstSkip = firstSkip ?? reason
                 } else {
                     kept.append(step)
@@ -213,12 +214,20 @@ public struct JobProcessor: Sendable {
 
     /// Why an invoice must not be acted on now, from its stored state.
     static func skipReason(_ invoice: OutcomeStore.InvoiceSnapshot, on now: Date) -> SkipReason? {
-        guard let state = try? JSONDecoder().decode(InvoiceState.self, from: invoice.state) else {
+        skipReason(invoice, today: CalendarDate(now, in: stateZone))
+    }
+
+    /// The same, for a date worked out once per batch.
+    static func skipReason(_ invoice: OutcomeStore.InvoiceSnapshot, today: CalendarDate) -> SkipReason? {
+        guard let state = try? stateDecoder.decode(InvoiceState.self, from: invoice.state) else {
             // A state this version cannot read: do not contact anyone on its account.
             return .paused
         }
-        return state.skipReason(on: CalendarDate(now, in: TimeZone(identifier: "Europe/Paris")!))
+        return state.skipReason(on: today)
     }
+
+    private static let stateZone = TimeZone(identifier: "Europe/Paris")!
+    private static let stateDecoder = JSONDecoder()
 
     static func outcomeKind(_ reason: SkipReason) -> OutcomeKind {
         OutcomeKind(rawValue: "skipped_\(reason.rawValue)") ?? .skippedPaused

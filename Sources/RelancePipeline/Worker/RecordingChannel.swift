@@ -33,7 +33,7 @@ public struct RecordingChannel: ReminderChannel {
                 throw .permanent("cannot render \(step.templateKey): \(error)")
             }
         }
-        return ChannelDelivery(outcome: outcome, detail: JobProcessor.jsonObject(detail))
+        return ChannelDelivery(outcome: outcome, detail: JSONObjectText.encode(detail))
     }
 
     static func headline(_ message: RenderedMessage) -> String {

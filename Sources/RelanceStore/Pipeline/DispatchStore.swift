@@ -110,16 +110,19 @@ public struct DispatchStore: Sendable {
             logger: logger
         )
         var steps: [DueStep] = []
-        var ladders: [String: DunningPolicy] = [:]
+        // Invoices planned under one policy share their ladder: parse each distinct one once.
+        // Keyed by the raw bytes: hashing them is much cheaper than hashing a String (which
+        // normalises Unicode, and ladders hold French text).
+        var ladders: [ByteBuffer: DunningPolicy] = [:]
         for try await row in rows {
             let columns = row.makeRandomAccess()
             let ladder: DunningPolicy
-            if let text = try columns["inv_ladder"].decode(String?.self) {
-                if let known = ladders[text] {
+            if let bytes = try columns["inv_ladder"].decode(ByteBuffer?.self) {
+                if let known = ladders[bytes] {
                     ladder = known
                 } else {
-                    ladder = try InvoiceRow.ladder(fromJSON: text)
-                    ladders[text] = ladder
+                    ladder = try InvoiceRow.ladder(fromJSON: String(buffer: bytes))
+                    ladders[bytes] = ladder
                 }
             } else {
                 // Steps written for an invoice stored without its ladder: the built-in one.

@@ -24,6 +24,10 @@ public struct OutboxStore: Sendable {
     /// Locks up to `limit` unpublished rows, oldest first (rows another relay holds are
     /// skipped), hands them to `publish`, and records what it reports — in one transaction, so
     /// a crash before the commit leaves them unpublished and they are published again.
+    ///
+    /// The rows are locked `FOR NO KEY UPDATE` (the relay changes no key column): that still
+    /// keeps other relays off them, but does not block the foreign-key checks of a worker
+    /// recording the outcome of a job it received before this transaction committed.
     @discardableResult
     public func publishPending(
         limit: Int,
@@ -36,7 +40,7 @@ public struct OutboxStore: Sendable {
                 WHERE published_at IS NULL
                 ORDER BY created_at
                 LIMIT \(limit)
-                FOR UPDATE SKIP LOCKED
+                FOR NO KEY UPDATE SKIP LOCKED
                 """,
                 logger: logger
             )

@@ -108,18 +108,26 @@ public struct OutcomeStore: Sendable {
                     """,
                     logger: logger
                 )
-                try await connection.query(
-                    """
-                    UPDATE invoices i
-                    SET formal_notice_date = (o.completed_at AT TIME ZONE d.time_zone)::date, updated_at = now()
-                    FROM schedule_steps s
-                    JOIN job_outcomes o ON o.job_id = s.job_id
-                    JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
-                    WHERE s.job_id = ANY(\(written)) AND s.channel = 'registered_letter' AND o.outcome = 'sent'
-                      AND i.tenant_id = s.tenant_id AND i.id = s.invoice_id AND i.formal_notice_date IS NULL
-                    """,
-                    logger: logger
-                )
+                // Only a registered letter sent is a formal notice, and registered letters travel
+                // in letter jobs: outcomes of emails, calls and filings need not be looked at.
+                let sentNotices = Set(outcomes.lazy
+                    .filter { $0.kind == .sent && ($0.channel == .registeredLetter || $0.channel == .letter) }
+                    .map(\.jobId))
+                let notices = written.filter { sentNotices.contains($0) }
+                if !notices.isEmpty {
+                    try await connection.query(
+                        """
+                        UPDATE invoices i
+                        SET formal_notice_date = (o.completed_at AT TIME ZONE d.time_zone)::date, updated_at = now()
+                        FROM schedule_steps s
+                        JOIN job_outcomes o ON o.job_id = s.job_id
+                        JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
+                        WHERE s.job_id = ANY(\(notices)) AND s.channel = 'registered_letter' AND o.outcome = 'sent'
+                          AND i.tenant_id = s.tenant_id AND i.id = s.invoice_id AND i.formal_notice_date IS NULL
+                        """,
+                        logger: logger
+                    )
+                }
             }
             return Set(written)
         }

@@ -1,0 +1,82 @@
+import Foundation
+import RelanceCore
+import RelancePipeline
+import Synchronization
+
+/// What the benchmark watches while the pipeline runs: when each phase was busy (from the
+/// dispatcher's and relay's passes, and the channel actions), and how far the work got.
+final class BenchProbe: Sendable {
+    /// A phase's first and last busy moments (real time) and how much it moved.
+    struct Span: Sendable {
+        var start: Date?
+        var end: Date?
+        var count = 0
+        var passes = 0
+
+        mutating func add(from start: Date, to end: Date, count: Int) {
+            guard count > 0 else { return }
+            if self.start == nil { self.start = start }
+            self.end = max(self.end ?? end, end)
+            self.count += count
+            passes += 1
+        }
+    }
+
+    struct State: Sendable {
+        var dispatch = Span()
+        var publish = Span()
+        var work = Span()
+        var jobsDispatched = 0
+        var stepsCancelled = 0
+        var stepsDeferred = 0
+        var publishFailures = 0
+        /// Worker batches seen (by their `now`).
+        var batches = Set<Date>()
+        var dispatchDone = false
+        var relayDone = false
+    }
+
+    let state = Mutex(State())
+
+    func dispatched(from start: Date, to end: Date, claimed: Int, jobs: Int, cancelled: Int, deferred: Int) {
+        state.withLock {
+            $0.dispatch.add(from: start, to: end, count: claimed)
+            $0.jobsDispatched += jobs
+            $0.stepsCancelled += cancelled
+            $0.stepsDeferred += deferred
+        }
+    }
+
+    func published(from start: Date, to end: Date, count: Int, failed: Int) {
+        state.withLock {
+            $0.publish.add(from: start, to: end, count: count)
+            $0.publishFailures += failed
+        }
+    }
+
+    /// A channel action finished (its outcome is not committed yet). `batch` is the moment
+    /// its batch was taken (the processor's `now`), which tells batches apart.
+    func performed(at moment: Date, batch: Date) {
+        state.withLock {
+            $0.work.add(from: moment, to: moment, count: 1)
+            $0.batches.insert(batch)
+            $0.work.passes = $0.batches.count
+        }
+    }
+
+    var snapshot: State { state.withLock { $0 } }
+}
+
+/// Wraps the record-only channel to tell the probe when each action is done.
+struct ProbeChannel: ReminderChannel {
+    let inner: any ReminderChannel
+    let probe: BenchProbe
+
+    var channels: Set<Channel> { inner.channels }
+
+    func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
+        let delivery = try await inner.perform(job)
+        probe.performed(at: Date(), batch: job.now)
+        return delivery
+    }
+}

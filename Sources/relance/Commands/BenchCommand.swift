@@ -1,0 +1,163 @@
+import AMQP
+import ArgumentParser
+import Foundation
+import Logging
+import RelanceCore
+import RelanceStore
+
+/// `relance bench`: measurements of the running system.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure Relance on this machine.",
+        subcommands: [BenchPipelineCommand.self]
+    )
+}
+
+struct BenchPipelineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Seed due reminders and time the whole pipeline: claim, outbox, publish, consume, outcome.",
+        discussion: """
+            Creates a database of its own (--database, default relance_bench) on the configured \
+            PostgreSQL server and a RabbitMQ virtual host of its own (--vhost, default relance_bench, \
+            through the management API), seeds N due steps across T tenants on the four channels \
+            (email, call, letter, legal), then runs the dispatcher, the outbox relay and the workers \
+            in this process — quorum queues, publisher confirms, every outcome committed before its \
+            ack, channels in record-only mode — until every job has its outcome. The bench clock \
+            is real time shifted to 10:30 Europe/Paris on a working day, inside every contact \
+            window, so no step is deferred. Prints reminders per second (first claim to last outcome \
+            committed), each phase's busy span, latency percentiles, peak memory and the settings; \
+            checks that every seeded step has exactly one outcome (exit status 1 otherwise). Both \
+            the database and the virtual host are removed afterwards (--keep keeps the database). \
+            Build with -c release for meaningful figures.
+            """
+    )
+
+    @OptionGroup var options: ServiceOptions
+
+    @Option(help: "Due steps (reminders) to seed and carry out.")
+    var reminders: Int = 10_000
+
+    @Option(help: "Tenants the reminders are spread across.")
+    var tenants: Int = 10
+
+    @Option(help: "Invoices per debtor, on one channel (a debtor's due steps travel in one message).")
+    var invoicesPerDebtor: Int = 1
+
+    @Option(help: "Dispatchers claiming at once.")
+    var dispatchers: Int = 1
+
+    @Option(help: "Due steps per claim transaction.")
+    var dispatchBatch: Int = 2000
+
+    @Option(help: "Relays publishing at once.")
+    var relays: Int = 1
+
+    @Option(help: "Outbox rows per relay transaction.")
+    var relayBatch: Int = 2000
+
+    @Option(help: "Published messages awaiting their confirm at once.")
+    var publishWindow: Int = 1024
+
+    @Option(help: "Consumers per channel queue, each on its own connection.")
+    var consumers: Int = 1
+
+    @Option(help: "Unacknowledged deliveries per consumer.")
+    var prefetch: Int = 500
+
+    @Option(help: "PostgreSQL connections in the pool.")
+    var pool: Int = 40
+
+    @Option(help: "The benchmark's database (created and dropped on the configured server).")
+    var database: String = "relance_bench"
+
+    @Option(help: "The benchmark's RabbitMQ virtual host (created and deleted).")
+    var vhost: String = "relance_bench"
+
+    @Option(help: "RabbitMQ management API (default: http://<AMQP host>:15672).")
+    var managementURL: String?
+
+    @Option(help: "The bench day, YYYY-MM-DD (default: the first working day from today).")
+    var day: String?
+
+    @Option(help: "Seconds without progress before the run is declared stuck.")
+    var stallTimeout: Double = 60
+
+    @Flag(help: "Run the phases one after the other, to see what each costs alone (the rate then is not end to end).")
+    var sequential = false
+
+    @Flag(help: "Keep the benchmark database afterwards.")
+    var keep = false
+
+    @Flag(help: "Print the results as one JSON object.")
+    var json = false
+
+    func validate() throws {
+        guard reminders > 0, tenants > 0, tenants <= reminders else {
+            throw ValidationError("--reminders and --tenants must be positive, with no more tenants than reminders")
+        }
+        guard (1...3).contains(invoicesPerDebtor) else { throw ValidationError("--invoices-per-debtor must be 1, 2 or 3") }
+        guard dispatchers > 0, relays > 0, dispatchBatch > 0, relayBatch > 0, publishWindow > 0, consumers > 0, pool > 1,
+              stallTimeout > 0 else {
+            throw ValidationError("dispatchers, relays, batch sizes, publish window, consumers, stall timeout must be positive, pool at least 2")
+        }
+        guard (1...Int(UInt16.max)).contains(prefetch) else { throw ValidationError("--prefetch must be between 1 and 65535") }
+    }
+
+    func run() async throws {
+        let configuration = options.configuration()
+        var logger = Logger(label: "relance.bench")
+        let explicitLevel = options.logLevel ?? ProcessInfo.processInfo.environment["RELANCE_LOG_LEVEL"]
+        logger.logLevel = explicitLevel.flatMap { Logger.Level(rawValue: $0) } ?? .warning
+
+        let benchDay: CalendarDate
+        if let day {
+            do { benchDay = try CalendarDate(iso: day) } catch { throw ValidationError("--day: \(error)") }
+            guard BenchClock.workingDay(from: benchDay) == benchDay else {
+                throw ValidationError("--day \(day) is a weekend or a public holiday: calls, letters and filings would be deferred")
+            }
+        } else {
+            benchDay = BenchClock.workingDay(from: CalendarDate(Date(), in: BenchClock.zone))
+        }
+
+        let settings = BenchSettings(
+            reminders: reminders, tenants: tenants, invoicesPerDebtor: invoicesPerDebtor, dispatchers: dispatchers,
+            dispatchBatch: dispatchBatch, relayBatch: relayBatch, relays: relays, publishWindow: publishWindow,
+            consumersPerChannel: consumers, prefetch: prefetch, poolConnections: pool, stallTimeout: stallTimeout,
+            database: database, virtualHost: vhost, sequential: sequential, keep: keep
+        )
+        let benchmark: PipelineBenchmark
+        do {
+            var locator = ResourceLocator()
+            if let explicit = configuration.schemasDirectory { locator.environment[ResourceLocator.environmentVariable] = explicit }
+            benchmark = PipelineBenchmark(
+                settings: settings,
+                database: try BenchDatabase(configured: try DatabaseURL(configuration.databaseURL), name: database),
+                broker: try BenchBroker(configured: try AMQPConfiguration(url: configuration.amqpURL), virtualHost: vhost,
+                                        managementURL: managementURL),
+                migrations: try Migration.load(from: try locator.schemasSubdirectory("migrations").path),
+                reference: try locator.referenceData(schemasOverride: configuration.schemasDirectory),
+                day: benchDay,
+                command: "relance bench pipeline " + CommandLine.arguments.dropFirst(3).joined(separator: " "),
+                logger: logger,
+                progress: { line in FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) }
+            )
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+
+        let report: BenchReport
+        do {
+            report = try await benchmark.run()
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("benchmark failed: \(String(reflecting: error))")
+        }
+        print(json ? try report.json() : report.text())
+        if !report.verification.ok { throw ExitCode.failure }
+    }
+}
