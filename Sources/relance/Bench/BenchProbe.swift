@@ -32,6 +32,8 @@ final class BenchProbe: Sendable {
         var publishFailures = 0
         /// Worker batches seen (by their `now`).
         var batches = Set<Date>()
+        /// Why the dispatchers or relays stopped early, if they did.
+        var failure: String?
         var dispatchDone = false
         var relayDone = false
     }
@@ -65,6 +67,19 @@ final class BenchProbe: Sendable {
     }
 
     var snapshot: State { state.withLock { $0 } }
+
+    /// Runs `body`, remembering its error (other than a cancellation) before rethrowing it.
+    func noteFailure(of role: String, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let text = "the \(role) failed: \(String(reflecting: error))"
+            state.withLock { $0.failure = $0.failure ?? text }
+            throw error
+        }
+    }
 }
 
 /// Wraps the record-only channel to tell the probe when each action is done.

@@ -147,7 +147,7 @@ struct BenchRunner: Sendable {
 
         // Dispatchers: claim until nothing is due.
         let dispatching = Task {
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            try await probe.noteFailure(of: "dispatcher") { try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<settings.dispatchers {
                     group.addTask {
                         while true {
@@ -160,13 +160,13 @@ struct BenchRunner: Sendable {
                     }
                 }
                 try await group.waitForAll()
-            }
+            } }
             probe.state.withLock { $0.dispatchDone = true }
             relayWake.signal()
         }
         // Relays: publish until the dispatchers are done and the outbox is empty.
         let startRelay = { @Sendable in Task {
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            try await probe.noteFailure(of: "relay") { try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<settings.relays {
                     group.addTask {
                         while true {
@@ -185,7 +185,7 @@ struct BenchRunner: Sendable {
                     }
                 }
                 try await group.waitForAll()
-            }
+            } }
             probe.state.withLock { $0.relayDone = true }
         } }
         let relaying: Task<Void, any Error>
@@ -213,6 +213,11 @@ struct BenchRunner: Sendable {
         while true {
             let state = probe.snapshot
             let now = ContinuousClock.now
+            if let failure = state.failure {
+                stalled = failure
+                lastOutcome = Date()
+                break
+            }
             let allPerformed = state.dispatchDone && state.relayDone && state.work.count >= state.jobsDispatched
             if allPerformed || now - lastCount >= .seconds(5) {
                 lastCount = now

@@ -22,16 +22,30 @@ struct PipelineBenchmark: Sendable {
     let progress: @Sendable (String) -> Void
 
     func run() async throws -> BenchReport {
-        progress("creating database \(database.url.database) and virtual host \(broker.amqp.virtualHost)")
-        try await database.create(migrations: migrations, logger: logger)
-        try await broker.create()
-        do {
-            let report = try await measure()
-            try await cleanUp()
-            return report
-        } catch {
-            try? await cleanUp()
-            throw error
+        // Two runs with the same database or virtual host would wreck each other's: the first
+        // holds an advisory lock (on the configured database, for the whole run).
+        try await PostgresConnection.withSingleConnection(database.admin, logger: logger) { guardConnection in
+            let databaseKey = "relance bench database \(database.url.database)"
+            let hostKey = "relance bench vhost \(broker.amqp.virtualHost)"
+            let rows = try await guardConnection.query(
+                "SELECT pg_try_advisory_lock(hashtext(\(databaseKey))) AND pg_try_advisory_lock(hashtext(\(hostKey)))",
+                logger: logger)
+            var locked = false
+            for try await value in rows.decode(Bool.self) { locked = value }
+            guard locked else {
+                throw CommandFailure("another benchmark is running with database \(database.url.database) and virtual host \(broker.amqp.virtualHost); wait for it, or pick others with --database and --vhost")
+            }
+            progress("creating database \(database.url.database) and virtual host \(broker.amqp.virtualHost)")
+            try await database.create(migrations: migrations, logger: logger)
+            try await broker.create()
+            do {
+                let report = try await measure()
+                try await cleanUp()
+                return report
+            } catch {
+                try? await cleanUp()
+                throw error
+            }
         }
     }
 
