@@ -277,6 +277,9 @@ public actor AMQPConnection {
                     continuation.resume(throwing: CancellationError())
                 } else {
                     consumer.waiter = (wait, continuation)
+                    // Deliveries may have been read between the check above and now (the
+                    // thread services its socket between jobs): hand them over at once.
+                    consumer.resumeWaiterIfReady()
                 }
             }
         } onCancel: {
