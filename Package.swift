@@ -81,9 +81,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Helpers shared by test targets (the chaos broker's lock).
+        .target(
+            name: "RelanceTestSupport",
+            dependencies: [
+                "RelanceStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/RelanceTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AMQPTests",
-            dependencies: ["AMQP"],
+            dependencies: ["AMQP", "RelanceTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -102,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "RelancePipelineTests",
             dependencies: [
-                "RelancePipeline", "RelanceStore", "RelanceCore", "AMQP",
+                "RelancePipeline", "RelanceStore", "RelanceCore", "AMQP", "RelanceTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -111,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelanceStoreTests",
-            dependencies: ["RelanceStore", "RelanceCore"],
+            dependencies: ["RelanceStore", "RelanceCore", "RelanceTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -44,6 +44,7 @@ public struct AMQPError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A human-readable explanation, safe to log.
     public let description: String
 
+    /// An error with `code`, the broker's `replyCode` if any, and a safe `description`.
     public init(_ code: Code, replyCode: UInt16? = nil, _ description: String) {
         self.code = code
         self.replyCode = replyCode

@@ -1,29 +1,10 @@
+import RelanceCore
 import PostgresNIO
 
 /// An error of the store: a stable code, and a description safe to show a user (no SQL, no
 /// credentials). The underlying error, when there is one, is for logs.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        fileprivate let name: String
-        public static let invalidDatabaseURL = Code(name: "invalid_database_url")
-        public static let migrationsNotFound = Code(name: "migrations_not_found")
-        public static let invalidMigration = Code(name: "invalid_migration")
-        public static let migrationChanged = Code(name: "migration_changed")
-        public static let migrationFailed = Code(name: "migration_failed")
-        public static let unknownAppliedMigration = Code(name: "unknown_applied_migration")
-        public static let unavailable = Code(name: "database_unavailable")
-        public static let databaseError = Code(name: "database_error")
-        /// The row named (an invoice, a debtor, a policy …) does not exist.
-        public static let notFound = Code(name: "not_found")
-        /// The record cannot be stored as given (an agency without its legal mentions, an
-        /// invoice whose debtor belongs to another creditor …).
-        public static let invalidRecord = Code(name: "invalid_record")
-        /// The database refused the write: a duplicate, or a reference to a missing row.
-        public static let constraintViolation = Code(name: "constraint_violation")
-        /// A stored row does not make a valid domain value (written by hand, or by a newer version).
-        public static let corruptRecord = Code(name: "corrupt_record")
-        public var description: String { name }
-    }
+    public typealias Code = ErrorCode<StoreError>
 
     public let code: Code
     public let message: String
@@ -62,4 +43,24 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             underlying: error
         )
     }
+}
+
+extension ErrorCode where Domain == StoreError {
+    public static var invalidDatabaseURL: Self { Self(name: "invalid_database_url") }
+    public static var migrationsNotFound: Self { Self(name: "migrations_not_found") }
+    public static var invalidMigration: Self { Self(name: "invalid_migration") }
+    public static var migrationChanged: Self { Self(name: "migration_changed") }
+    public static var migrationFailed: Self { Self(name: "migration_failed") }
+    public static var unknownAppliedMigration: Self { Self(name: "unknown_applied_migration") }
+    public static var unavailable: Self { Self(name: "database_unavailable") }
+    public static var databaseError: Self { Self(name: "database_error") }
+    /// The row named (an invoice, a debtor, a policy …) does not exist.
+    public static var notFound: Self { Self(name: "not_found") }
+    /// The record cannot be stored as given (an agency without its legal mentions, an
+    /// invoice whose debtor belongs to another creditor …).
+    public static var invalidRecord: Self { Self(name: "invalid_record") }
+    /// The database refused the write: a duplicate, or a reference to a missing row.
+    public static var constraintViolation: Self { Self(name: "constraint_violation") }
+    /// A stored row does not make a valid domain value (written by hand, or by a newer version).
+    public static var corruptRecord: Self { Self(name: "corrupt_record") }
 }

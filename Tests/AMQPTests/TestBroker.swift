@@ -1,5 +1,6 @@
 import AMQP
 import Foundation
+import Synchronization
 import Testing
 
 /// The brokers the integration tests use, and helpers around them.
@@ -80,23 +81,43 @@ struct ChaosControlFailed: Error, CustomStringConvertible {
 }
 
 /// Fails with a clear message instead of hanging when `body` does not finish in time.
-/// A safety net for a broken client, not a timing assertion.
+/// A safety net for a broken client, not a timing assertion: on time-out `body` is
+/// cancelled and left behind, so a body that ignores cancellation cannot hang the test.
 func withDeadline<T: Sendable>(
     _ limit: Duration = .seconds(60),
     _ what: String,
     _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            return nil
+    let claimed = Claim()
+    return try await withCheckedThrowingContinuation { continuation in
+        let work = Task {
+            let result = await Result(catching: body)
+            if claimed.take() { continuation.resume(with: result) }
         }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else {
-            throw DeadlineExceeded(what: what, limit: limit)
+        Task {
+            try? await Task.sleep(for: limit)
+            if claimed.take() {
+                work.cancel()
+                continuation.resume(throwing: DeadlineExceeded(what: what, limit: limit))
+            }
         }
-        return value
+    }
+}
+
+/// True for the first caller of `take()` only.
+final class Claim: Sendable {
+    private let taken = Mutex(false)
+    func take() -> Bool {
+        taken.withLock { taken in
+            defer { taken = true }
+            return !taken
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }
 

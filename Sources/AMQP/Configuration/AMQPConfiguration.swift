@@ -8,14 +8,19 @@
 /// (bytes), `channel_max`, `connection_timeout` (milliseconds, as in RabbitMQ's URI spec)
 /// and `connection_name` (shown in the broker's management UI).
 public struct AMQPConfiguration: Sendable, Hashable, CustomStringConvertible {
+    /// Host name or IP address of the broker.
     public var host: String
+    /// AMQP port (5672 for plain AMQP).
     public var port: Int
+    /// User name for PLAIN authentication.
     public var user: String
+    /// Password for PLAIN authentication; never shown by ``description``.
     public var password: String
+    /// The virtual host, `/` by default.
     public var virtualHost: String
     /// Heartbeat interval proposed to the broker; the smaller of this and the broker's
     /// wins. The connection thread services heartbeats on its own, so a connection idle
-    /// for a long time stays open. Zero disables heartbeats.
+    /// for a long time stays open. Whole seconds; zero disables heartbeats.
     public var heartbeat: Duration
     /// Largest frame proposed to the broker, in bytes.
     public var frameMax: Int
@@ -32,6 +37,7 @@ public struct AMQPConfiguration: Sendable, Hashable, CustomStringConvertible {
     /// management UI.
     public var connectionName: String?
 
+    /// A configuration from its parts; see the properties for what each means.
     public init(
         host: String = "127.0.0.1",
         port: Int = 5672,

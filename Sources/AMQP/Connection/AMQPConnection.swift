@@ -23,6 +23,7 @@ public actor AMQPConnection {
     /// Where this connection goes (its description omits the password).
     public nonisolated let configuration: AMQPConfiguration
 
+    /// The connection's own thread: every librabbitmq call runs there.
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         thread.asUnownedSerialExecutor()
     }
@@ -211,9 +212,7 @@ public actor AMQPConnection {
             }
             if publisher.inFlight >= core.publishWindow {
                 core.readAvailableFrames()
-                if core.publisher === publisher, publisher.inFlight >= core.publishWindow {
-                    await withCheckedContinuation { publisher.addWindowWaiter($0) }
-                }
+                await waitForWindow(publisher)
                 continue
             }
             do {
@@ -227,11 +226,32 @@ public actor AMQPConnection {
         }
         if batch.error == nil {
             core.readAvailableFrames()
-            if batch.unsettled > 0, batch.error == nil {
-                await withCheckedContinuation { batch.waiter = $0 }
-            }
+            await waitForSettlement(of: batch)
         }
         return (batch.outcomes, batch.error)
+    }
+
+    /// Waits until the publisher has room in its window. The check and the registration
+    /// run in one job on the connection thread, so a confirm cannot slip in between.
+    private func waitForWindow(_ publisher: PublisherChannel) async {
+        await withCheckedContinuation { continuation in
+            if core.publisher === publisher, publisher.inFlight >= core.publishWindow {
+                publisher.addWindowWaiter(continuation)
+            } else {
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Waits until every published message of the batch is settled or the channel fails.
+    private func waitForSettlement(of batch: PublishBatch) async {
+        await withCheckedContinuation { continuation in
+            if batch.unsettled > 0, batch.error == nil {
+                batch.waiter = continuation
+            } else {
+                continuation.resume()
+            }
+        }
     }
 
     // MARK: Consuming
@@ -258,9 +278,23 @@ public actor AMQPConnection {
     /// at least one. Nil when the consumer was cancelled or the connection closed.
     func nextDeliveries(_ id: ConsumerID) async throws -> [Delivery]? {
         core.flushSettlements()
+        if let ready = try readyDeliveries(id) { return ready }
+        guard let consumer = core.consumer(id) else { return nil }
+        let wait = core.makeWaitID()
+        let acknowledger = consumer.acknowledger
+        return try await withTaskCancellationHandler {
+            try await waitForDeliveries(id, wait: wait)
+        } onCancel: {
+            acknowledger.cancelWait(wait)
+        }
+    }
+
+    /// What `nextDeliveries` returns without waiting: `.some(batch)`, `.some(nil)` when the
+    /// sequence has ended, or nil when the caller must wait.
+    private func readyDeliveries(_ id: ConsumerID) throws -> [Delivery]?? {
         guard let consumer = core.consumer(id) else {
             if let failure = core.ending(of: id) { throw failure }
-            return nil
+            return .some(nil)
         }
         if !consumer.buffer.isEmpty {
             let batch = consumer.buffer
@@ -268,22 +302,28 @@ public actor AMQPConnection {
             return batch
         }
         if let failure = consumer.failure { throw failure }
-        if consumer.isCancelled || consumer.isFinished { return nil }
-        let wait = core.makeWaitID()
-        let acknowledger = consumer.acknowledger
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                if Task.isCancelled {
+        if consumer.isCancelled || consumer.isFinished { return .some(nil) }
+        return nil
+    }
+
+    /// Registers the wait. The checks and the registration run in one go on the
+    /// connection thread, so a delivery read in between cannot be missed (the
+    /// cancellation handler's closure may hop executors before getting here).
+    private func waitForDeliveries(_ id: ConsumerID, wait: UInt64) async throws -> [Delivery]? {
+        try await withCheckedThrowingContinuation { continuation in
+            do {
+                if let ready = try readyDeliveries(id) {
+                    continuation.resume(returning: ready)
+                } else if Task.isCancelled {
                     continuation.resume(throwing: CancellationError())
-                } else {
+                } else if let consumer = core.consumer(id) {
                     consumer.waiter = (wait, continuation)
-                    // Deliveries may have been read between the check above and now (the
-                    // thread services its socket between jobs): hand them over at once.
-                    consumer.resumeWaiterIfReady()
+                } else {
+                    continuation.resume(returning: nil)
                 }
+            } catch {
+                continuation.resume(throwing: error)
             }
-        } onCancel: {
-            acknowledger.cancelWait(wait)
         }
     }
 

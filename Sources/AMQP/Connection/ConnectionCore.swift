@@ -66,12 +66,17 @@ final class ConnectionCore: ConnectionIO, @unchecked Sendable {
             throw AMQPError(.connectionFailed, "cannot create a TCP socket")
         }
         var connectTimeout = timeval(configuration.connectTimeout)
-        let status = configuration.host.withCString { host in
-            amqp_socket_open_noblock(socket, host, Int32(configuration.port), &connectTimeout)
+        let (status, osError) = configuration.host.withCString { host in
+            let status = amqp_socket_open_noblock(socket, host, Int32(configuration.port), &connectTimeout)
+            return (status, errno)
         }
         guard status == AMQP_STATUS_OK.rawValue else {
             amqp_destroy_connection(connection)
-            throw AMQPError(.connectionFailed, "cannot connect to \(target): \(Self.statusText(status))")
+            var reason = Self.statusText(status)
+            if status == AMQP_STATUS_SOCKET_ERROR.rawValue, osError != 0 {
+                reason += " (\(String(cString: strerror(osError))))"
+            }
+            throw AMQPError(.connectionFailed, "cannot connect to \(target): \(reason)")
         }
         _ = amqp_set_handshake_timeout(connection, &connectTimeout)
 

@@ -8,7 +8,9 @@
 /// dropped too, and the broker delivers the message again (with `redelivered` set) to
 /// whichever consumer comes next — consumers must be idempotent.
 public struct Delivery: Sendable {
+    /// The message body.
     public let body: [UInt8]
+    /// The message's properties (message id, headers, …) as published.
     public let properties: MessageProperties
     /// The broker's number for this delivery on its channel.
     public let deliveryTag: UInt64
@@ -17,7 +19,9 @@ public struct Delivery: Sendable {
     public let redelivered: Bool
     /// The exchange the message was published to ("" for the default exchange).
     public let exchange: String
+    /// The routing key the message was published (or dead-lettered) with.
     public let routingKey: String
+    /// The tag of the consumer that received it.
     public let consumerTag: String
     let acknowledger: Acknowledger
 

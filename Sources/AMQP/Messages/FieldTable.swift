@@ -12,10 +12,12 @@ public struct FieldTable: Sendable, Hashable, ExpressibleByDictionaryLiteral, Se
     /// The values by key.
     public var fields: [String: FieldValue]
 
+    /// A table holding `fields`.
     public init(_ fields: [String: FieldValue] = [:]) {
         self.fields = fields
     }
 
+    /// A table from key-value pairs; a repeated key keeps its last value.
     public init(_ elements: some Sequence<(String, FieldValue)>) {
         self.fields = Dictionary(elements, uniquingKeysWith: { _, last in last })
     }
@@ -24,6 +26,7 @@ public struct FieldTable: Sendable, Hashable, ExpressibleByDictionaryLiteral, Se
         self.init(elements)
     }
 
+    /// The value for `key`, or nil; setting nil removes the key.
     public subscript(key: String) -> FieldValue? {
         get { fields[key] }
         set { fields[key] = newValue }

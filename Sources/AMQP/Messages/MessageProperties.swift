@@ -9,23 +9,33 @@ public struct MessageProperties: Sendable, Hashable {
         case persistent = 2
     }
 
+    /// MIME type of the body, such as `application/json`.
     public var contentType: String?
+    /// Encoding of the body, such as `gzip`.
     public var contentEncoding: String?
     /// Application headers.
     public var headers: FieldTable
     public var deliveryMode: DeliveryMode?
+    /// Priority 0–9, for queues declared with `x-max-priority`.
     public var priority: UInt8?
+    /// Application correlation identifier.
     public var correlationID: String?
+    /// Queue to reply to (request/response).
     public var replyTo: String?
     /// Per-message time to live. Sent as whole milliseconds, as RabbitMQ expects.
     public var expiration: Duration?
+    /// Application message identifier; the natural key for idempotent consumers.
     public var messageID: String?
     /// Seconds since 1970-01-01 UTC.
     public var timestamp: UInt64?
+    /// Application message type name.
     public var type: String?
+    /// The publishing user; RabbitMQ rejects a value other than the connection's user.
     public var userID: String?
+    /// The publishing application's name.
     public var appID: String?
 
+    /// Properties from their parts; everything absent by default.
     public init(
         contentType: String? = nil,
         contentEncoding: String? = nil,

@@ -2,12 +2,16 @@
 /// `initial` up to `maximum`, and each delay is shortened by a random part of up to
 /// `jitter` of itself, so that many clients cut off together do not return together.
 public struct Backoff: Sendable, Hashable {
+    /// The first delay.
     public var initial: Duration
+    /// The longest delay.
     public var maximum: Duration
+    /// How much each delay grows over the previous one (at least 1).
     public var multiplier: Double
     /// The fraction of each delay that is random, from 0 (none) to 1.
     public var jitter: Double
 
+    /// A backoff from 100 ms doubling up to 30 s, each delay up to half random, by default.
     public init(initial: Duration = .milliseconds(100), maximum: Duration = .seconds(30),
                 multiplier: Double = 2, jitter: Double = 0.5) {
         self.initial = initial

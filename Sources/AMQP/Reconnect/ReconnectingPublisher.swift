@@ -100,7 +100,14 @@ public actor ReconnectingPublisher {
                 continue
             }
             if isConnecting {
-                await withCheckedContinuation { connectWaiters.append($0) }
+                await withCheckedContinuation { continuation in
+                    // Checked again in the same job that registers the wait.
+                    if isConnecting {
+                        connectWaiters.append(continuation)
+                    } else {
+                        continuation.resume()
+                    }
+                }
                 continue
             }
             isConnecting = true

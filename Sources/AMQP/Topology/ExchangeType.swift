@@ -3,6 +3,7 @@ public struct ExchangeType: Sendable, Hashable, ExpressibleByStringLiteral, Cust
     /// The type's name as the broker knows it.
     public let name: String
 
+    /// An exchange type by name (for plugin types such as `x-delayed-message`).
     public init(_ name: String) { self.name = name }
     public init(stringLiteral value: String) { self.name = value }
 

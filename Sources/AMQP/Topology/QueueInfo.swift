@@ -7,6 +7,7 @@ public struct QueueInfo: Sendable, Hashable {
     /// Consumers attached to the queue.
     public let consumerCount: Int
 
+    /// Counts as reported by the broker.
     public init(name: String, messageCount: Int, consumerCount: Int) {
         self.name = name
         self.messageCount = messageCount

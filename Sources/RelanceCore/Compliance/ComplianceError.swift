@@ -1,17 +1,6 @@
 /// A compliance rule set that cannot be read, or a question it cannot answer.
 public struct ComplianceError: Error, Sendable, Hashable, CustomStringConvertible {
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        fileprivate let name: String
-        /// The rule text is not valid JSON or breaks a rule of its format.
-        public static let invalidRules = Code(name: "invalid_rules")
-        /// The debtor's time zone is not a known IANA identifier.
-        public static let unknownTimeZone = Code(name: "unknown_time_zone")
-        /// The debtor's holiday region is not in the rule set.
-        public static let unknownRegion = Code(name: "unknown_region")
-        /// No allowed moment exists within the search horizon.
-        public static let noAllowedMoment = Code(name: "no_allowed_moment")
-        public var description: String { name }
-    }
+    public typealias Code = ErrorCode<ComplianceError>
 
     public let code: Code
     public let message: String
@@ -22,4 +11,15 @@ public struct ComplianceError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     public var description: String { message }
+}
+
+extension ErrorCode where Domain == ComplianceError {
+    /// The rule text is not valid JSON or breaks a rule of its format.
+    public static var invalidRules: Self { Self(name: "invalid_rules") }
+    /// The debtor's time zone is not a known IANA identifier.
+    public static var unknownTimeZone: Self { Self(name: "unknown_time_zone") }
+    /// The debtor's holiday region is not in the rule set.
+    public static var unknownRegion: Self { Self(name: "unknown_region") }
+    /// No allowed moment exists within the search horizon.
+    public static var noAllowedMoment: Self { Self(name: "no_allowed_moment") }
 }

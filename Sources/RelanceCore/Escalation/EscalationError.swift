@@ -1,11 +1,6 @@
 /// A schedule that cannot be computed from what was given.
 public struct EscalationError: Error, Sendable, Hashable, CustomStringConvertible {
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        fileprivate let name: String
-        /// The history names a step the policy does not have (planned from another ladder?).
-        public static let unknownStep = Code(name: "unknown_step")
-        public var description: String { name }
-    }
+    public typealias Code = ErrorCode<EscalationError>
 
     public let code: Code
     public let message: String
@@ -16,4 +11,9 @@ public struct EscalationError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     public var description: String { message }
+}
+
+extension ErrorCode where Domain == EscalationError {
+    /// The history names a step the policy does not have (planned from another ladder?).
+    public static var unknownStep: Self { Self(name: "unknown_step") }
 }

@@ -1,13 +1,6 @@
 /// A money operation that cannot give an exact answer: mixed currencies, overflow, bad text.
 public struct MoneyError: Error, Sendable, Hashable, CustomStringConvertible {
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        fileprivate let name: String
-        public static let currencyMismatch = Code(name: "currency_mismatch")
-        public static let overflow = Code(name: "overflow")
-        public static let invalidAmount = Code(name: "invalid_amount")
-        public static let invalidCurrency = Code(name: "invalid_currency")
-        public var description: String { name }
-    }
+    public typealias Code = ErrorCode<MoneyError>
 
     public let code: Code
     public let message: String
@@ -18,4 +11,11 @@ public struct MoneyError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+extension ErrorCode where Domain == MoneyError {
+    public static var currencyMismatch: Self { Self(name: "currency_mismatch") }
+    public static var overflow: Self { Self(name: "overflow") }
+    public static var invalidAmount: Self { Self(name: "invalid_amount") }
+    public static var invalidCurrency: Self { Self(name: "invalid_currency") }
 }

@@ -208,8 +208,8 @@ public struct PenaltyEngine: Sendable {
         return numerator < 0 ? -value : value
     }
 
-    /// The fixed sum owed once per late invoice.
-    static func fixedIndemnity(_ jurisdiction: Jurisdiction, principal: Money) -> Money {
+    /// The fixed sum owed once per late invoice, which no rate table affects.
+    public static func fixedIndemnity(_ jurisdiction: Jurisdiction, principal: Money) -> Money {
         let currency = principal.currency
         let major = currency.minorUnitsPerMajor
         switch jurisdiction {

@@ -1,18 +1,7 @@
 /// A rate table whose text cannot be trusted: a missing column, a value that is not a date or a
 /// percentage, a row without a source, rows out of order. Says which file and line.
 public struct RateTableError: Error, Sendable, Hashable, CustomStringConvertible {
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        fileprivate let name: String
-        public static let missingColumn = Code(name: "missing_column")
-        public static let invalidValue = Code(name: "invalid_value")
-        public static let missingSource = Code(name: "missing_source")
-        public static let outOfOrder = Code(name: "out_of_order")
-        public static let malformedLine = Code(name: "malformed_line")
-        public static let empty = Code(name: "empty_table")
-        /// A change list that does not end with its `unknown` row.
-        public static let missingEndMarker = Code(name: "missing_end_marker")
-        public var description: String { name }
-    }
+    public typealias Code = ErrorCode<RateTableError>
 
     public let code: Code
     /// The table's file name, e.g. `ecb-mro.csv`.
@@ -32,4 +21,15 @@ public struct RateTableError: Error, Sendable, Hashable, CustomStringConvertible
         if let line { return "\(table) line \(line): \(message)" }
         return "\(table): \(message)"
     }
+}
+
+extension ErrorCode where Domain == RateTableError {
+    public static var missingColumn: Self { Self(name: "missing_column") }
+    public static var invalidValue: Self { Self(name: "invalid_value") }
+    public static var missingSource: Self { Self(name: "missing_source") }
+    public static var outOfOrder: Self { Self(name: "out_of_order") }
+    public static var malformedLine: Self { Self(name: "malformed_line") }
+    public static var empty: Self { Self(name: "empty_table") }
+    /// A change list that does not end with its `unknown` row.
+    public static var missingEndMarker: Self { Self(name: "missing_end_marker") }
 }

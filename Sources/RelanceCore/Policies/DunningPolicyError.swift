@@ -3,30 +3,7 @@
 /// Raised by `DunningPolicy.init` and when decoding a policy's JSON, so a tenant editing a
 /// policy learns exactly what to fix.
 public struct DunningPolicyError: Error, Sendable, Hashable, CustomStringConvertible {
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        fileprivate let name: String
-        public static let emptyName = Code(name: "empty_name")
-        public static let invalidVersion = Code(name: "invalid_version")
-        public static let noSteps = Code(name: "no_steps")
-        public static let tooManySteps = Code(name: "too_many_steps")
-        public static let offsetsNotIncreasing = Code(name: "offsets_not_increasing")
-        public static let offsetOutOfRange = Code(name: "offset_out_of_range")
-        public static let emptyTemplateKey = Code(name: "empty_template_key")
-        public static let invalidTemplateKey = Code(name: "invalid_template_key")
-        public static let unknownChannel = Code(name: "unknown_channel")
-        public static let unknownTone = Code(name: "unknown_tone")
-        public static let unknownDebtorKind = Code(name: "unknown_debtor_kind")
-        public static let emptyDebtorKinds = Code(name: "empty_debtor_kinds")
-        public static let negativeMinimum = Code(name: "negative_minimum")
-        /// A registered letter or legal step on or before the due date: nothing is owed yet.
-        public static let formalStepBeforeDue = Code(name: "formal_step_before_due")
-        /// A legal step some debtors would reach without a registered formal notice first.
-        public static let legalWithoutFormalNotice = Code(name: "legal_without_formal_notice")
-        public static let malformedJSON = Code(name: "malformed_json")
-        /// A policy id named by an invoice, debtor, creditor or tenant that is not known.
-        public static let policyNotFound = Code(name: "policy_not_found")
-        public var description: String { name }
-    }
+    public typealias Code = ErrorCode<DunningPolicyError>
 
     public let code: Code
     /// The 0-based index of the step at fault, when the error is about one step.
@@ -42,4 +19,27 @@ public struct DunningPolicyError: Error, Sendable, Hashable, CustomStringConvert
     public var description: String {
         stepIndex.map { "step \($0 + 1): \(message)" } ?? message
     }
+}
+
+extension ErrorCode where Domain == DunningPolicyError {
+    public static var emptyName: Self { Self(name: "empty_name") }
+    public static var invalidVersion: Self { Self(name: "invalid_version") }
+    public static var noSteps: Self { Self(name: "no_steps") }
+    public static var tooManySteps: Self { Self(name: "too_many_steps") }
+    public static var offsetsNotIncreasing: Self { Self(name: "offsets_not_increasing") }
+    public static var offsetOutOfRange: Self { Self(name: "offset_out_of_range") }
+    public static var emptyTemplateKey: Self { Self(name: "empty_template_key") }
+    public static var invalidTemplateKey: Self { Self(name: "invalid_template_key") }
+    public static var unknownChannel: Self { Self(name: "unknown_channel") }
+    public static var unknownTone: Self { Self(name: "unknown_tone") }
+    public static var unknownDebtorKind: Self { Self(name: "unknown_debtor_kind") }
+    public static var emptyDebtorKinds: Self { Self(name: "empty_debtor_kinds") }
+    public static var negativeMinimum: Self { Self(name: "negative_minimum") }
+    /// A registered letter or legal step on or before the due date: nothing is owed yet.
+    public static var formalStepBeforeDue: Self { Self(name: "formal_step_before_due") }
+    /// A legal step some debtors would reach without a registered formal notice first.
+    public static var legalWithoutFormalNotice: Self { Self(name: "legal_without_formal_notice") }
+    public static var malformedJSON: Self { Self(name: "malformed_json") }
+    /// A policy id named by an invoice, debtor, creditor or tenant that is not known.
+    public static var policyNotFound: Self { Self(name: "policy_not_found") }
 }

@@ -1,38 +1,7 @@
 /// A template that cannot be loaded or a message that cannot be rendered. The message names
 /// the template file and, where it applies, the line and the variable.
 public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        fileprivate let name: String
-        /// A file path that is not `<lang>/<key>/<tone|default>.mustache` or `<lang>/_partials/<name>.mustache`.
-        public static let invalidPath = Code(name: "invalid_path")
-        /// The header or the `@@ part` structure of a template file is wrong.
-        public static let invalidStructure = Code(name: "invalid_structure")
-        /// Mustache syntax the engine or Relance does not accept.
-        public static let syntax = Code(name: "syntax")
-        /// A name the context schema does not define.
-        public static let unknownVariable = Code(name: "unknown_variable")
-        /// A name used in a way its type does not allow, or an optional used outside its section.
-        public static let misusedVariable = Code(name: "misused_variable")
-        /// A partial that does not exist, or partials that include each other.
-        public static let invalidPartial = Code(name: "invalid_partial")
-        /// No template for this key in any language.
-        public static let unknownKey = Code(name: "unknown_key")
-        /// The key exists, but not in this language.
-        public static let missingLanguage = Code(name: "missing_language")
-        /// The key exists in this language, but neither the tone variant nor `default`.
-        public static let missingTone = Code(name: "missing_tone")
-        /// The template is written for another channel.
-        public static let channelMismatch = Code(name: "channel_mismatch")
-        /// The rendering context is inconsistent (mixed currencies, no invoice…).
-        public static let invalidContext = Code(name: "invalid_context")
-        /// At render time, a name has no value (strict rendering).
-        public static let unresolvedVariable = Code(name: "unresolved_variable")
-        /// A rendered part is empty where content is required, or a table is ragged.
-        public static let invalidOutput = Code(name: "invalid_output")
-        /// A collection agency's message lacks a mention the law requires.
-        public static let missingMandatoryMentions = Code(name: "missing_mandatory_mentions")
-        public var description: String { name }
-    }
+    public typealias Code = ErrorCode<TemplateError>
 
     public let code: Code
     public let message: String
@@ -55,4 +24,35 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String {
         path.map { "\($0): \(message)" } ?? message
     }
+}
+
+extension ErrorCode where Domain == TemplateError {
+    /// A file path that is not `<lang>/<key>/<tone|default>.mustache` or `<lang>/_partials/<name>.mustache`.
+    public static var invalidPath: Self { Self(name: "invalid_path") }
+    /// The header or the `@@ part` structure of a template file is wrong.
+    public static var invalidStructure: Self { Self(name: "invalid_structure") }
+    /// Mustache syntax the engine or Relance does not accept.
+    public static var syntax: Self { Self(name: "syntax") }
+    /// A name the context schema does not define.
+    public static var unknownVariable: Self { Self(name: "unknown_variable") }
+    /// A name used in a way its type does not allow, or an optional used outside its section.
+    public static var misusedVariable: Self { Self(name: "misused_variable") }
+    /// A partial that does not exist, or partials that include each other.
+    public static var invalidPartial: Self { Self(name: "invalid_partial") }
+    /// No template for this key in any language.
+    public static var unknownKey: Self { Self(name: "unknown_key") }
+    /// The key exists, but not in this language.
+    public static var missingLanguage: Self { Self(name: "missing_language") }
+    /// The key exists in this language, but neither the tone variant nor `default`.
+    public static var missingTone: Self { Self(name: "missing_tone") }
+    /// The template is written for another channel.
+    public static var channelMismatch: Self { Self(name: "channel_mismatch") }
+    /// The rendering context is inconsistent (mixed currencies, no invoice…).
+    public static var invalidContext: Self { Self(name: "invalid_context") }
+    /// At render time, a name has no value (strict rendering).
+    public static var unresolvedVariable: Self { Self(name: "unresolved_variable") }
+    /// A rendered part is empty where content is required, or a table is ragged.
+    public static var invalidOutput: Self { Self(name: "invalid_output") }
+    /// A collection agency's message lacks a mention the law requires.
+    public static var missingMandatoryMentions: Self { Self(name: "missing_mandatory_mentions") }
 }

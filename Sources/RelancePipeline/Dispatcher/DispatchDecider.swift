@@ -47,12 +47,13 @@ public struct DispatchDecider: Sendable {
 
             switch invoice.ladderStatus(on: today) {
             case .stopped:
-                let reason = "ladder stopped: \(invoice.ladderStatus(on: today))"
+                // The status reads "stopped: paid on …" / "paused (…) until …".
+                let reason = "ladder \(invoice.ladderStatus(on: today))"
                 for step in invoiceSteps { plan.cancelled.append((step.stepId, reason)) }
                 continue
             case .paused(let resumesOn, _):
                 let until = (resumesOn ?? today.adding(days: 1)).moment(hour: dueHour, in: zone)
-                let reason = "ladder paused: \(invoice.ladderStatus(on: today))"
+                let reason = "ladder \(invoice.ladderStatus(on: today))"
                 for step in invoiceSteps { plan.deferred.append((step.stepId, max(until, now.addingTimeInterval(60)), reason)) }
                 continue
             case .active:

@@ -39,17 +39,9 @@ public struct DispatcherService: Service {
     }
 
     public func run() async throws {
-        var shuttingDown = false
-        try await withGracefulShutdownHandler {
-            while !shuttingDown && !Task.isCancelled {
-                let summary = try await dispatchOnce()
-                shuttingDown = Task.isShuttingDownGracefully
-                if summary.claimed < configuration.batchSize && !shuttingDown {
-                    await wake.wait(timeout: configuration.pollInterval)
-                }
-            }
-        } onGracefulShutdown: { [wake] in
-            wake.signal()
+        try await runPolling(wake: wake, pollInterval: configuration.pollInterval, failurePause: .seconds(1), logger: logger) {
+            // A failed claim wrote nothing (it is one transaction).
+            try await dispatchOnce().claimed < configuration.batchSize ? .idle : .more
         }
     }
 
@@ -71,6 +63,7 @@ public struct DispatcherService: Service {
         return summary
     }
 
+    @discardableResult
     /// Claims until nothing is due at the clock's current time (the demo's day step).
     public func dispatchUntilIdle() async throws -> DispatchStore.Summary {
         var total = DispatchStore.Summary()

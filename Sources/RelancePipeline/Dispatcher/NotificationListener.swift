@@ -17,7 +17,7 @@ public struct NotificationListener: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await listen()
@@ -36,8 +36,9 @@ public struct NotificationListener: Service {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (channel, signal) in signals {
                     group.addTask {
-                        let notifications = try await connection.listen(channel)
-                        for try await _ in notifications { signal.signal() }
+                        try await connection.listen(on: channel) { notifications in
+                            for try await _ in notifications { signal.signal() }
+                        }
                     }
                 }
                 try await group.next()

@@ -36,20 +36,15 @@ public struct OutboxRelay: Service {
     }
 
     public func run() async throws {
-        var shuttingDown = false
-        try await withGracefulShutdownHandler {
-            while !shuttingDown && !Task.isCancelled {
-                let (published, failed) = try await publishOnce()
-                shuttingDown = Task.isShuttingDownGracefully
-                if failed > 0 {
-                    logger.warning("Broker refused jobs; will publish them again", metadata: ["jobs.failed": "\(failed)"])
-                    try await Task.sleep(for: configuration.failurePause)
-                } else if published < configuration.batchSize && !shuttingDown {
-                    await wake.wait(timeout: configuration.pollInterval)
-                }
+        try await runPolling(wake: wake, pollInterval: configuration.pollInterval,
+                             failurePause: configuration.failurePause, logger: logger) {
+            // A failed pass leaves its rows unpublished; they are taken again.
+            let (published, failed) = try await publishOnce()
+            if failed > 0 {
+                logger.warning("Broker refused jobs; will publish them again", metadata: ["jobs.failed": "\(failed)"])
+                return .backOff
             }
-        } onGracefulShutdown: { [wake] in
-            wake.signal()
+            return published < configuration.batchSize ? .idle : .more
         }
     }
 

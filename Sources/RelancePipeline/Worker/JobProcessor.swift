@@ -6,8 +6,10 @@ import RelanceStore
 /// The worker's rules for a batch of messages, in order: decode (undecodable → dead letter with
 /// the reason), idempotency (a job that has an outcome is only acknowledged), the tenant must
 /// exist, the stale-job guard (invoices paid, disputed, promised, in a plan, paused or written
-/// off since dispatch are not acted on; a job left with none is `skipped_<reason>`), the channel
-/// action, then every outcome of the batch in one transaction. The caller acks only after.
+/// off since dispatch are not acted on; a job left with none is `skipped_<reason>`), the message
+/// (with a composer: one read for the batch; a job whose data cannot make one fails for good),
+/// the channel action, then every outcome of the batch in one transaction. The caller acks only
+/// after.
 public struct JobProcessor: Sendable {
     public let outcomes: OutcomeStore
     public let channels: [Channel: any ReminderChannel]
@@ -15,6 +17,8 @@ public struct JobProcessor: Sendable {
     public let clock: any PipelineClock
     /// How many channel actions of one batch run at once.
     public let actionConcurrency: Int
+    /// Writes each job's message (`ChannelJob.message`) before the channel acts; nil: none.
+    public let composer: MessageComposer?
     public let logger: Logger
 
     public init(
@@ -23,6 +27,7 @@ public struct JobProcessor: Sendable {
         retry: RetryPolicy = RetryPolicy(),
         clock: any PipelineClock = SystemClock(),
         actionConcurrency: Int = 32,
+        composer: MessageComposer? = nil,
         logger: Logger
     ) {
         var byChannel: [Channel: any ReminderChannel] = [:]
@@ -34,13 +39,22 @@ public struct JobProcessor: Sendable {
         self.retry = retry
         self.clock = clock
         self.actionConcurrency = max(1, actionConcurrency)
+        self.composer = composer
         self.logger = logger
     }
 
-    /// Processes a batch; returns one disposition per message, in order. Outcomes are
-    /// committed before this returns. Throws only when the database cannot be reached: then
-    /// nothing of the batch is acknowledged and the broker redelivers it.
-    public func process(_ messages: [IncomingMessage]) async throws -> [MessageDisposition] {
+    /// Processes a batch; returns one disposition per message, in order.
+    ///
+    /// `beforeCommit` runs once the dispositions are known and before the outcomes are
+    /// committed: the worker publishes retries and dead letters there, so that a crash can
+    /// only duplicate a dead letter, never lose one (a redelivered job that has an outcome is
+    /// only acknowledged). If it throws, nothing is committed and the error is rethrown.
+    /// Outcomes are committed before this returns. Throws when the database cannot be
+    /// reached: then nothing of the batch is acknowledged and the broker redelivers it.
+    public func process(
+        _ messages: [IncomingMessage],
+        beforeCommit: ([MessageDisposition]) async throws -> Void = { _ in }
+    ) async throws -> [MessageDisposition] {
         let now = clock.now()
         var dispositions = [MessageDisposition?](repeating: nil, count: messages.count)
         var decoded: [(index: Int, job: ReminderJob, attempt: Int)] = []
@@ -111,6 +125,27 @@ public struct JobProcessor: Sendable {
             actions.append((entry.index, ChannelJob(job: job, steps: kept, invoices: relevant, attempt: entry.attempt, now: now)))
         }
 
+        if let messages = try await composer?.compose(actions.map(\.channelJob)) {
+            var composed: [(index: Int, channelJob: ChannelJob)] = []
+            for (action, message) in zip(actions, messages) {
+                switch message {
+                case .success(let context):
+                    var action = action
+                    action.channelJob.message = context
+                    composed.append(action)
+                case .failure(let error):
+                    // The stored data cannot make this message: a permanent failure, like a channel's.
+                    logger.warning("Message cannot be composed; job dead-lettered", metadata: [
+                        "job.id": "\(action.channelJob.job.jobId)", "error": "\(error.message)",
+                    ])
+                    records.append(outcome(for: action.channelJob.job, kind: .failed, attempts: action.channelJob.attempt,
+                                           detail: Self.jsonObject(["reason": error.message])))
+                    dispositions[action.index] = .deadLetter(reason: error.message)
+                }
+            }
+            actions = composed
+        }
+
         let results = await perform(actions.map(\.channelJob))
         for ((index, channelJob), result) in zip(actions, results) {
             let job = channelJob.job
@@ -139,8 +174,10 @@ public struct JobProcessor: Sendable {
             }
         }
 
+        let final = dispositions.map { $0 ?? .acknowledge }
+        try await beforeCommit(final)
         try await outcomes.record(records)
-        return dispositions.map { $0 ?? .acknowledge }
+        return final
     }
 
     private func perform(_ jobs: [ChannelJob]) async -> [Result<ChannelDelivery, ChannelError>] {

@@ -96,9 +96,10 @@ public struct WorkerService: Service {
                 queueChannel: channel.rawValue
             )
         }
-        let dispositions: [MessageDisposition]
         do {
-            dispositions = try await processor.process(messages)
+            _ = try await processor.process(messages) { dispositions in
+                try await publishRetriesAndDeadLetters(batch, dispositions, channel: channel)
+            }
         } catch is CancellationError {
             throw CancellationError()
         } catch {
@@ -107,35 +108,34 @@ public struct WorkerService: Service {
             for delivery in batch { delivery.nack(requeue: true) }
             return
         }
+        // Every delivery of the batch is settled: its outcome is committed, or it was a
+        // duplicate, or its retry / dead letter is confirmed by the broker.
+        batch.last!.ack(multiple: true)
+    }
 
+    /// Publishes the batch's retries and dead letters; throws unless the broker confirmed all.
+    private func publishRetriesAndDeadLetters(_ batch: [Delivery], _ dispositions: [MessageDisposition], channel: Channel) async throws {
         var outgoing: [OutgoingMessage] = []
-        var owners: [Int] = []
         for (index, disposition) in dispositions.enumerated() {
             switch disposition {
             case .acknowledge:
                 continue
             case .retry(let delay, let nextAttempt):
                 outgoing.append(retryMessage(batch[index], channel: channel, delay: delay, attempt: nextAttempt))
-                owners.append(index)
             case .deadLetter(let reason):
                 outgoing.append(deadLetter(batch[index], channel: channel, reason: reason))
-                owners.append(index)
             }
         }
-        var handedBack = Set<Int>()
-        if !outgoing.isEmpty {
-            let outcomes = try await publisher.publish(outgoing)
-            for (owner, outcome) in zip(owners, outcomes) where !outcome.isConfirmed {
-                handedBack.insert(owner)
-            }
+        guard !outgoing.isEmpty else { return }
+        let outcomes = try await publisher.publish(outgoing)
+        guard outcomes.allSatisfy(\.isConfirmed) else {
+            throw RetryPublishFailed(refused: outcomes.filter { !$0.isConfirmed }.count)
         }
-        if handedBack.isEmpty {
-            batch.last!.ack(multiple: true)
-        } else {
-            for (index, delivery) in batch.enumerated() {
-                if handedBack.contains(index) { delivery.nack(requeue: true) } else { delivery.ack() }
-            }
-        }
+    }
+
+    struct RetryPublishFailed: Error, CustomStringConvertible {
+        let refused: Int
+        var description: String { "the broker refused \(refused) retry or dead-letter message(s)" }
     }
 
     private func retryMessage(_ delivery: Delivery, channel: Channel, delay: Duration, attempt: Int) -> OutgoingMessage {

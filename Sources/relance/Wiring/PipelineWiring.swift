@@ -85,7 +85,9 @@ func buildPipelineServices(
     if settings.roles.contains(.workers) {
         let processor = JobProcessor(
             outcomes: OutcomeStore(client: client, logger: logger), channels: channels,
-            retry: settings.retry, clock: clock, logger: logger
+            retry: settings.retry, clock: clock,
+            composer: MessageComposer(store: MessageContextStore(client: client, logger: logger), rateTables: reference.rateTables),
+            logger: logger
         )
         services.append(WorkerService(amqp: amqp, processor: processor, publisher: publisher,
                                       topology: topology, configuration: settings.worker, logger: logger))

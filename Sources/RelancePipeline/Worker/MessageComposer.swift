@@ -1,0 +1,474 @@
+import Foundation
+import RelanceCore
+import RelanceStore
+
+/// Writes what each job of a batch says (`ChannelJob.message`): one `MessageContextStore.load`
+/// per batch (a fixed number of statements, whatever its size), then pure assembly per job.
+///
+/// Decisions, for one job:
+/// - **Date and language**: the message is dated the pipeline clock's `now` in the debtor's
+///   time zone, in the debtor's language. Its reference is `REL-<first 8 hex digits of the job
+///   id>-<YYYYMMDD>` (`letterReference`), unique per job and reproducible from the outcome.
+/// - **Parties**: address lines are the street lines, then `<postal code> <city>` (UK: city,
+///   then postcode), then the country in capitals when it is not the reader's country.
+/// - **Agency**: when the tenant is a collection agency, its name and address; its first
+///   letter is the debtor's earliest written contact (`MessageContextStore.writtenChannels`,
+///   outcome `sent`), dated the day it was sent in the debtor's time zone — nil when this
+///   message is the first.
+/// - **Invoices**: those of the job's steps that survived the stale-job guard, by due date.
+/// - **Penalties**: the penalty engine, per invoice, as of the message's date, under the
+///   invoice's jurisdiction; the contract rate counts under `fr-b2b` only, the formal notice
+///   date under `fr-b2c` only (the law ignores them elsewhere), creditors are businesses.
+///   Payments without a row (an outstanding imported lower than the amount) are taken as paid
+///   on the due date, so no interest is ever claimed on money whose date is unknown. When a
+///   rate table does not yet cover a late day (a half-year not published), the job is not
+///   failed: that invoice claims no interest, only its fixed indemnity, and the rate
+///   description says the rate is not yet published. An invoice in a currency its law does not
+///   know (a USD invoice under `fr-b2b`) claims no penalty. `rate` is set when one annual rate
+///   applies to every day claimed.
+/// - **History**: the invoices' steps done or dispatched by earlier jobs, one action per day,
+///   channel and template, dated when the worker sent it (else the step's date).
+/// - **Next step**: the earliest planned step of the invoices dated after today (the store
+///   reads each invoice's first one after the batch's day in the debtor's time zone).
+/// - **Deadline**: 8 days for a formal notice (a registered letter or `notice.formal`), the
+///   usual delay of a mise en demeure; 15 days otherwise.
+/// - **Payment methods**: Relance stores no bank account yet (no column holds one), so the
+///   transfer line names the payee (the agency, else the creditor) and the reference to quote,
+///   pointing to the bank details on the invoice (or given on request by an agency); a cheque
+///   line gives the payee's address.
+public struct MessageComposer: Sendable {
+    public let store: MessageContextStore
+    public let engine: PenaltyEngine
+
+    /// Days a formal notice gives the debtor to pay.
+    public static let formalNoticeDays = 8
+    /// Days any other message gives the debtor to pay.
+    public static let standardDays = 15
+
+    public init(store: MessageContextStore, rateTables: PenaltyRateTables) {
+        self.store = store
+        self.engine = PenaltyEngine(tables: rateTables)
+    }
+
+    /// Why one job's message cannot be written; the job fails for good with this reason.
+    public struct CompositionError: Error, Sendable, Hashable, CustomStringConvertible {
+        public typealias Code = ErrorCode<CompositionError>
+
+        public let code: Code
+        public let message: String
+
+        public init(_ code: Code, _ message: String) {
+            self.code = code
+            self.message = message
+        }
+
+        public var description: String { message }
+    }
+
+    /// The message of each job, in order. Throws only when the database cannot be read; a job
+    /// whose data cannot make a message gets its `CompositionError`.
+    public func compose(_ jobs: [ChannelJob]) async throws -> [Result<MessageContext, CompositionError>] {
+        guard !jobs.isEmpty else { return [] }
+        return compose(jobs, from: try await load(jobs))
+    }
+
+    /// Reads what the jobs' messages need, in one `MessageContextStore.load`.
+    public func load(_ jobs: [ChannelJob]) async throws -> MessageContextStore.Snapshot {
+        try await store.load(
+            tenantIds: jobs.map { TenantID($0.job.tenantId) },
+            debtorIds: jobs.map { DebtorID($0.job.debtorId) },
+            invoiceIds: jobs.flatMap { $0.steps.map { InvoiceID($0.invoiceId) } },
+            // One batch shares one time; the earliest keeps every later next step in view.
+            now: jobs.map(\.now).min() ?? Date()
+        )
+    }
+
+    /// The message of each job from data already read; no I/O.
+    public func compose(_ jobs: [ChannelJob], from snapshot: MessageContextStore.Snapshot) -> [Result<MessageContext, CompositionError>] {
+        var days = DayCache()
+        return jobs.map { job in
+            Result { () throws(CompositionError) -> MessageContext in
+                try context(for: job, from: snapshot, days: &days)
+            }
+        }
+    }
+
+    /// The message of one job from data already read; no I/O.
+    public func context(for job: ChannelJob, from snapshot: MessageContextStore.Snapshot) throws(CompositionError) -> MessageContext {
+        var days = DayCache()
+        return try context(for: job, from: snapshot, days: &days)
+    }
+
+    // MARK: - One job
+
+    private func context(
+        for channelJob: ChannelJob,
+        from snapshot: MessageContextStore.Snapshot,
+        days: inout DayCache
+    ) throws(CompositionError) -> MessageContext {
+        let job = channelJob.job
+        guard let debtor = snapshot.debtors[DebtorID(job.debtorId)] else {
+            throw CompositionError(.missingRecord, "debtor \(job.debtorId) of job \(job.jobId) not found")
+        }
+        guard let creditor = snapshot.creditors[debtor.creditorId] else {
+            throw CompositionError(.missingRecord, "creditor \(debtor.creditorId) of debtor \(debtor.id) not found")
+        }
+        guard let tenant = snapshot.tenants[TenantID(job.tenantId)] else {
+            throw CompositionError(.missingRecord, "tenant \(job.tenantId) of job \(job.jobId) not found")
+        }
+        let zone = days.zone(debtor.timeZone)
+        let today = DayCache.day(of: channelJob.now, in: zone)
+        let language = debtor.language
+        let words = Wording(language: language)
+
+        var invoices: [MessageContextStore.InvoiceFacts] = []
+        for step in channelJob.steps where !invoices.contains(where: { $0.id.uuid == step.invoiceId }) {
+            guard let invoice = snapshot.invoices[InvoiceID(step.invoiceId)], invoice.debtorId == debtor.id else {
+                throw CompositionError(.missingRecord, "invoice \(step.invoiceId) of debtor \(debtor.id) not found")
+            }
+            invoices.append(invoice)
+        }
+        guard let currency = invoices.first?.amount.currency else {
+            throw CompositionError(.inconsistentData, "job \(job.jobId) names no invoice to write about")
+        }
+        guard invoices.allSatisfy({ $0.amount.currency == currency }) else {
+            throw CompositionError(.inconsistentData, "the invoices of job \(job.jobId) are in several currencies")
+        }
+        invoices.sort { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
+
+        let reference = LetterReference(reference: Self.letterReference(jobId: job.jobId, date: today), date: today)
+        let debtorCountry = debtor.contacts.postalAddress?.countryCode
+        var agency: MessageAgency?
+        if tenant.tenant.kind == .collectionAgency {
+            guard let details = tenant.agencyDetails else {
+                throw CompositionError(.missingRecord, "collection agency \(tenant.tenant.id) has no agency details")
+            }
+            var firstLetter: LetterReference?
+            if let contact = snapshot.firstWrittenContacts[debtor.id] {
+                let date = DayCache.day(of: contact.completedAt, in: zone)
+                firstLetter = LetterReference(reference: Self.letterReference(jobId: contact.jobId, date: date), date: date)
+            }
+            agency = MessageAgency(
+                party: LetterParty(
+                    name: details.name,
+                    addressLines: Self.addressLines(details.address, readerCountry: debtorCountry, language: language)
+                ),
+                firstLetter: firstLetter
+            )
+        }
+        let creditorParty = LetterParty(
+            name: creditor.name,
+            addressLines: Self.addressLines(creditor.address, readerCountry: debtorCountry, language: language)
+        )
+        let senderCountry = (tenant.agencyDetails?.address ?? creditor.address).countryCode
+        let debtorParty = LetterParty(
+            name: debtor.name,
+            addressLines: debtor.contacts.postalAddress.map {
+                Self.addressLines($0, readerCountry: senderCountry, language: language)
+            } ?? [],
+            phone: debtor.contacts.phone,
+            email: debtor.contacts.email
+        )
+
+        let isFormalNotice = job.channel == .registeredLetter
+            || channelJob.steps.contains { $0.templateKey == StandardStepKey.formalNotice }
+        let payee = agency?.party ?? creditorParty
+        return MessageContext(
+            language: language,
+            letter: reference,
+            debtor: debtorParty,
+            debtorKind: debtor.kind,
+            creditor: creditorParty,
+            agency: agency,
+            invoices: invoices.map {
+                MessageInvoice(number: $0.number, issueDate: $0.issueDate, dueDate: $0.dueDate, amount: $0.amount, outstanding: $0.outstanding)
+            },
+            penalties: try penalties(invoices, currency: currency, asOf: today, words: words),
+            history: Self.history(of: invoices, excluding: job.jobId, from: snapshot, zone: zone, words: words),
+            nextStep: Self.nextStep(of: invoices, after: today, from: snapshot),
+            paymentDeadline: today.adding(days: isFormalNotice ? Self.formalNoticeDays : Self.standardDays),
+            paymentMethods: words.paymentMethods(payee: payee, reference: reference.reference, viaAgency: agency != nil)
+        )
+    }
+
+    // MARK: - Penalties
+
+    private func penalties(
+        _ invoices: [MessageContextStore.InvoiceFacts],
+        currency: Currency,
+        asOf today: CalendarDate,
+        words: Wording
+    ) throws(CompositionError) -> MessagePenalties {
+        var interest: Int64 = 0
+        var indemnity: Int64 = 0
+        var rates = Set<Rate>()
+        var unpublished = false
+        var descriptions: [String] = []
+        func describe(_ text: String) {
+            if !descriptions.contains(text) { descriptions.append(text) }
+        }
+
+        for invoice in invoices {
+            let request = Self.penaltyRequest(invoice, asOf: today)
+            do {
+                let result = try engine.compute(request)
+                interest += result.interest.minorUnits
+                indemnity += result.fixedIndemnity.minorUnits
+                if !result.periods.isEmpty {
+                    rates.formUnion(result.periods.map(\.annualRate))
+                    describe(words.rateDescription(invoice.jurisdiction, contractRate: request.contractRate != nil))
+                }
+            } catch let error where error.code == .rateUnavailable {
+                // Not published yet: claim no interest rather than guess, and say so.
+                unpublished = true
+                indemnity += PenaltyEngine.fixedIndemnity(invoice.jurisdiction, principal: request.principal).minorUnits
+                describe(words.rateNotPublished)
+            } catch let error where error.code == .currencyNotAllowed {
+                continue
+            } catch {
+                throw CompositionError(.inconsistentData, "penalties on invoice \(invoice.number) cannot be computed: \(error.message)")
+            }
+        }
+        return MessagePenalties(
+            interest: Money(minorUnits: interest, currency: currency),
+            fixedIndemnity: Money(minorUnits: indemnity, currency: currency),
+            rate: rates.count == 1 && !unpublished ? rates.first : nil,
+            rateDescription: descriptions.isEmpty ? nil : descriptions.joined(separator: "; ")
+        )
+    }
+
+    /// The engine's request for `invoice` still unpaid on `today`.
+    static func penaltyRequest(_ invoice: MessageContextStore.InvoiceFacts, asOf today: CalendarDate) -> PenaltyRequest {
+        let currency = invoice.amount.currency
+        var principal = invoice.amount
+        // Value dates after today are not received yet as far as the message's date goes.
+        var payments = invoice.payments.filter { $0.date <= today }
+        let recorded = payments.reduce(Int64(0)) { $0 + ($1.amount.currency == currency ? $1.amount.minorUnits : 0) }
+        let unexplained = invoice.amount.minorUnits - invoice.outstanding.minorUnits - recorded
+        if unexplained > 0 {
+            // Paid without a dated row: taken as paid on the due date, so it bears no interest.
+            payments.append(PartialPayment(date: min(invoice.dueDate, today), amount: Money(minorUnits: unexplained, currency: currency)))
+        } else if unexplained < 0, invoice.outstanding.isPositive {
+            // The rows say more was paid than the invoice shows: trust the outstanding amount.
+            payments = []
+            principal = invoice.outstanding
+        }
+        return PenaltyRequest(
+            jurisdiction: invoice.jurisdiction,
+            principal: principal,
+            dueDate: invoice.dueDate,
+            settlement: .unpaid(asOf: today),
+            payments: payments,
+            contractRate: invoice.jurisdiction == .frB2B ? invoice.contractRate : nil,
+            noticeDate: invoice.jurisdiction == .frB2C ? invoice.formalNoticeDate : nil,
+            creditor: .business
+        )
+    }
+
+    // MARK: - History and next step
+
+    static func history(
+        of invoices: [MessageContextStore.InvoiceFacts],
+        excluding jobId: UUID,
+        from snapshot: MessageContextStore.Snapshot,
+        zone: TimeZone,
+        words: Wording
+    ) -> [MessageAction] {
+        struct Key: Hashable {
+            let date: CalendarDate
+            let channel: Channel
+            let templateKey: String
+        }
+        var order: [Key] = []
+        var numbers: [Key: [String]] = [:]
+        for invoice in invoices {
+            for step in snapshot.steps[invoice.id] ?? [] where step.status == .done || step.status == .dispatched {
+                guard let stepJob = step.jobId, stepJob != jobId else { continue }
+                let date = step.completedAt.map { DayCache.day(of: $0, in: zone) } ?? step.dueDate
+                let key = Key(date: date, channel: step.channel, templateKey: step.templateKey)
+                if numbers[key] == nil { order.append(key) }
+                numbers[key, default: []].append(invoice.number)
+            }
+        }
+        let several = invoices.count > 1
+        return order
+            .sorted { ($0.date, $0.channel.rawValue) < ($1.date, $1.channel.rawValue) }
+            .map { key in
+                MessageAction(
+                    date: key.date, channel: key.channel,
+                    summary: words.actionSummary(templateKey: key.templateKey, channel: key.channel, invoices: several ? numbers[key]! : [])
+                )
+            }
+    }
+
+    static func nextStep(
+        of invoices: [MessageContextStore.InvoiceFacts],
+        after today: CalendarDate,
+        from snapshot: MessageContextStore.Snapshot
+    ) -> MessageNextStep? {
+        var next: MessageContextStore.StepFacts?
+        for invoice in invoices {
+            for step in snapshot.steps[invoice.id] ?? [] where step.status == .planned && step.dueDate > today {
+                if let known = next, known.dueDate <= step.dueDate { continue }
+                next = step
+            }
+        }
+        return next.map { MessageNextStep(channel: $0.channel, date: $0.dueDate) }
+    }
+
+    // MARK: - Formatting
+
+    /// `REL-<first 8 hex digits of the job id>-<YYYYMMDD>`: this message's reference.
+    public static func letterReference(jobId: UUID, date: CalendarDate) -> String {
+        "REL-" + jobId.uuidString.prefix(8).uppercased() + "-" + date.iso.replacingOccurrences(of: "-", with: "")
+    }
+
+    /// An address as printed under a name: the street lines, `<postal code> <city>` (UK:
+    /// the city, then the postcode), and the country in capitals when it is not `readerCountry`.
+    public static func addressLines(_ address: PostalAddress, readerCountry: String?, language: Language) -> [String] {
+        var lines = address.lines.map(trimmed).filter { !$0.isEmpty }
+        let code = trimmed(address.postalCode)
+        let city = trimmed(address.city)
+        let country = address.countryCode.uppercased()
+        if country == "GB" {
+            lines += [city, code].filter { !$0.isEmpty }
+        } else {
+            let line = [code, city].filter { !$0.isEmpty }.joined(separator: " ")
+            if !line.isEmpty { lines.append(line) }
+        }
+        if let readerCountry, !country.isEmpty, country != readerCountry.uppercased() {
+            let name = Locale(identifier: language.rawValue).localizedString(forRegionCode: country) ?? country
+            lines.append(name.uppercased())
+        }
+        return lines
+    }
+
+    /// `text` without surrounding whitespace; the common already-trimmed case costs no copy.
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
+        guard let start = text.firstIndex(where: { !$0.isWhitespace }), let end = text.lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(text[start...end])
+    }
+
+    /// Time zones by name, looked up once per batch, and days of moments in them.
+    struct DayCache {
+        private var zones: [String: TimeZone] = [:]
+
+        mutating func zone(_ identifier: String) -> TimeZone {
+            if let known = zones[identifier] { return known }
+            // Debtors are validated on the way in; Paris only guards against a zone removed since.
+            let zone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Europe/Paris")!
+            zones[identifier] = zone
+            return zone
+        }
+
+        /// The calendar date of `moment` in `zone`, from its UTC offset then: the same day as
+        /// `CalendarDate(_:in:)`, without a calendar computation per moment.
+        static func day(of moment: Date, in zone: TimeZone) -> CalendarDate {
+            let local = Int(moment.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: moment)
+            return CalendarDate(daysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+        }
+    }
+}
+
+extension MessageComposer {
+    /// The fixed phrases a composed message carries, in its language.
+    struct Wording {
+        let language: Language
+
+        var rateNotPublished: String {
+            switch language {
+            case .fr: "taux applicable pas encore publié : aucun intérêt n'est réclamé à ce jour"
+            case .en: "the applicable rate is not yet published: no interest is claimed to date"
+            }
+        }
+
+        func rateDescription(_ jurisdiction: Jurisdiction, contractRate: Bool) -> String {
+            switch (jurisdiction, language) {
+            case (.frB2B, .fr):
+                contractRate
+                    ? "taux contractuel, au moins égal à trois fois le taux de l'intérêt légal"
+                    : "taux de refinancement de la BCE majoré de 10 points"
+            case (.frB2B, .en):
+                contractRate
+                    ? "the contract rate, no less than three times the French legal interest rate"
+                    : "the ECB main refinancing rate plus 10 percentage points"
+            case (.frB2C, .fr): "taux de l'intérêt légal, à compter de la mise en demeure"
+            case (.frB2C, .en): "the French legal interest rate, from the formal notice"
+            case (.eu, .fr): "taux de refinancement de la BCE majoré de 8 points"
+            case (.eu, .en): "the ECB main refinancing rate plus 8 percentage points"
+            case (.deB2B, .fr): "taux de base allemand (Basiszinssatz) majoré de 9 points"
+            case (.deB2B, .en): "the German base rate (Basiszinssatz) plus 9 percentage points"
+            case (.deB2C, .fr): "taux de base allemand (Basiszinssatz) majoré de 5 points"
+            case (.deB2C, .en): "the German base rate (Basiszinssatz) plus 5 percentage points"
+            case (.uk, .fr): "taux de base de la Banque d'Angleterre majoré de 8 points"
+            case (.uk, .en): "the Bank of England base rate plus 8 percentage points"
+            }
+        }
+
+        /// What an earlier step did, for the history; names the invoices when `invoices` is not empty.
+        func actionSummary(templateKey: String, channel: Channel, invoices: [String]) -> String {
+            let french = language == .fr
+            let base: String = switch templateKey {
+            case StandardStepKey.courteousReminder: french ? "Rappel amical" : "Friendly reminder"
+            case "reminder.neutral": french ? "Relance" : "Reminder"
+            case StandardStepKey.firmReminder: french ? "Relance ferme" : "Firm reminder"
+            case StandardStepKey.firstCall: french ? "Prise de contact téléphonique" : "Call about the amount due"
+            case StandardStepKey.recapLetter: french ? "Courrier récapitulatif" : "Letter recalling the amounts due"
+            case StandardStepKey.formalNotice: french ? "Mise en demeure de payer" : "Formal notice to pay"
+            case StandardStepKey.paymentOrder: french ? "Dossier d'injonction de payer préparé" : "Payment order dossier prepared"
+            default:
+                switch channel {
+                case .email: french ? "Relance" : "Reminder"
+                case .call: french ? "Prise de contact téléphonique" : "Call about the amount due"
+                case .letter: french ? "Courrier de relance" : "Reminder letter"
+                case .registeredLetter: french ? "Mise en demeure de payer" : "Formal notice to pay"
+                case .legal: french ? "Dossier d'injonction de payer préparé" : "Payment order dossier prepared"
+                }
+            }
+            guard !invoices.isEmpty else { return base }
+            let list = MessageFormatter(language: language).list(invoices)
+            return switch language {
+            case .fr: base + (invoices.count > 1 ? " (factures n° \(list))" : " (facture n° \(list))")
+            case .en: base + (invoices.count > 1 ? " (invoices \(list))" : " (invoice \(list))")
+            }
+        }
+
+        /// A transfer line and a cheque line to `payee`, quoting `reference`.
+        func paymentMethods(payee: LetterParty, reference: String, viaAgency: Bool) -> [MessagePaymentMethod] {
+            let address = payee.addressLines.joined(separator: ", ")
+            switch language {
+            case .fr:
+                let where_ = viaAgency ? "coordonnées bancaires communiquées sur simple demande" : "coordonnées bancaires figurant sur la facture"
+                var methods = [MessagePaymentMethod(
+                    label: "Virement bancaire",
+                    details: "au bénéfice de \(payee.name) (\(where_)), en indiquant la référence \(reference)"
+                )]
+                if !address.isEmpty {
+                    methods.append(MessagePaymentMethod(label: "Chèque", details: "à l'ordre de \(payee.name), à envoyer à l'adresse : \(address)"))
+                }
+                return methods
+            case .en:
+                let where_ = viaAgency ? "bank details given on request" : "bank details as shown on the invoice"
+                var methods = [MessagePaymentMethod(
+                    label: "Bank transfer",
+                    details: "to \(payee.name) (\(where_)), quoting reference \(reference)"
+                )]
+                if !address.isEmpty {
+                    methods.append(MessagePaymentMethod(label: "Cheque", details: "payable to \(payee.name), to be sent to: \(address)"))
+                }
+                return methods
+            }
+        }
+    }
+}
+
+extension ErrorCode where Domain == MessageComposer.CompositionError {
+    /// A row the job names (debtor, creditor, tenant, invoice) is missing.
+    public static var missingRecord: Self { Self(name: "missing_record") }
+    /// The stored data cannot make a consistent message (mixed currencies, payments
+    /// larger than the invoice …).
+    public static var inconsistentData: Self { Self(name: "inconsistent_data") }
+}

@@ -1,0 +1,337 @@
+import Foundation
+import Logging
+import PostgresNIO
+import RelanceCore
+
+/// What a worker needs to write the messages of a batch of jobs, read in a fixed number of
+/// statements whatever the batch size (every read binds the batch's ids as one array,
+/// `= ANY($1)`): tenants, debtors, creditors, invoices with their payments, the invoices' steps
+/// already carried out and their next planned one, and the debtors' first written contact
+/// (collection agencies only). At most `maximumStatements` statements per `load`.
+///
+/// The reads return only what a message shows, in plain columns (addresses are taken apart in
+/// SQL, not decoded from JSON row by row), since a worker composes thousands per second.
+public struct MessageContextStore: Sendable {
+    public let client: PostgresClient
+    public let logger: Logger
+
+    /// The most statements one `load` runs, for any number of jobs.
+    public static let maximumStatements = 6
+
+    /// The channels whose sent messages are written contacts: the first one a collection
+    /// agency sends a debtor is the "first letter" every later contact must recall (R124-4).
+    public static let writtenChannels: [RelanceCore.Channel] = [.email, .letter, .registeredLetter]
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// An invoice as a message presents it and the penalty engine needs it.
+    public struct InvoiceFacts: Sendable, Hashable {
+        public var id: InvoiceID
+        public var tenantId: TenantID
+        public var creditorId: CreditorID
+        public var debtorId: DebtorID
+        public var number: String
+        public var issueDate: CalendarDate
+        public var dueDate: CalendarDate
+        public var amount: Money
+        public var outstanding: Money
+        /// The contract's late-payment rate, when it sets one.
+        public var contractRate: Rate?
+        public var jurisdiction: Jurisdiction
+        /// The day the formal notice was sent (consumer interest runs from it).
+        public var formalNoticeDate: CalendarDate?
+        /// Money received, by value date (`payments` rows).
+        public var payments: [PartialPayment]
+
+        public init(
+            id: InvoiceID, tenantId: TenantID, creditorId: CreditorID, debtorId: DebtorID, number: String,
+            issueDate: CalendarDate, dueDate: CalendarDate, amount: Money, outstanding: Money, contractRate: Rate?,
+            jurisdiction: Jurisdiction, formalNoticeDate: CalendarDate?, payments: [PartialPayment]
+        ) {
+            self.id = id
+            self.tenantId = tenantId
+            self.creditorId = creditorId
+            self.debtorId = debtorId
+            self.number = number
+            self.issueDate = issueDate
+            self.dueDate = dueDate
+            self.amount = amount
+            self.outstanding = outstanding
+            self.contractRate = contractRate
+            self.jurisdiction = jurisdiction
+            self.formalNoticeDate = formalNoticeDate
+            self.payments = payments
+        }
+    }
+
+    /// A schedule row: done or dispatched (history), or planned (what comes next).
+    public struct StepFacts: Sendable, Hashable {
+        public var invoiceId: InvoiceID
+        public var position: Int
+        public var channel: RelanceCore.Channel
+        public var templateKey: String
+        public var status: ScheduleStepStatus
+        /// The step's calendar date.
+        public var dueDate: CalendarDate
+        /// The job that carried it (done and dispatched steps).
+        public var jobId: UUID?
+        /// When the worker recorded the job's outcome, once it did.
+        public var completedAt: Date?
+
+        public init(
+            invoiceId: InvoiceID, position: Int, channel: RelanceCore.Channel, templateKey: String, status: ScheduleStepStatus,
+            dueDate: CalendarDate, jobId: UUID?, completedAt: Date?
+        ) {
+            self.invoiceId = invoiceId
+            self.position = position
+            self.channel = channel
+            self.templateKey = templateKey
+            self.status = status
+            self.dueDate = dueDate
+            self.jobId = jobId
+            self.completedAt = completedAt
+        }
+    }
+
+    /// A message sent to a debtor in writing: its job and when the worker sent it.
+    public struct WrittenContact: Sendable, Hashable {
+        public var jobId: UUID
+        public var channel: RelanceCore.Channel
+        public var completedAt: Date
+
+        public init(jobId: UUID, channel: RelanceCore.Channel, completedAt: Date) {
+            self.jobId = jobId
+            self.channel = channel
+            self.completedAt = completedAt
+        }
+    }
+
+    /// Everything read for one batch.
+    public struct Snapshot: Sendable {
+        public var tenants: [TenantID: TenantRecord] = [:]
+        public var debtors: [DebtorID: Debtor] = [:]
+        /// The debtors' creditors.
+        public var creditors: [CreditorID: Creditor] = [:]
+        public var invoices: [InvoiceID: InvoiceFacts] = [:]
+        /// Each invoice's steps done or dispatched, then its first planned step dated after the
+        /// load's day in the debtor's time zone; by position.
+        public var steps: [InvoiceID: [StepFacts]] = [:]
+        /// The first written contact (`writtenChannels`, outcome `sent`) of each debtor whose
+        /// tenant is a collection agency, when there was one.
+        public var firstWrittenContacts: [DebtorID: WrittenContact] = [:]
+        /// How many statements the load ran.
+        public var statements = 0
+
+        public init() {}
+    }
+
+    /// Reads what the messages about `invoiceIds` for `debtorIds` of `tenantIds` need, on one
+    /// connection, in at most `maximumStatements` statements. `now` sets each debtor's day (in
+    /// its time zone) after which a planned step is the invoice's next one.
+    public func load(tenantIds: [TenantID], debtorIds: [DebtorID], invoiceIds: [InvoiceID], now: Date) async throws -> Snapshot {
+        let tenantIds = Array(Set(tenantIds)), debtorIds = Array(Set(debtorIds)), invoiceIds = Array(Set(invoiceIds))
+        let logger = logger
+        return try await client.withConnection { connection in
+            var snapshot = Snapshot()
+            guard !tenantIds.isEmpty || !debtorIds.isEmpty || !invoiceIds.isEmpty else { return snapshot }
+
+            snapshot.tenants = try await TenantRepository.tenants(tenantIds, on: connection, logger: logger)
+            snapshot.debtors = try await Self.debtors(debtorIds, on: connection, logger: logger)
+            let creditorIds = Array(Set(snapshot.debtors.values.map(\.creditorId)))
+            snapshot.creditors = try await CreditorRepository.creditors(creditorIds, on: connection, logger: logger)
+            snapshot.invoices = try await Self.invoices(invoiceIds, on: connection, logger: logger)
+            snapshot.steps = try await Self.steps(invoiceIds, debtors: Array(snapshot.debtors.values), now: now, on: connection, logger: logger)
+            // Each read above skips its statement when it has no id to look up.
+            snapshot.statements = [tenantIds.isEmpty, debtorIds.isEmpty, creditorIds.isEmpty, invoiceIds.isEmpty, invoiceIds.isEmpty]
+                .filter { !$0 }.count
+
+            let agencyDebtors = snapshot.debtors.values.filter { snapshot.tenants[$0.tenantId]?.tenant.kind == .collectionAgency }
+            if !agencyDebtors.isEmpty {
+                snapshot.firstWrittenContacts = try await Self.firstWrittenContacts(agencyDebtors, on: connection, logger: logger)
+                snapshot.statements += 1
+            }
+            return snapshot
+        }
+    }
+
+    // MARK: - Statements
+
+    static func debtors(
+        _ ids: [DebtorID],
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [DebtorID: Debtor] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await connection.query(
+            """
+            SELECT d.tenant_id, d.id, d.creditor_id, d.name, d.kind, d.language, d.time_zone, d.email, d.phone,
+                   d.postal_address IS NOT NULL,
+                   ARRAY(SELECT jsonb_array_elements_text(d.postal_address -> 'lines')),
+                   COALESCE(d.postal_address ->> 'postal_code', ''), COALESCE(d.postal_address ->> 'city', ''),
+                   COALESCE(d.postal_address ->> 'country_code', '')
+            FROM debtors d WHERE d.id = ANY(\(ids.map(\.uuid)))
+            """,
+            logger: logger
+        )
+        var result: [DebtorID: Debtor] = [:]
+        result.reserveCapacity(ids.count)
+        for try await row in rows.decode(
+            (UUID, UUID, UUID, String, String, String, String, String?, String?, Bool, [String], String, String, String).self
+        ) {
+            let (tenant, id, creditor, name, kindName, languageName, zone, email, phone, hasAddress, lines, code, city, country) = row
+            guard let kind = DebtorKind(rawValue: kindName), let language = Language(rawValue: languageName) else {
+                throw StoreError(.corruptRecord, "debtor \(id) has an unknown kind or language")
+            }
+            let address = hasAddress ? PostalAddress(lines: lines, postalCode: code, city: city, countryCode: country) : nil
+            do {
+                result[DebtorID(id)] = try Debtor(
+                    id: DebtorID(id), tenantId: TenantID(tenant), creditorId: CreditorID(creditor), name: name, kind: kind,
+                    language: language, timeZone: zone,
+                    contacts: DebtorContacts(email: email, phone: phone, postalAddress: address)
+                )
+            } catch {
+                throw StoreError(.corruptRecord, "debtor \(id) cannot be read: \(error)", underlying: error)
+            }
+        }
+        return result
+    }
+
+    static func invoices(
+        _ ids: [InvoiceID],
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [InvoiceID: InvoiceFacts] {
+        guard !ids.isEmpty else { return [:] }
+        // Payments come with their invoice (an index lookup per row).
+        let rows = try await connection.query(
+            """
+            SELECT i.id, i.tenant_id, i.creditor_id, i.debtor_id, i.number, i.issue_date, i.due_date, i.currency::text,
+                   i.amount_minor, i.outstanding_minor, i.contract_rate_bp, i.jurisdiction, i.formal_notice_date,
+                   COALESCE(p.dates, '{}'::date[]), COALESCE(p.amounts, '{}'::int8[]), COALESCE(p.currencies, '{}'::text[])
+            FROM invoices i
+            LEFT JOIN LATERAL (
+                SELECT array_agg(p.paid_on ORDER BY p.paid_on, p.created_at) AS dates,
+                       array_agg(p.amount_minor ORDER BY p.paid_on, p.created_at) AS amounts,
+                       array_agg(p.currency::text ORDER BY p.paid_on, p.created_at) AS currencies
+                FROM payments p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id
+            ) AS p ON true
+            WHERE i.id = ANY(\(ids.map(\.uuid)))
+            """,
+            logger: logger
+        )
+        var result: [InvoiceID: InvoiceFacts] = [:]
+        result.reserveCapacity(ids.count)
+        for try await row in rows.decode(
+            (UUID, UUID, UUID, UUID, String, CalendarDate, CalendarDate, String, Int64, Int64, Int?, String,
+             CalendarDate?, [CalendarDate], [Int64], [String]).self
+        ) {
+            let (id, tenant, creditor, debtor, number, issued, due, currencyCode, amount, outstanding, contractRate,
+                 jurisdictionName, notice, paymentDates, paymentAmounts, paymentCurrencies) = row
+            guard let jurisdiction = Jurisdiction(rawValue: jurisdictionName) else {
+                throw StoreError(.corruptRecord, "invoice \(id) has unknown jurisdiction '\(jurisdictionName)'")
+            }
+            let currency = try Currency(code: currencyCode)
+            var payments: [PartialPayment] = []
+            for (index, date) in paymentDates.enumerated() {
+                let paymentCurrency = paymentCurrencies[index] == currencyCode ? currency : try Currency(code: paymentCurrencies[index])
+                payments.append(PartialPayment(date: date, amount: Money(minorUnits: paymentAmounts[index], currency: paymentCurrency)))
+            }
+            result[InvoiceID(id)] = InvoiceFacts(
+                id: InvoiceID(id), tenantId: TenantID(tenant), creditorId: CreditorID(creditor), debtorId: DebtorID(debtor),
+                number: number, issueDate: issued, dueDate: due,
+                amount: Money(minorUnits: amount, currency: currency),
+                outstanding: Money(minorUnits: outstanding, currency: currency),
+                contractRate: contractRate.map(Rate.init(basisPoints:)),
+                jurisdiction: jurisdiction, formalNoticeDate: notice, payments: payments
+            )
+        }
+        return result
+    }
+
+    static func steps(
+        _ invoiceIds: [InvoiceID],
+        debtors: [Debtor],
+        now: Date,
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [InvoiceID: [StepFacts]] {
+        guard !invoiceIds.isEmpty else { return [:] }
+        // Each debtor's day, so that "after today" is the debtor's own; bound with the ids.
+        var dayInZone: [String: CalendarDate] = [:]
+        let days = debtors.map { debtor in
+            if let known = dayInZone[debtor.timeZone] { return known }
+            let day = CalendarDate(now, in: TimeZone(identifier: debtor.timeZone) ?? TimeZone(identifier: "Europe/Paris")!)
+            dayInZone[debtor.timeZone] = day
+            return day
+        }
+        // The status list leaves the partial `planned` indexes out of the plan: the invoice index
+        // finds an invoice's few rows; the window keeps the first planned step after the day.
+        let rows = try await connection.query(
+            """
+            SELECT invoice_id, position, channel, template_key, status, due_date, job_id, completed_at FROM (
+                SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id, o.completed_at,
+                       s.status = 'planned' AND s.due_date > t.today AS upcoming,
+                       row_number() OVER (
+                           PARTITION BY s.invoice_id, s.status = 'planned' AND s.due_date > t.today ORDER BY s.position
+                       ) AS rank
+                FROM schedule_steps s
+                JOIN unnest(\(debtors.map(\.id.uuid)), \(days)) AS t(debtor_id, today) ON t.debtor_id = s.debtor_id
+                LEFT JOIN job_outcomes o ON o.job_id = s.job_id
+                WHERE s.invoice_id = ANY(\(invoiceIds.map(\.uuid))) AND s.status IN ('done', 'dispatched', 'planned')
+            ) AS steps
+            WHERE status <> 'planned' OR (upcoming AND rank = 1)
+            """,
+            logger: logger
+        )
+        var result: [InvoiceID: [StepFacts]] = [:]
+        result.reserveCapacity(invoiceIds.count)
+        for try await (invoice, position, channelName, key, statusName, dueDate, job, completedAt) in rows.decode(
+            (UUID, Int, String, String, String, CalendarDate, UUID?, Date?).self
+        ) {
+            guard let channel = RelanceCore.Channel(rawValue: channelName), let status = ScheduleStepStatus(rawValue: statusName) else {
+                throw StoreError(.corruptRecord, "a schedule step of invoice \(invoice) has an unknown channel or status")
+            }
+            result[InvoiceID(invoice), default: []].append(StepFacts(
+                invoiceId: InvoiceID(invoice), position: position, channel: channel, templateKey: key, status: status,
+                dueDate: dueDate, jobId: job, completedAt: completedAt
+            ))
+        }
+        // A few rows per invoice: ordered here rather than by one more sort on the server.
+        for id in result.keys { result[id]!.sort { $0.position < $1.position } }
+        return result
+    }
+
+    static func firstWrittenContacts(
+        _ debtors: [Debtor],
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [DebtorID: WrittenContact] {
+        guard !debtors.isEmpty else { return [:] }
+        // Tenant and debtor together so job_outcomes_debtor_idx serves each lookup in date order.
+        let rows = try await connection.query(
+            """
+            SELECT d.debtor_id, f.job_id, f.channel, f.completed_at
+            FROM unnest(\(debtors.map(\.tenantId.uuid)), \(debtors.map(\.id.uuid))) AS d(tenant_id, debtor_id)
+            CROSS JOIN LATERAL (
+                SELECT o.job_id, o.channel, o.completed_at FROM job_outcomes o
+                WHERE o.tenant_id = d.tenant_id AND o.debtor_id = d.debtor_id AND o.outcome = 'sent'
+                  AND o.channel = ANY(\(Self.writtenChannels.map { $0.rawValue }))
+                ORDER BY o.completed_at, o.job_id
+                LIMIT 1
+            ) AS f
+            """,
+            logger: logger
+        )
+        var result: [DebtorID: WrittenContact] = [:]
+        for try await (debtor, job, channelName, completedAt) in rows.decode((UUID, UUID, String, Date).self) {
+            guard let channel = RelanceCore.Channel(rawValue: channelName) else {
+                throw StoreError(.corruptRecord, "the outcome of job \(job) has an unknown channel '\(channelName)'")
+            }
+            result[DebtorID(debtor)] = WrittenContact(jobId: job, channel: channel, completedAt: completedAt)
+        }
+        return result
+    }
+}

@@ -1,0 +1,337 @@
+import AMQP
+import Foundation
+import Logging
+import PostgresNIO
+import RelanceCore
+import RelancePipeline
+import RelanceStore
+import ServiceLifecycle
+
+/// Runs the end-to-end demo against the real PostgreSQL and RabbitMQ: stores the cast, then
+/// drives simulated days with a manual clock. Each tick it applies what time alone changes
+/// (a broken promise), the debtors' events, lets the dispatcher claim what is due, has the
+/// relay publish the outbox to RabbitMQ, and waits until the workers — consuming the real
+/// queues in this process, on the same clock — have recorded an outcome for every job.
+struct DemoRunner {
+    /// 2026-03-02, a Monday. Every date of the demo stays inside the first half of 2026 (the
+    /// agency's invoice fell due on 30 January): the penalty rate tables cover it, while the
+    /// rates for the second half of 2026 are not published yet.
+    static let start = CalendarDate(year: 2026, month: 3, day: 2)!
+    static let days = 60
+    /// Local hours of each simulated day's ticks: steps fall due at 08:00; call windows open
+    /// at 09:00 (10:00 for consumers); the afternoon tick is when debtors act.
+    static let hours = [8, 10, 14]
+    static let zone = TimeZone(identifier: "Europe/Paris")!
+
+    let configuration: RelanceConfiguration
+    let reference: ReferenceData
+    let logger: Logger
+    /// How long to wait for the workers to record every outcome of one tick.
+    let outcomeTimeout: Duration
+
+    /// What the run produced, for the report and the invariants.
+    struct Result {
+        let cast: DemoCast
+        let planned: [InvoiceID: PlannedInvoice]
+        let journal: DemoJournal
+        let ledger: DemoLedger
+        /// When each invoice's ladder stopped or paused for good during the demo (payment,
+        /// dispute, plan), and the promise's quiet period: no contact may complete inside.
+        let quietPeriods: [InvoiceID: [(from: Date, until: Date?, why: String)]]
+        let timeTransitions: [InvoiceID: [String]]
+        let end: Date
+        let foreignSteps: Int
+        let counts: (jobs: [String: Int], outcomes: [String: Int], invoices: [String: Int], steps: [String: Int])
+    }
+
+    func run() async throws -> Result {
+        let cast = try DemoCast.make(start: Self.start)
+        let clock = ManualClock(Self.start.moment(hour: 7, in: Self.zone))
+        let ledger = DemoLedger()
+        let penalties = DemoPenalties(engine: PenaltyEngine(tables: reference.rateTables))
+        let recording = RecordingChannel(renderer: TemplateRenderer(
+            library: reference.templates, agencyRules: reference.complianceRules.collectionAgency
+        ))
+        let channel = DemoChannel(cast: cast, ledger: ledger, penalties: penalties, inner: recording)
+
+        var settings = PipelineSettings(roles: [.workers])
+        settings.worker.prefetch = 100
+        let pipeline = try buildPipelineServices(
+            configuration: configuration, settings: settings, reference: reference, channels: [channel],
+            clock: clock, logger: logger
+        )
+        let dispatcher = DispatcherService(
+            store: DispatchStore(client: pipeline.client, logger: logger),
+            decider: DispatchDecider(complianceRules: reference.complianceRules),
+            clock: clock, logger: logger
+        )
+        let relay = OutboxRelay(
+            outbox: OutboxStore(client: pipeline.client, logger: logger), publisher: pipeline.publisher,
+            wake: WakeSignal(), logger: logger
+        )
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: pipeline.services, gracefulShutdownSignals: [], logger: logger
+        ))
+        let simulation = Simulation(
+            cast: cast, clock: clock, ledger: ledger, client: pipeline.client, dispatcher: dispatcher, relay: relay,
+            logger: logger, outcomeTimeout: outcomeTimeout
+        )
+
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            // Let the service group start the connection pool before the first query.
+            try await Task.sleep(for: .milliseconds(100))
+            do {
+                let result = try await simulation.run()
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+                await pipeline.publisher.close()
+                return result
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                await pipeline.publisher.close()
+                throw error
+            }
+        }
+    }
+}
+
+/// The demo's day loop, with what it holds while it runs.
+private struct Simulation {
+    let cast: DemoCast
+    let clock: ManualClock
+    let ledger: DemoLedger
+    let client: PostgresClient
+    let dispatcher: DispatcherService
+    let relay: OutboxRelay
+    let logger: Logger
+    let outcomeTimeout: Duration
+
+    var database: DemoDatabase { DemoDatabase(client: client, logger: logger, tenants: cast.tenantIds.map(\.uuid)) }
+    var transitions: InvoiceTransitions { InvoiceTransitions(client: client, logger: logger) }
+
+    func run() async throws -> DemoRunner.Result {
+        let planned = try await store()
+        let zone = DemoRunner.zone
+        let lastDay = DemoRunner.start.adding(days: DemoRunner.days - 1)
+        let end = lastDay.moment(hour: DemoRunner.hours.last!, in: zone)
+        let foreign = try await database.foreignStepsDue(before: end)
+
+        var journal = DemoJournal()
+        var quiet: [InvoiceID: [(from: Date, until: Date?, why: String)]] = [:]
+        var timeTransitions: [InvoiceID: [String]] = [:]
+        var contactedJobs = Set<UUID>()
+        journal.observe(try await database.schedule(), at: nil)
+        publishPlanned(journal.schedule)
+
+        let invoiceIds = cast.invoices.map(\.id)
+        for offset in 0..<DemoRunner.days {
+            let day = DemoRunner.start.adding(days: offset)
+            for hour in DemoRunner.hours {
+                let now = day.moment(hour: hour, in: zone)
+                clock.set(now)
+                var changed = false
+
+                // What time alone changes: a promise whose date has passed is broken.
+                for result in try await transitions.applyTimeTransitions(invoiceIds, today: day) {
+                    let text = Self.describe(result)
+                    let invoice = result.invoice
+                    timeTransitions[invoice.id, default: []].append(result.eventKind)
+                    journal.event(text, debtor: invoice.debtorId.uuid, invoice: invoice.id.uuid, at: now)
+                    if result.eventKind == "promise_broken", let index = quiet[invoice.id]?.lastIndex(where: { $0.until == nil }) {
+                        quiet[invoice.id]![index].until = now
+                    }
+                    changed = true
+                }
+                for event in cast.events where event.date == day && event.hour == hour && event.phase == .beforeDispatch {
+                    try await apply(event, at: now, journal: &journal, quiet: &quiet)
+                    changed = true
+                }
+                if changed { try await observe(&journal, at: now) }
+
+                let summary = try await dispatcher.dispatchUntilIdle()
+                if summary.claimed > 0 { try await observe(&journal, at: now) }
+
+                var queuedEvents = false
+                for event in cast.events where event.date == day && event.hour == hour && event.phase == .whileQueued {
+                    try await apply(event, at: now, journal: &journal, quiet: &quiet)
+                    queuedEvents = true
+                }
+                if queuedEvents { try await observe(&journal, at: now) }
+
+                let published = try await publishAll()
+                if summary.jobs > 0 || published > 0 {
+                    try await waitForOutcomes(at: now)
+                    try await observe(&journal, at: now)
+                    try await recordContacts(journal, seen: &contactedJobs)
+                }
+            }
+        }
+        try await observe(&journal, at: end)
+        let db = database
+        return DemoRunner.Result(
+            cast: cast, planned: planned, journal: journal, ledger: ledger, quietPeriods: quiet,
+            timeTransitions: timeTransitions, end: end, foreignSteps: foreign,
+            counts: (try await db.jobCounts(), try await db.outcomeCounts(), try await db.invoiceCounts(), try await db.stepCounts())
+        )
+    }
+
+    // MARK: - Setting the stage
+
+    /// Stores the tenants, the agency's policy, creditors, debtors, their settled history, and
+    /// the invoices — planned by the intake on the first day.
+    private func store() async throws -> [InvoiceID: PlannedInvoice] {
+        let tenants = TenantRepository(client: client, logger: logger)
+        try await tenants.create(cast.business.tenant)
+        try await tenants.create(cast.agency.tenant, agencyDetails: cast.agency.agencyDetails)
+        try await DunningPolicyRepository(client: client, logger: logger).create(cast.agencyPolicy, tenantId: cast.agency.tenant.id)
+        try await tenants.setDefaultPolicy(cast.agencyPolicy.id, of: cast.agency.tenant.id)
+        let creditors = CreditorRepository(client: client, logger: logger)
+        for creditor in cast.creditors { try await creditors.create(creditor) }
+        try await DebtorRepository(client: client, logger: logger).createMany(cast.characters.map(\.record))
+        try await InvoiceRepository(client: client, logger: logger).insert(cast.characters.flatMap(\.history))
+        let planned = try await InvoiceIntake(client: client, logger: logger).add(cast.invoices, today: DemoRunner.start)
+        return Dictionary(uniqueKeysWithValues: planned.map { ($0.invoiceId, $0) })
+    }
+
+    // MARK: - One tick
+
+    private func apply(
+        _ event: DemoEvent, at now: Date,
+        journal: inout DemoJournal,
+        quiet: inout [InvoiceID: [(from: Date, until: Date?, why: String)]]
+    ) async throws {
+        let id = event.action.invoiceId
+        guard let invoice = cast.invoice(id) else { throw DemoFailure("event for an invoice outside the cast") }
+        let result: TransitionResult
+        var text: String
+        switch event.action {
+        case .payment(_, let amount):
+            let payment = Payment(invoiceId: id, date: event.date, amount: amount)
+            result = try await transitions.recordPayment(payment, reference: "demo", today: event.date)
+            ledger.addPayment(payment)
+            text = "payment of \(amount) received"
+            if event.phase == .whileQueued { text += " while a reminder waited in the queue" }
+            if result.to == .paid { quiet[id, default: []].append((now, nil, "paid")) }
+        case .dispute(_, let reason):
+            result = try await transitions.dispute(id, reason: reason, on: event.date)
+            text = "disputed: \(reason)"
+            quiet[id, default: []].append((now, nil, "disputed"))
+        case .promise(_, let payBy, let grace):
+            result = try await transitions.promise(id, payBy: payBy, graceDays: grace, on: event.date)
+            text = "promised (during the call) to pay by \(payBy), \(grace) days' grace"
+            quiet[id, default: []].append((now, nil, "promise to pay"))
+        case .paymentPlan(_, let count, let firstDue, let grace):
+            guard let current = try await InvoiceRepository(client: client, logger: logger).invoice(id) else {
+                throw DemoFailure("invoice \(invoice.number) disappeared")
+            }
+            let plan = try PaymentPlan(
+                agreedOn: event.date,
+                installments: try InstallmentSchedule.monthly(total: current.outstanding, count: count, firstDueDate: firstDue),
+                graceDays: grace
+            )
+            result = try await transitions.agreePaymentPlan(id, plan)
+            let listed = plan.installments.map { "\($0.amount) on \($0.dueDate)" }.joined(separator: ", ")
+            text = "agreed a payment plan (during the call): \(listed)"
+            quiet[id, default: []].append((now, nil, "payment plan"))
+        }
+        text += " → \(result.to.rawValue)"
+        if result.cancelledSteps > 0 { text += "; \(result.cancelledSteps) planned step(s) cancelled" }
+        if result.replannedSteps > 0 { text += "; \(result.replannedSteps) step(s) re-planned" }
+        journal.event(text, debtor: invoice.debtorId.uuid, invoice: id.uuid, at: now)
+    }
+
+    static func describe(_ result: TransitionResult) -> String {
+        var text: String
+        switch (result.eventKind, result.from) {
+        case ("promise_broken", _): text = "the promise to pay was not kept: the ladder resumes"
+        case ("installment_missed", _): text = "an installment was missed: the plan is void and the ladder resumes"
+        default: text = "the pause ended: the ladder resumes"
+        }
+        text += " (\(result.from.rawValue) → \(result.to.rawValue))"
+        if result.replannedSteps > 0 { text += "; \(result.replannedSteps) step(s) re-planned" }
+        return text
+    }
+
+    private func observe(_ journal: inout DemoJournal, at now: Date) async throws {
+        journal.observe(try await database.schedule(), at: now)
+        publishPlanned(journal.schedule)
+    }
+
+    /// Tells the message composer each invoice's planned steps (for "next step" lines).
+    private func publishPlanned(_ schedule: [UUID: DemoDatabase.StepRow]) {
+        var byInvoice: [UUID: [DemoLedger.NextStep]] = [:]
+        for row in schedule.values where row.status == .planned {
+            byInvoice[row.invoiceId, default: []].append(DemoLedger.NextStep(position: row.position, channel: row.channel, date: row.dueDate))
+        }
+        for invoice in cast.invoices {
+            ledger.setPlanned(byInvoice[invoice.id.uuid] ?? [], of: invoice.id)
+        }
+    }
+
+    /// Publishes every pending outbox row; returns how many were confirmed.
+    private func publishAll() async throws -> Int {
+        var total = 0
+        var refusals = 0
+        while true {
+            let (published, failed) = try await relay.publishOnce()
+            total += published
+            if failed > 0 {
+                refusals += 1
+                guard refusals < 10 else { throw DemoFailure("RabbitMQ refused \(failed) job(s) ten times in a row; see jobs.last_publish_error") }
+                try await Task.sleep(for: .milliseconds(200))
+                continue
+            }
+            if published == 0 { return total }
+        }
+    }
+
+    /// Waits until every job of the demo has an outcome.
+    private func waitForOutcomes(at now: Date) async throws {
+        let deadline = ContinuousClock.now + outcomeTimeout
+        var pause = Duration.milliseconds(5)
+        while true {
+            let missing = try await database.jobsWithoutOutcome()
+            if missing.isEmpty { return }
+            guard ContinuousClock.now < deadline else {
+                throw DemoFailure(
+                    "invariant failed: \(missing.count) job(s) have no outcome \(outcomeTimeout) after publishing (simulated time \(ISO8601DateFormatter().string(from: now))): "
+                        + missing.map { $0.uuidString.lowercased() }.sorted().joined(separator: ", ")
+                        + ". Is another process consuming the relance.* queues of this vhost against another database?"
+                )
+            }
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .milliseconds(50))
+        }
+    }
+
+    /// Feeds the contacts made to the composer's history, and the formal notice dates to the
+    /// penalties (consumer interest runs from the notice).
+    private func recordContacts(_ journal: DemoJournal, seen: inout Set<UUID>) async throws {
+        for row in journal.schedule.values.sorted(by: { ($0.dueAt, $0.position) < ($1.dueAt, $1.position) }) {
+            guard let job = row.jobId, let outcome = row.outcome, outcome.contacted, let completed = row.completedAt,
+                  !seen.contains(job)
+            else { continue }
+            seen.insert(job)
+            ledger.addContact(
+                MessageAction(date: CalendarDate(completed, in: DemoRunner.zone), channel: row.channel, summary: Self.summary(row)),
+                debtor: DebtorID(row.debtorId)
+            )
+        }
+        for (invoice, date) in try await database.noticeDates() {
+            ledger.setNoticeDate(date, of: InvoiceID(invoice))
+        }
+    }
+
+    /// How a letter recalls an earlier contact.
+    static func summary(_ row: DemoDatabase.StepRow) -> String {
+        switch row.channel {
+        case .email: row.tone == .firm ? "relance ferme par courriel" : "rappel par courriel"
+        case .call: "appel de notre service"
+        case .letter: "courrier de relance"
+        case .registeredLetter: "mise en demeure par lettre recommandée avec accusé de réception"
+        case .legal: "dossier d'injonction de payer préparé"
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import AMQP
+import Foundation
+import Logging
+import PostgresNIO
+import RelanceCore
+import RelancePipeline
+import RelanceStore
+import RelanceTestSupport
+import Synchronization
+
+/// One isolated pipeline for one test: a fresh migrated database and a fresh RabbitMQ vhost
+/// (on the main broker, or on the chaos node for restart tests), a manual clock, and the
+/// repository's reference data. Everything is removed afterwards.
+struct PipelineHarness: Sendable {
+    enum Broker: Sendable { case main, chaos }
+
+    let databaseURL: DatabaseURL
+    let client: PostgresClient
+    let amqpURL: String
+    let vhost: String
+    let broker: Broker
+    let clock: ManualClock
+    let reference: ReferenceData
+    static let logger: Logger = {
+        var logger = Logger(label: "relance.pipeline-tests")
+        logger.logLevel = ProcessInfo.processInfo.environment["RELANCE_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        return logger
+    }()
+    var logger: Logger { Self.logger }
+
+    static let paris = TimeZone(identifier: "Europe/Paris")!
+
+    /// 10:30 in Paris on `date`: inside every contact window on a working day.
+    static func morning(_ date: CalendarDate) -> Date { date.moment(hour: 10, minute: 30, in: paris) }
+
+    static var repositoryRoot: URL { FreshDatabase.repositoryRoot }
+
+    static func loadReference() throws -> ReferenceData {
+        try ReferenceData.load(schemasDirectory: repositoryRoot.appendingPathComponent("schemas"),
+                               templatesDirectory: repositoryRoot.appendingPathComponent("templates"))
+    }
+
+    /// Runs `body` with a fresh database and vhost; the clock starts at `start`.
+    static func run<Result: Sendable>(
+        broker: Broker = .main,
+        start: Date,
+        _ body: @Sendable (PipelineHarness) async throws -> Result
+    ) async throws -> Result {
+        let reference = try loadReference()
+        let vhost = "relance-test-\(UInt32.random(in: 0...UInt32.max))"
+        let node = broker == .chaos ? TestServices.chaosNode : nil
+        try await TestServices.rabbitmqctl(node: node, "add_vhost", vhost)
+        do {
+            try await TestServices.rabbitmqctl(node: node, "set_permissions", "-p", vhost, "relance", ".*", ".*", ".*")
+            let base = broker == .chaos ? TestServices.chaosAMQPBase : TestServices.amqpBase
+            let result = try await FreshDatabase.withMigrated { url, client in
+                let harness = PipelineHarness(
+                    databaseURL: url, client: client, amqpURL: base + vhost, vhost: vhost, broker: broker,
+                    clock: ManualClock(start), reference: reference
+                )
+                return try await body(harness)
+            }
+            try? await TestServices.rabbitmqctl(node: node, "delete_vhost", vhost)
+            return result
+        } catch {
+            try? await TestServices.rabbitmqctl(node: node, "delete_vhost", vhost)
+            throw error
+        }
+    }
+
+    // MARK: Parts
+
+    var amqp: AMQPConfiguration { get throws { try AMQPConfiguration(url: amqpURL) } }
+
+    func publisher() throws -> ReconnectingPublisher {
+        let topology = JobTopology()
+        return ReconnectingPublisher(configuration: try amqp, backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)),
+                                     logger: logger) { connection in
+            try await topology.declare(on: connection)
+        }
+    }
+
+    func dispatcher(batchSize: Int = 500) -> DispatcherService {
+        var configuration = DispatcherService.Configuration()
+        configuration.batchSize = batchSize
+        return DispatcherService(
+            store: DispatchStore(client: client, logger: logger),
+            decider: DispatchDecider(complianceRules: reference.complianceRules),
+            clock: clock, configuration: configuration, logger: logger
+        )
+    }
+
+    func relay(_ publisher: ReconnectingPublisher) -> OutboxRelay {
+        OutboxRelay(outbox: OutboxStore(client: client, logger: logger), publisher: publisher, wake: WakeSignal(), logger: logger)
+    }
+
+    func worker(_ publisher: ReconnectingPublisher, channels: [any ReminderChannel]? = nil, retry: RetryPolicy = RetryPolicy(),
+                prefetch: UInt16 = 200) throws -> WorkerService {
+        var configuration = WorkerService.Configuration()
+        configuration.prefetch = prefetch
+        let processor = JobProcessor(
+            outcomes: OutcomeStore(client: client, logger: logger),
+            channels: channels ?? [RecordingChannel()], retry: retry, clock: clock, logger: logger
+        )
+        return WorkerService(amqp: try amqp, processor: processor, publisher: publisher, configuration: configuration, logger: logger)
+    }
+
+    /// Publishes the whole outbox.
+    func publishAll(_ relay: OutboxRelay) async throws {
+        while try await relay.publishOnce().published > 0 {}
+    }
+
+    // MARK: Data
+
+    var intake: InvoiceIntake { InvoiceIntake(client: client, logger: logger) }
+    var transitions: InvoiceTransitions { InvoiceTransitions(client: client, logger: logger) }
+
+    static let address = PostalAddress(lines: ["12 rue de la Paix"], postalCode: "75002", city: "Paris", countryCode: "FR")
+
+    /// A business tenant with one creditor and `debtors` debtors, each with one invoice of
+    /// 1 200.00 € due on `due`, planned on `today`.
+    func seed(debtors count: Int, due: CalendarDate, today: CalendarDate, kind: DebtorKind = .business) async throws -> (tenant: Tenant, invoices: [Invoice]) {
+        let tenant = Tenant(name: "Tenant \(UInt16.random(in: 0...9999))", kind: .business)
+        try await TenantRepository(client: client, logger: logger).create(tenant)
+        let creditor = Creditor(tenantId: tenant.id, name: "Créancier SAS", address: Self.address)
+        try await CreditorRepository(client: client, logger: logger).create(creditor)
+        var records: [DebtorRecord] = []
+        var invoices: [Invoice] = []
+        for index in 0..<count {
+            let debtor = try Debtor(
+                tenantId: tenant.id, creditorId: creditor.id, name: "Débiteur \(index)", kind: kind, language: .fr,
+                timeZone: "Europe/Paris",
+                contacts: DebtorContacts(email: "d\(index)@example.test", phone: "+33600000000", postalAddress: Self.address)
+            )
+            records.append(DebtorRecord(debtor: debtor))
+            invoices.append(try Invoice(
+                tenantId: tenant.id, creditorId: creditor.id, debtorId: debtor.id, number: "F-\(index)",
+                issueDate: due.adding(days: -30), dueDate: due, amount: Money(minorUnits: 120_000, currency: .eur)
+            ))
+        }
+        try await DebtorRepository(client: client, logger: logger).createMany(records)
+        _ = try await intake.add(invoices, today: today)
+        return (tenant, invoices)
+    }
+
+    // MARK: Reads
+
+    func count(_ query: PostgresQuery) async throws -> Int {
+        let rows = try await client.query(query, logger: logger)
+        for try await value in rows.decode(Int.self) { return value }
+        return 0
+    }
+
+    var jobCount: Int { get async throws { try await count("SELECT count(*)::int8 FROM jobs") } }
+    var outcomeCount: Int { get async throws { try await count("SELECT count(*)::int8 FROM job_outcomes") } }
+
+    /// Waits until every job has an outcome (or `timeout`); returns whether it happened.
+    func waitForOutcomes(timeout: Duration = .seconds(60)) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let jobs = try await jobCount
+            if try await outcomeCount >= jobs { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
+    /// Waits until `condition` holds (or `timeout`).
+    func wait(timeout: Duration = .seconds(60), until condition: @Sendable () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+}
+
+/// Runs a service in the background until `stop()`.
+final class BackgroundService: Sendable {
+    private let task: Task<Void, any Error>
+
+    init(_ run: @escaping @Sendable () async throws -> Void) {
+        task = Task { try await run() }
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+    }
+}
