@@ -43,6 +43,8 @@ struct BenchReport: Sendable, Encodable {
         var stepsInSeveralJobs: Int
         var jobs: Int
         var outcomes: Int
+        /// Outcomes that record a rendered message (its subject or title).
+        var renderedMessages: Int
         var messagesLeftInQueues: Int
         var problems: [String]
     }
@@ -115,10 +117,10 @@ struct BenchReport: Sendable, Encodable {
             + " (of \(f(elapsed * Double(cores), 2)) on \(cores) cores); load average before \(f(loadAverageBefore, 2))")
         lines.append("")
         lines.append("settings       dispatchers \(settings.dispatchers) × batch \(settings.dispatchBatch), relays \(settings.relays) × batch \(settings.relayBatch), publish window \(settings.publishWindow), consumers/channel \(settings.consumersPerChannel), prefetch \(settings.prefetch), pool \(settings.poolConnections), invoices/debtor \(settings.invoicesPerDebtor)")
-        lines.append("               quorum queues, publisher confirms, outcomes committed before ack; database \(settings.database), vhost \(settings.virtualHost)")
+        lines.append("               quorum queues, publisher confirms, outcomes committed before ack; messages \(settings.composeMessages ? "composed and rendered" : "not composed (--no-messages)"); database \(settings.database), vhost \(settings.virtualHost)")
         lines.append("")
         if verification.ok {
-            lines.append("verified       every one of the \(verification.seededSteps) seeded steps has exactly one outcome; queues empty")
+            lines.append("verified       every one of the \(verification.seededSteps) seeded steps has exactly one outcome\(settings.composeMessages ? ", with its message rendered" : ""); queues empty")
         } else {
             lines.append("VERIFICATION FAILED")
             for problem in verification.problems { lines.append("  - \(problem)") }
