@@ -69,7 +69,7 @@ struct BenchReport: Sendable, Encodable {
     var latency: Latency
     var outcomes: [String: Int]
     /// Peak resident memory of this process (getrusage ru_maxrss), in MiB.
-    var peakMemoryMiB: Double
+    var peakMemoryMib: Double
     /// CPU seconds used during the run (all cores): `bench` (this process), `postgresql` (the
     /// server processes serving the bench database), `postgresql_background` (checkpointer,
     /// WAL writer, autovacuum: shared with other databases), `rabbitmq`, `other` (everything
@@ -111,7 +111,7 @@ struct BenchReport: Sendable, Encodable {
         lines.append("")
         lines.append("latency (job created → outcome)  p50 \(f(latency.p50, 1)) ms  p90 \(f(latency.p90, 1)) ms  p99 \(f(latency.p99, 1)) ms  max \(f(latency.max, 1)) ms")
         lines.append("outcomes       \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
-        lines.append("peak memory    \(f(peakMemoryMiB, 1)) MiB (this process; PostgreSQL and RabbitMQ not included)")
+        lines.append("peak memory    \(f(peakMemoryMib, 1)) MiB (this process; PostgreSQL and RabbitMQ not included)")
         let cpuOrder = ["bench", "postgresql", "postgresql_background", "rabbitmq", "other", "idle"]
         lines.append("cpu seconds    " + cpuOrder.map { "\($0) \(f(cpuSeconds[$0] ?? 0, 2))" }.joined(separator: ", ")
             + " (of \(f(elapsed * Double(cores), 2)) on \(cores) cores); load average before \(f(loadAverageBefore, 2))")

@@ -134,7 +134,7 @@ struct PipelineBenchmark: Sendable {
             allPhasesOverlap: overlap.rounded(places: 4),
             latency: results.latency,
             outcomes: results.outcomeKinds,
-            peakMemoryMiB: ResourceUsage.peakMemoryMiB().rounded(places: 1),
+            peakMemoryMib: ResourceUsage.peakMemoryMib().rounded(places: 1),
             cpuSeconds: outcome.cpu,
             loadAverageBefore: loadBefore.rounded(places: 2),
             verification: BenchReport.Verification(
