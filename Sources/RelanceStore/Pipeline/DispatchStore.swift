@@ -189,12 +189,14 @@ public struct DispatchStore: Sendable {
             // Wake relays in other processes; in-process ones are signalled directly.
             try await connection.query("SELECT pg_notify('relance_outbox', '')", logger: logger)
         }
+        // Each update names its steps twice, joined to the values and as `id = ANY(…)`: the
+        // second gives the planner an index condition, so it never scans the whole schedule.
         if !plan.dispatched.isEmpty {
             try await connection.query(
                 """
                 UPDATE schedule_steps s SET status = 'dispatched', job_id = u.job_id, status_reason = NULL, updated_at = now()
                 FROM unnest(\(plan.dispatched.map(\.step)), \(plan.dispatched.map(\.job))) AS u(id, job_id)
-                WHERE s.id = u.id
+                WHERE s.id = u.id AND s.id = ANY(\(plan.dispatched.map(\.step)))
                 """,
                 logger: logger
             )
@@ -204,7 +206,7 @@ public struct DispatchStore: Sendable {
                 """
                 UPDATE schedule_steps s SET status = 'cancelled', status_reason = u.reason, updated_at = now()
                 FROM unnest(\(plan.cancelled.map(\.step)), \(plan.cancelled.map(\.reason))) AS u(id, reason)
-                WHERE s.id = u.id
+                WHERE s.id = u.id AND s.id = ANY(\(plan.cancelled.map(\.step)))
                 """,
                 logger: logger
             )
@@ -215,7 +217,7 @@ public struct DispatchStore: Sendable {
                 UPDATE schedule_steps s SET due_at = u.due_at, status_reason = u.reason, updated_at = now()
                 FROM unnest(\(plan.deferred.map(\.step)), \(plan.deferred.map(\.until)), \(plan.deferred.map(\.reason)))
                      AS u(id, due_at, reason)
-                WHERE s.id = u.id
+                WHERE s.id = u.id AND s.id = ANY(\(plan.deferred.map(\.step)))
                 """,
                 logger: logger
             )

@@ -61,6 +61,12 @@ public struct OutcomeStore: Sendable {
         return result
     }
 
+    /// The status and reason a job's steps take when its outcome is recorded.
+    private struct StepUpdate: Hashable {
+        var status: String
+        var reason: String
+    }
+
     /// Writes outcomes and moves their jobs' steps to done or skipped, in one transaction (one
     /// disk flush for the whole batch). An outcome for a job that has one already is ignored,
     /// so a redelivered job keeps its first outcome. Returns the jobs whose outcome this call
@@ -100,14 +106,23 @@ public struct OutcomeStore: Sendable {
                 reasons.append(kind.rawValue)
             }
             if !written.isEmpty {
-                try await connection.query(
-                    """
-                    UPDATE schedule_steps s SET status = u.status, status_reason = u.reason, updated_at = now()
-                    FROM unnest(\(written), \(statuses), \(reasons)) AS u(job_id, status, reason)
-                    WHERE s.job_id = u.job_id AND s.status = 'dispatched'
-                    """,
-                    logger: logger
-                )
+                // One statement per outcome kind (a batch has few), each finding its steps through
+                // the job-id index. Joining the steps to an unnest of the batch instead let the
+                // planner, which rarely sees 'dispatched' steps in its statistics (they are
+                // transient), loop over every dispatched step for every job of the batch.
+                var jobsByUpdate: [StepUpdate: [UUID]] = [:]
+                for (jobId, (status, reason)) in zip(written, zip(statuses, reasons)) {
+                    jobsByUpdate[StepUpdate(status: status, reason: reason), default: []].append(jobId)
+                }
+                for (update, jobIds) in jobsByUpdate {
+                    try await connection.query(
+                        """
+                        UPDATE schedule_steps SET status = \(update.status), status_reason = \(update.reason), updated_at = now()
+                        WHERE job_id = ANY(\(jobIds)) AND status = 'dispatched'
+                        """,
+                        logger: logger
+                    )
+                }
                 // Only a registered letter sent is a formal notice, and registered letters travel
                 // in letter jobs: outcomes of emails, calls and filings need not be looked at.
                 let sentNotices = Set(outcomes.lazy

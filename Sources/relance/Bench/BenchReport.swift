@@ -43,6 +43,8 @@ struct BenchReport: Sendable, Encodable {
         var stepsInSeveralJobs: Int
         var jobs: Int
         var outcomes: Int
+        /// Outcomes that record a rendered message (its subject or title).
+        var renderedMessages: Int
         var messagesLeftInQueues: Int
         var problems: [String]
     }
@@ -67,7 +69,7 @@ struct BenchReport: Sendable, Encodable {
     var latency: Latency
     var outcomes: [String: Int]
     /// Peak resident memory of this process (getrusage ru_maxrss), in MiB.
-    var peakMemoryMiB: Double
+    var peakMemoryMib: Double
     /// CPU seconds used during the run (all cores): `bench` (this process), `postgresql` (the
     /// server processes serving the bench database), `postgresql_background` (checkpointer,
     /// WAL writer, autovacuum: shared with other databases), `rabbitmq`, `other` (everything
@@ -109,16 +111,16 @@ struct BenchReport: Sendable, Encodable {
         lines.append("")
         lines.append("latency (job created → outcome)  p50 \(f(latency.p50, 1)) ms  p90 \(f(latency.p90, 1)) ms  p99 \(f(latency.p99, 1)) ms  max \(f(latency.max, 1)) ms")
         lines.append("outcomes       \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
-        lines.append("peak memory    \(f(peakMemoryMiB, 1)) MiB (this process; PostgreSQL and RabbitMQ not included)")
+        lines.append("peak memory    \(f(peakMemoryMib, 1)) MiB (this process; PostgreSQL and RabbitMQ not included)")
         let cpuOrder = ["bench", "postgresql", "postgresql_background", "rabbitmq", "other", "idle"]
         lines.append("cpu seconds    " + cpuOrder.map { "\($0) \(f(cpuSeconds[$0] ?? 0, 2))" }.joined(separator: ", ")
             + " (of \(f(elapsed * Double(cores), 2)) on \(cores) cores); load average before \(f(loadAverageBefore, 2))")
         lines.append("")
         lines.append("settings       dispatchers \(settings.dispatchers) × batch \(settings.dispatchBatch), relays \(settings.relays) × batch \(settings.relayBatch), publish window \(settings.publishWindow), consumers/channel \(settings.consumersPerChannel), prefetch \(settings.prefetch), pool \(settings.poolConnections), invoices/debtor \(settings.invoicesPerDebtor)")
-        lines.append("               quorum queues, publisher confirms, outcomes committed before ack; database \(settings.database), vhost \(settings.virtualHost)")
+        lines.append("               quorum queues, publisher confirms, outcomes committed before ack; messages \(settings.composeMessages ? "composed and rendered" : "not composed (--no-messages)"); database \(settings.database), vhost \(settings.virtualHost)")
         lines.append("")
         if verification.ok {
-            lines.append("verified       every one of the \(verification.seededSteps) seeded steps has exactly one outcome; queues empty")
+            lines.append("verified       every one of the \(verification.seededSteps) seeded steps has exactly one outcome\(settings.composeMessages ? ", with its message rendered" : ""); queues empty")
         } else {
             lines.append("VERIFICATION FAILED")
             for problem in verification.problems { lines.append("  - \(problem)") }

@@ -63,10 +63,14 @@ struct BenchRunner: Sendable {
         let relay = OutboxRelay(outbox: OutboxStore(client: client, logger: logger), publisher: publisher,
                                 wake: relayWake, configuration: relayConfiguration, logger: logger)
         let renderer = TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency)
+        // As `relance worker` runs: the composer writes each message, the channel renders it.
+        let composer = settings.composeMessages
+            ? MessageComposer(store: MessageContextStore(client: client, logger: logger), rateTables: reference.rateTables)
+            : nil
         let processor = JobProcessor(
             outcomes: OutcomeStore(client: client, logger: logger),
             channels: [ProbeChannel(inner: RecordingChannel(renderer: renderer), probe: probe)],
-            clock: clock, logger: logger
+            clock: clock, composer: composer, logger: logger
         )
         var workerConfiguration = WorkerService.Configuration()
         workerConfiguration.consumersPerChannel = settings.consumersPerChannel

@@ -24,6 +24,8 @@ struct BenchSettings: Sendable, Codable {
     /// The benchmark's database and virtual host.
     var database: String
     var virtualHost: String
+    /// Compose and render each message, as `relance worker` does (off: the pipeline alone).
+    var composeMessages: Bool
     /// Run the phases one after the other (diagnosis: what each phase costs alone).
     var sequential: Bool
     /// Keep the benchmark database after the run.

@@ -90,6 +90,9 @@ struct PipelineBenchmark: Sendable {
             problems.append("jobs carry \(results.stepsInJobs) steps, \(results.seededSteps) were seeded")
         }
         if results.outcomes != results.jobs { problems.append("\(results.jobs) jobs but \(results.outcomes) outcomes") }
+        if settings.composeMessages && results.renderedMessages != results.outcomes {
+            problems.append("\(results.outcomes - results.renderedMessages) outcomes record no rendered message")
+        }
         if leftInQueues > 0 { problems.append("\(leftInQueues) messages left in the job and dead-letter queues") }
         if outcome.probe.stepsCancelled + outcome.probe.stepsDeferred > 0 {
             problems.append("the dispatcher cancelled \(outcome.probe.stepsCancelled) and deferred \(outcome.probe.stepsDeferred) steps")
@@ -131,12 +134,13 @@ struct PipelineBenchmark: Sendable {
             allPhasesOverlap: overlap.rounded(places: 4),
             latency: results.latency,
             outcomes: results.outcomeKinds,
-            peakMemoryMiB: ResourceUsage.peakMemoryMiB().rounded(places: 1),
+            peakMemoryMib: ResourceUsage.peakMemoryMib().rounded(places: 1),
             cpuSeconds: outcome.cpu,
             loadAverageBefore: loadBefore.rounded(places: 2),
             verification: BenchReport.Verification(
                 ok: problems.isEmpty, seededSteps: results.seededSteps, stepsWithOneOutcome: results.stepsWithOneOutcome,
                 stepsInSeveralJobs: results.stepsInSeveralJobs, jobs: results.jobs, outcomes: results.outcomes,
+                renderedMessages: results.renderedMessages,
                 messagesLeftInQueues: leftInQueues, problems: problems
             )
         )
@@ -168,6 +172,8 @@ struct BenchResults: Sendable {
     var stepsInSeveralJobs = 0
     var jobs = 0
     var outcomes = 0
+    /// Outcomes whose detail names the rendered message's subject or title.
+    var renderedMessages = 0
     var outcomeKinds: [String: Int] = [:]
     var latency = BenchReport.Latency(p50: 0, p90: 0, p99: 0, max: 0)
 
@@ -201,6 +207,11 @@ struct BenchResults: Sendable {
         results.jobs = try await count("SELECT count(*)::int8 FROM jobs WHERE created_at >= \(since)")
         results.outcomes = try await count(
             "SELECT count(*)::int8 FROM job_outcomes o JOIN jobs j ON j.id = o.job_id WHERE j.created_at >= \(since)")
+        results.renderedMessages = try await count(
+            """
+            SELECT count(*)::int8 FROM job_outcomes o JOIN jobs j ON j.id = o.job_id
+            WHERE j.created_at >= \(since) AND o.detail ? 'subject'
+            """)
         let kinds = try await client.query(
             """
             SELECT o.outcome, count(*)::int8 FROM job_outcomes o JOIN jobs j ON j.id = o.job_id

@@ -6,7 +6,7 @@ import Glibc
 /// This process's resource use (getrusage) and the machine's CPU time (/proc/stat).
 enum ResourceUsage {
     /// Peak resident set size of this process, in MiB (ru_maxrss is in KiB on Linux).
-    static func peakMemoryMiB() -> Double {
+    static func peakMemoryMib() -> Double {
         var usage = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         return Double(usage.ru_maxrss) / 1024

@@ -84,6 +84,9 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     @Option(help: "Seconds without progress before the run is declared stuck.")
     var stallTimeout: Double = 60
 
+    @Flag(help: "Do not compose and render the messages (measures the pipeline alone).")
+    var noMessages = false
+
     @Flag(help: "Run the phases one after the other, to see what each costs alone (the rate then is not end to end).")
     var sequential = false
 
@@ -125,7 +128,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             reminders: reminders, tenants: tenants, invoicesPerDebtor: invoicesPerDebtor, dispatchers: dispatchers,
             dispatchBatch: dispatchBatch, relayBatch: relayBatch, relays: relays, publishWindow: publishWindow,
             consumersPerChannel: consumers, prefetch: prefetch, poolConnections: pool, stallTimeout: stallTimeout,
-            database: database, virtualHost: vhost, sequential: sequential, keep: keep
+            database: database, virtualHost: vhost, composeMessages: !noMessages, sequential: sequential, keep: keep
         )
         let benchmark: PipelineBenchmark
         do {
