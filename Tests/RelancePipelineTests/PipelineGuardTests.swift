@@ -44,19 +44,29 @@ struct PipelineGuardTests {
         }
     }
 
-    @Test("A malformed message and a job for an unknown tenant are dead-lettered with the reason")
+    @Test("A malformed message, a job for an unknown tenant and an unknown job are dead-lettered with the reason")
     func deadLetters() async throws {
         try await PipelineHarness.run(start: Date()) { harness in
+            let due = try CalendarDate(iso: "2026-03-02")
+            let (tenant, invoices) = try await harness.seed(debtors: 1, due: due, today: due.adding(days: -10))
             let publisher = try harness.publisher()
             let stranger = ReminderJob(
                 jobId: UUID(), tenantId: UUID(), debtorId: UUID(), channel: .email,
                 steps: [ReminderJob.Step(stepId: UUID(), invoiceId: UUID(), position: 0, templateKey: "reminder.courteous")],
                 createdAt: Date()
             )
+            // A well-formed job of a real tenant and invoice that the dispatcher never wrote.
+            let forged = ReminderJob(
+                jobId: UUID(), tenantId: tenant.id.uuid, debtorId: invoices[0].debtorId.uuid, channel: .email,
+                steps: [ReminderJob.Step(stepId: UUID(), invoiceId: invoices[0].id.uuid, position: 0, templateKey: "reminder.courteous")],
+                createdAt: Date()
+            )
             let messages = [
                 OutgoingMessage(exchange: JobTopology.jobsExchange, routingKey: "email", body: Array("{not json".utf8),
                                 properties: .persistent, mandatory: true),
                 OutgoingMessage(exchange: JobTopology.jobsExchange, routingKey: "email", body: [UInt8](try stranger.encoded()),
+                                properties: .persistent, mandatory: true),
+                OutgoingMessage(exchange: JobTopology.jobsExchange, routingKey: "email", body: [UInt8](try forged.encoded()),
                                 properties: .persistent, mandatory: true),
             ]
             let published = try await publisher.publish(messages)
@@ -68,7 +78,7 @@ struct PipelineGuardTests {
             var reasons: [String] = []
             let deadLettered = try await harness.wait {
                 let info = try await connection.queueInfo(JobTopology.deadLetterQueue(for: .email))
-                return info.messageCount == 2
+                return info.messageCount == 3
             }
             #expect(deadLettered)
             await workers.stop()
@@ -76,13 +86,14 @@ struct PipelineGuardTests {
             for try await delivery in consumer {
                 reasons.append(delivery.headers[WorkerService.reasonHeader]?.stringValue ?? "")
                 delivery.ack()
-                if reasons.count == 2 { break }
+                if reasons.count == 3 { break }
             }
             await consumer.close()
             await connection.close()
             await publisher.close()
             #expect(reasons.contains { $0.hasPrefix("undecodable:") && $0.contains("malformed JSON") })
             #expect(reasons.contains { $0 == "unknown tenant \(stranger.tenantId)" })
+            #expect(reasons.contains { $0 == "unknown job \(forged.jobId) for tenant \(tenant.id.uuid)" })
             #expect(try await harness.outcomeCount == 0)
             let check = try await AMQPConnection.connect(try harness.amqp)
             let left = try await check.queueInfo(JobTopology.queue(for: .email))

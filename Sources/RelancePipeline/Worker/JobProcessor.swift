@@ -4,8 +4,8 @@ import RelanceCore
 import RelanceStore
 
 /// The worker's rules for a batch of messages, in order: decode (undecodable → dead letter with
-/// the reason), idempotency (a job that has an outcome is only acknowledged), the tenant must
-/// exist, the stale-job guard (invoices paid, disputed, promised, in a plan, paused or written
+/// the reason), idempotency (a job that has an outcome is only acknowledged), the tenant and
+/// the job must exist (else dead letter with the reason), the stale-job guard (invoices paid, disputed, promised, in a plan, paused or written
 /// off since dispatch are not acted on; a job left with none is `skipped_<reason>`), the message
 /// (with a composer: one read for the batch; a job whose data cannot make one fails for good),
 /// the channel action, then every outcome of the batch in one transaction. The caller acks only
@@ -73,18 +73,23 @@ public struct JobProcessor: Sendable {
             }
         }
 
-        let done = try await outcomes.jobsWithOutcome(decoded.map(\.job.jobId))
-        let tenants = try await outcomes.existingTenants(Array(Set(decoded.map(\.job.tenantId))))
+        let standings = try await outcomes.standings(of: decoded.map { ($0.job.jobId, $0.job.tenantId) })
         var live: [(index: Int, job: ReminderJob, attempt: Int)] = []
         for entry in decoded {
-            if done.contains(entry.job.jobId) {
+            switch standings[entry.job.jobId] ?? .unknownJob {
+            case .done:
                 dispositions[entry.index] = .acknowledge
-            } else if !tenants.contains(entry.job.tenantId) {
+            case .unknownTenant:
                 logger.warning("Job for an unknown tenant dead-lettered", metadata: [
                     "job.id": "\(entry.job.jobId)", "tenant.id": "\(entry.job.tenantId)",
                 ])
                 dispositions[entry.index] = .deadLetter(reason: "unknown tenant \(entry.job.tenantId)")
-            } else {
+            case .unknownJob:
+                logger.warning("Message for an unknown job dead-lettered", metadata: [
+                    "job.id": "\(entry.job.jobId)", "tenant.id": "\(entry.job.tenantId)",
+                ])
+                dispositions[entry.index] = .deadLetter(reason: "unknown job \(entry.job.jobId) for tenant \(entry.job.tenantId)")
+            case .awaiting:
                 live.append(entry)
             }
         }

@@ -62,7 +62,7 @@ public struct DispatchStore: Sendable {
             WITH active AS (
                 SELECT t.id, t.kind FROM tenants t
                 WHERE EXISTS (SELECT 1 FROM schedule_steps s
-                              WHERE s.tenant_id = t.id AND s.status = 'planned' AND s.due_at <= \(now))
+                              WHERE s.tenant_id = t.id AND s.pending AND s.due_at <= \(now))
                 ORDER BY random()
             ), share AS (
                 SELECT greatest(1, \(batchSize) / greatest(1, count(*)))::int8 AS per_tenant FROM active
@@ -83,7 +83,7 @@ public struct DispatchStore: Sendable {
             CROSS JOIN share
             CROSS JOIN LATERAL (
                 SELECT * FROM schedule_steps s
-                WHERE s.tenant_id = active.id AND s.status = 'planned' AND s.due_at <= \(now)
+                WHERE s.tenant_id = active.id AND s.pending AND s.due_at <= \(now)
                 ORDER BY s.due_at
                 LIMIT share.per_tenant
                 FOR UPDATE SKIP LOCKED

@@ -3,7 +3,8 @@ import Logging
 import PostgresNIO
 import RelanceCore
 
-/// The workers' side: idempotency, the stale-job guard's reads, and outcomes written in batches.
+/// The workers' side: which jobs exist and which have an outcome, the stale-job guard's reads,
+/// and outcomes written in batches.
 public struct OutcomeStore: Sendable {
     public let client: PostgresClient
     public let logger: Logger
@@ -13,22 +14,36 @@ public struct OutcomeStore: Sendable {
         self.logger = logger
     }
 
-    /// The jobs among `jobIds` that already have an outcome (a redelivered message).
-    public func jobsWithOutcome(_ jobIds: [UUID]) async throws -> Set<UUID> {
-        guard !jobIds.isEmpty else { return [] }
-        let rows = try await client.query("SELECT job_id FROM job_outcomes WHERE job_id = ANY(\(jobIds))", logger: logger)
-        var found = Set<UUID>()
-        for try await id in rows.decode(UUID.self) { found.insert(id) }
-        return found
+    /// What the database knows of a job a message names.
+    public enum JobStanding: Sendable, Hashable {
+        /// The job exists for that tenant and has no outcome yet: act on it.
+        case awaiting
+        /// The job has an outcome already (a redelivered message): only acknowledge it.
+        case done
+        /// No such tenant.
+        case unknownTenant
+        /// The tenant exists but has no such job (outcomes are recorded only for known jobs).
+        case unknownJob
     }
 
-    /// The tenants among `tenantIds` that exist.
-    public func existingTenants(_ tenantIds: [UUID]) async throws -> Set<UUID> {
-        guard !tenantIds.isEmpty else { return [] }
-        let rows = try await client.query("SELECT id FROM tenants WHERE id = ANY(\(tenantIds))", logger: logger)
-        var found = Set<UUID>()
-        for try await id in rows.decode(UUID.self) { found.insert(id) }
-        return found
+    /// Looks up the jobs messages name, each with the tenant its message claims, in one query.
+    public func standings(of jobs: [(jobId: UUID, tenantId: UUID)]) async throws -> [UUID: JobStanding] {
+        guard !jobs.isEmpty else { return [:] }
+        let rows = try await client.query(
+            """
+            SELECT m.job_id, t.id IS NOT NULL, j.id IS NOT NULL, o.job_id IS NOT NULL
+            FROM unnest(\(jobs.map(\.jobId)), \(jobs.map(\.tenantId))) AS m(job_id, tenant_id)
+            LEFT JOIN tenants t ON t.id = m.tenant_id
+            LEFT JOIN jobs j ON j.id = m.job_id AND j.tenant_id = m.tenant_id
+            LEFT JOIN job_outcomes o ON o.job_id = j.id
+            """,
+            logger: logger
+        )
+        var standings: [UUID: JobStanding] = [:]
+        for try await (jobId, tenantKnown, jobKnown, hasOutcome) in rows.decode((UUID, Bool, Bool, Bool).self) {
+            standings[jobId] = !tenantKnown ? .unknownTenant : !jobKnown ? .unknownJob : hasOutcome ? .done : .awaiting
+        }
+        return standings
     }
 
     /// An invoice as the stale-job guard sees it now.

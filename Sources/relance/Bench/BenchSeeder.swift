@@ -75,7 +75,7 @@ struct BenchSeeder: Sendable {
         try await client.query(
             """
             CREATE TABLE bench_due_steps AS
-            SELECT id, channel FROM schedule_steps WHERE status = 'planned' AND due_at <= \(runStart)
+            SELECT id, channel FROM schedule_steps WHERE pending AND due_at <= \(runStart)
             """,
             logger: logger
         )

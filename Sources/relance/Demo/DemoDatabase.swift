@@ -163,7 +163,7 @@ struct DemoDatabase: Sendable {
         let rows = try await client.query(
             """
             SELECT count(*)::int8 FROM schedule_steps
-            WHERE status = 'planned' AND due_at <= \(end) AND NOT (tenant_id = ANY(\(tenants)))
+            WHERE pending AND due_at <= \(end) AND NOT (tenant_id = ANY(\(tenants)))
             """,
             logger: logger
         )
