@@ -63,9 +63,42 @@ public struct ReminderJob: Sendable, Hashable, Codable {
         case createdAt = "created_at"
     }
 
-    /// Encodes to the wire form (JSON, ISO 8601 dates, sorted keys).
+    /// Encodes to the wire form (JSON, sorted keys, ISO 8601 date in UTC to the second): the
+    /// same bytes `JSONEncoder` writes with those settings, written directly because the
+    /// dispatcher encodes one message per job and the generic encoder costs more than the rest
+    /// of the job's planning.
     public func encoded() throws -> Data {
-        try Self.encoder.encode(self)
+        var out: [UInt8] = []
+        out.reserveCapacity(180 + 190 * steps.count)
+        out.append(ascii: #"{"channel":"#)
+        out.appendJSONString(channel.rawValue)
+        out.append(ascii: #","created_at":""#)
+        out.appendISO8601(createdAt)
+        out.append(ascii: #"","debtor_id":""#)
+        out.append(ascii: debtorId.uuidString)
+        out.append(ascii: #"","job_id":""#)
+        out.append(ascii: jobId.uuidString)
+        out.append(ascii: #"","steps":["#)
+        for (index, step) in steps.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(ascii: #"{"invoice_id":""#)
+            out.append(ascii: step.invoiceId.uuidString)
+            out.append(ascii: #"","position":"#)
+            out.append(ascii: String(step.position))
+            out.append(ascii: #","step_id":""#)
+            out.append(ascii: step.stepId.uuidString)
+            out.append(ascii: #"","template_key":"#)
+            out.appendJSONString(step.templateKey)
+            out.append(ascii: #","tone":"#)
+            out.appendJSONString(step.tone.rawValue)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(ascii: #"],"tenant_id":""#)
+        out.append(ascii: tenantId.uuidString)
+        out.append(ascii: #"","version":"#)
+        out.append(ascii: String(version))
+        out.append(UInt8(ascii: "}"))
+        return Data(out)
     }
 
     /// Decodes the wire form, checking what JSON decoding alone does not: the version, and
@@ -99,13 +132,6 @@ public struct ReminderJob: Sendable, Hashable, Codable {
         }
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -117,4 +143,55 @@ public struct ReminderJob: Sendable, Hashable, Codable {
 public struct ReminderJobDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
     public let reason: String
     public var description: String { reason }
+}
+
+extension [UInt8] {
+    fileprivate mutating func append(ascii text: String) {
+        append(contentsOf: text.utf8)
+    }
+
+    /// A JSON string literal, escaped as `JSONEncoder` escapes (including `/`).
+    fileprivate mutating func appendJSONString(_ text: String) {
+        append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append(ascii: "\\\"")
+            case UInt8(ascii: "\\"): append(ascii: "\\\\")
+            case UInt8(ascii: "/"): append(ascii: "\\/")
+            case 0x0A: append(ascii: "\\n")
+            case 0x0D: append(ascii: "\\r")
+            case 0x09: append(ascii: "\\t")
+            case 0x08: append(ascii: "\\b")
+            case 0x0C: append(ascii: "\\f")
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                append(ascii: "\\u00")
+                append(hex[Int(byte >> 4)])
+                append(hex[Int(byte & 0x0F)])
+            default: append(byte)
+            }
+        }
+        append(UInt8(ascii: "\""))
+    }
+
+    /// `2026-03-02T07:00:00Z`: the moment in UTC, fractions of a second dropped.
+    fileprivate mutating func appendISO8601(_ date: Date) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let inDay = seconds - days * 86_400
+        let day = CalendarDate(daysSinceEpoch: days)
+        func two(_ value: Int) {
+            append(UInt8(ascii: "0") + UInt8(value / 10))
+            append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
+        let year = String(day.year)
+        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: Swift.max(0, 4 - year.utf8.count)))
+        append(ascii: year)
+        append(UInt8(ascii: "-")); two(day.month)
+        append(UInt8(ascii: "-")); two(day.day)
+        append(UInt8(ascii: "T")); two(inDay / 3600)
+        append(UInt8(ascii: ":")); two(inDay / 60 % 60)
+        append(UInt8(ascii: ":")); two(inDay % 60)
+        append(UInt8(ascii: "Z"))
+    }
 }

@@ -9,7 +9,7 @@ public struct EntityID<Entity>: Sendable, Hashable, Comparable, Codable, CustomS
     public init(_ uuid: UUID) { self.uuid = uuid }
 
     /// A fresh random identifier.
-    public init() { self.uuid = UUID() }
+    public init() { self.uuid = UUID.random() }
 
     /// Parses the canonical UUID text form; nil when `text` is not a UUID.
     public init?(uuidString text: String) {

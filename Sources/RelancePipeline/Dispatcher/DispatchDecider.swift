@@ -109,7 +109,7 @@ public struct DispatchDecider: Sendable {
                 contacts.append(ContactAttempt(at: now, channel: channel))
                 let key = "\(debtorId)|\(channel.rawValue)"
                 let job = ReminderJob(
-                    jobId: UUID(), tenantId: first.tenantId, debtorId: debtorId, channel: channel,
+                    jobId: UUID.random(), tenantId: first.tenantId, debtorId: debtorId, channel: channel,
                     steps: channelSteps.map { ReminderJob.Step(stepId: $0.step.stepId, invoiceId: $0.step.invoiceId,
                                                                position: $0.step.position, templateKey: $0.step.templateKey,
                                                                tone: $0.tone) },

@@ -55,4 +55,39 @@ struct ReminderJobTests {
             (error as? ReminderJobDecodingError)?.reason.contains("channel") == true
         }
     }
+
+    @Test("The wire form is byte for byte what JSONEncoder writes (sorted keys, ISO 8601 dates)", arguments: [
+        0.0, 1_764_000_000.0, 1_764_000_000.999, 1_772_434_800.25, 4_102_444_799.5,
+    ])
+    func sameBytesAsFoundation(_ seconds: Double) throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let odd = ReminderJob(
+            jobId: UUID(), tenantId: UUID(), debtorId: UUID(), channel: .email,
+            steps: [
+                ReminderJob.Step(stepId: UUID(), invoiceId: UUID(), position: 0, templateKey: "reminder.courteous", tone: .courteous),
+                ReminderJob.Step(stepId: UUID(), invoiceId: UUID(), position: 12, templateKey: #"a/b "c" \ d\te"#, tone: .firm),
+            ],
+            createdAt: Date(timeIntervalSince1970: seconds)
+        )
+        for job in [job, odd] {
+            var timed = job
+            timed.createdAt = Date(timeIntervalSince1970: seconds)
+            let ours = String(decoding: try timed.encoded(), as: UTF8.self)
+            let foundation = String(decoding: try encoder.encode(timed), as: UTF8.self)
+            #expect(ours == foundation)
+        }
+    }
+
+    @Test("Random identifiers are version 4, RFC 4122, and distinct")
+    func randomIdentifiers() {
+        let ids = (0..<1000).map { _ in UUID.random() }
+        #expect(Set(ids).count == 1000)
+        for id in ids {
+            #expect(id.uuid.6 >> 4 == 4)
+            #expect(id.uuid.8 >> 6 == 0b10)
+            #expect(UUID(uuidString: id.uuidString) == id)
+        }
+    }
 }
