@@ -14,6 +14,9 @@ public struct DispatcherService: Service {
     public struct Configuration: Sendable {
         public var batchSize = 2000
         public var pollInterval: Duration = .seconds(5)
+        /// Claim transactions run at once while steps are due. Two keep both the database and
+        /// this process busy: one batch is planned here while the other's claim runs there.
+        public var claimers = 2
         public init() {}
     }
 
@@ -40,8 +43,18 @@ public struct DispatcherService: Service {
 
     public func run() async throws {
         try await runPolling(wake: wake, pollInterval: configuration.pollInterval, failurePause: .seconds(1), logger: logger) {
-            // A failed claim wrote nothing (it is one transaction).
-            try await dispatchOnce().claimed < configuration.batchSize ? .idle : .more
+            // Drain what is due with several claimers (SKIP LOCKED keeps them apart); each stops
+            // at its first short batch, or after the batch in hand once shutdown has begun. A
+            // failed claim wrote nothing (it is one transaction).
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<max(1, configuration.claimers) {
+                    group.addTask {
+                        while try await dispatchOnce().claimed >= configuration.batchSize, !Task.isShuttingDownGracefully {}
+                    }
+                }
+                try await group.waitForAll()
+            }
+            return .idle
         }
     }
 

@@ -45,8 +45,8 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     @Option(help: "Invoices per debtor, on one channel (a debtor's due steps travel in one message).")
     var invoicesPerDebtor: Int = 1
 
-    @Option(help: "Dispatchers claiming at once.")
-    var dispatchers: Int = 1
+    @Option(help: "Dispatchers claiming at once (relance dispatcher runs two claimers by default).")
+    var dispatchers: Int = 2
 
     @Option(help: "Due steps per claim transaction.")
     var dispatchBatch: Int = 2000

@@ -7,6 +7,9 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "Due steps claimed per dispatcher transaction.")
     var batchSize: Int = 2000
 
+    @Option(help: "Claim transactions a dispatcher runs at once while steps are due.")
+    var claimers: Int = 2
+
     @Option(help: "Seconds a dispatcher or relay waits for a wake-up before looking again.")
     var pollInterval: Double = 5
 
@@ -23,11 +26,12 @@ struct PipelineOptions: ParsableArguments {
     var maxAttempts: Int = 5
 
     func settings(roles: PipelineRoles) throws -> PipelineSettings {
-        guard batchSize > 0, pollInterval > 0, consumers > 0, prefetch > 0, maxAttempts > 0 else {
-            throw ValidationError("batch size, poll interval, consumers, prefetch and attempts must be positive")
+        guard batchSize > 0, claimers > 0, pollInterval > 0, consumers > 0, prefetch > 0, maxAttempts > 0 else {
+            throw ValidationError("batch size, claimers, poll interval, consumers, prefetch and attempts must be positive")
         }
         var settings = PipelineSettings(roles: roles)
         settings.dispatcher.batchSize = batchSize
+        settings.dispatcher.claimers = claimers
         settings.dispatcher.pollInterval = .milliseconds(Int(pollInterval * 1000))
         settings.relay.pollInterval = .milliseconds(Int(pollInterval * 1000))
         if !channels.isEmpty { settings.worker.channels = channels }
