@@ -73,7 +73,6 @@ public struct DispatchStore: Sendable {
                    s.due_at AS step_due_at, s.status_reason AS step_status_reason,
                    \(unescaped: InvoiceRow.columns(of: "i")),
                    d.kind AS debtor_kind, d.time_zone AS debtor_time_zone, d.language AS debtor_language,
-                   d.email AS debtor_email, d.phone AS debtor_phone, d.postal_address::text AS debtor_address,
                    active.kind AS tenant_kind,
                    COALESCE(h.positions, '{}'::int4[]) AS history_positions,
                    COALESCE(h.dates, '{}'::date[]) AS history_dates,
@@ -140,7 +139,6 @@ public struct DispatchStore: Sendable {
             else {
                 throw StoreError(.corruptRecord, "schedule step \(stepId): unknown debtor kind, language, tenant kind or tone")
             }
-            let address = try columns["debtor_address"].decode(String?.self)
             let contactMoments = try columns["contact_moments"].decode([Date].self)
             let contactChannels = try columns["contact_channels"].decode([String].self)
             steps.append(DueStep(
@@ -161,11 +159,6 @@ public struct DispatchStore: Sendable {
                 debtorKind: debtorKind,
                 debtorTimeZone: try columns["debtor_time_zone"].decode(String.self),
                 debtorLanguage: language,
-                debtorContacts: DebtorContacts(
-                    email: try columns["debtor_email"].decode(String?.self),
-                    phone: try columns["debtor_phone"].decode(String?.self),
-                    postalAddress: try address.map { try StoreJSON.decodeSnake(PostalAddress.self, from: $0, what: "debtor address") }
-                ),
                 tenantKind: tenantKind,
                 recentContacts: try zip(contactMoments, contactChannels).map { ContactAttempt(at: $0, channel: try Self.channel($1)) }
             ))

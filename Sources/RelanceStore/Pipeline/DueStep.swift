@@ -35,8 +35,6 @@ public struct DueStep: Sendable, Hashable {
     /// The debtor's IANA time zone.
     public var debtorTimeZone: String
     public var debtorLanguage: Language
-    /// How the debtor can be reached (`contacts.canReach(by: channel)`).
-    public var debtorContacts: DebtorContacts
     /// A business, or a collection agency (whose letters carry its legal mentions).
     public var tenantKind: TenantKind
     /// The debtor's contacts of the last days (jobs dispatched and not skipped), for the
@@ -55,8 +53,7 @@ public struct DueStep: Sendable, Hashable {
         channel: Channel, templateKey: String, tone: Tone, dueDate: CalendarDate, dueAt: Date,
         statusReason: String? = nil, invoice: Invoice, ladder: DunningPolicy, history: [StepExecution],
         debtorKind: DebtorKind, debtorTimeZone: String, debtorLanguage: Language,
-        debtorContacts: DebtorContacts, tenantKind: TenantKind
-    , recentContacts: [ContactAttempt] = []) {
+        tenantKind: TenantKind, recentContacts: [ContactAttempt] = []) {
         self.stepId = stepId
         self.tenantId = tenantId
         self.invoiceId = invoiceId
@@ -74,7 +71,6 @@ public struct DueStep: Sendable, Hashable {
         self.debtorKind = debtorKind
         self.debtorTimeZone = debtorTimeZone
         self.debtorLanguage = debtorLanguage
-        self.debtorContacts = debtorContacts
         self.tenantKind = tenantKind
         self.recentContacts = recentContacts
     }
