@@ -57,7 +57,7 @@ cat > /etc/rabbitmq/rabbitmq-env.conf <<CONF
 NODENAME=rabbit@localhost
 NODE_IP_ADDRESS=127.0.0.1
 NODE_PORT=5672
-SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
 CONF
 cat > /etc/rabbitmq/rabbitmq.conf <<CONF
 # Written by deploy/services-up.sh

@@ -105,10 +105,14 @@ public struct ReminderJob: Sendable, Hashable, Codable {
     /// at least one step.
     public static func decode(_ data: Data) throws(ReminderJobDecodingError) -> ReminderJob {
         let job: ReminderJob
-        do {
-            job = try decoder.decode(ReminderJob.self, from: data)
-        } catch {
-            throw ReminderJobDecodingError(reason: "not a reminder job: \(Self.summary(of: error))")
+        if let canonical = CanonicalJobReader.read(data) {
+            job = canonical
+        } else {
+            do {
+                job = try decoder.decode(ReminderJob.self, from: data)
+            } catch {
+                throw ReminderJobDecodingError(reason: "not a reminder job: \(Self.summary(of: error))")
+            }
         }
         guard job.version == currentVersion else {
             throw ReminderJobDecodingError(reason: "unsupported job version \(job.version)")

@@ -90,4 +90,25 @@ struct ReminderJobTests {
             #expect(UUID(uuidString: id.uuidString) == id)
         }
     }
+
+    @Test("Any valid JSON decodes to the same job: the canonical bytes, and reordered, spaced or escaped forms")
+    func canonicalAndGeneralForms() throws {
+        let canonical = try job.encoded()
+        #expect(try ReminderJob.decode(canonical) == job)
+
+        let object = try #require(try JSONSerialization.jsonObject(with: canonical) as? [String: Any])
+        let pretty = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted])
+        #expect(try ReminderJob.decode(pretty) == job)
+
+        var escaped = job
+        escaped.steps[0].templateKey = "notice/formal"
+        let withEscape = try escaped.encoded()
+        #expect(String(decoding: withEscape, as: UTF8.self).contains(#"notice\/formal"#))
+        #expect(try ReminderJob.decode(withEscape) == escaped)
+
+        // Cut anywhere, the canonical form is refused with a reason, never half-read.
+        for cut in stride(from: 1, to: canonical.count, by: 7) {
+            #expect(throws: ReminderJobDecodingError.self) { try ReminderJob.decode(canonical.prefix(cut)) }
+        }
+    }
 }
