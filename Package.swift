@@ -102,6 +102,8 @@ let package = Package(
             dependencies: [
                 "RelanceCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // TEMPORARY: the differential test against swift-mustache.
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
         ),
