@@ -12,8 +12,6 @@ public struct MessageTemplate: Sendable {
     struct CompiledPart: Sendable {
         let part: TemplateLayout.Part
         let template: CompiledTemplate
-        // TEMPORARY (differential test against swift-mustache): the expanded text.
-        let source: String
     }
 
     let parts: [CompiledPart]
@@ -81,7 +79,7 @@ public struct MessageTemplate: Sendable {
                 let expanded = try TemplatePartials.expand(body, partials: partials)
                 let template = try TemplateTagParser.parse(expanded)
                 try TemplateNameChecker.check(template.tags, against: schema)
-                compiled.append(CompiledPart(part: part, template: template, source: expanded))
+                compiled.append(CompiledPart(part: part, template: template))
             } catch {
                 throw TemplateError(error.code, "part '\(section.name)' (from line \(section.line)): \(error.message)", path: path)
             }

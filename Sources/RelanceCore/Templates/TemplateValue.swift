@@ -6,16 +6,6 @@ public indirect enum TemplateValue: Sendable, Hashable {
     case list([TemplateValue])
     case object([String: TemplateValue])
 
-    /// The value as swift-mustache walks it: dictionaries, arrays, strings and booleans.
-    var mustacheObject: Any {
-        switch self {
-        case .text(let text): return text
-        case .flag(let flag): return flag
-        case .list(let items): return items.map(\.mustacheObject)
-        case .object(let fields): return fields.mapValues(\.mustacheObject)
-        }
-    }
-
     /// The field `key` of an object.
     public subscript(key: String) -> TemplateValue? {
         if case .object(let fields) = self { return fields[key] }
