@@ -101,8 +101,9 @@ public struct MessageTemplate: Sendable {
     /// is a required part that renders empty or a table whose rows differ in width. Only the
     /// HTML part escapes what it prints; plain-text parts keep "Dupont & Fils" as written.
     public func render(value: TemplateValue) throws(TemplateError) -> RenderedMessage {
-        var rendered: [String: RenderedPart] = [:]
+        var rendered = [String: RenderedPart](minimumCapacity: parts.count)
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
         for compiled in parts {
             bytes.removeAll(keepingCapacity: true)
             do throws(TemplateError) {

@@ -1,6 +1,6 @@
 /// The data a template renders: text, flags, lists and objects. Every text is already
 /// formatted for the message's language. An optional value that is absent has no key at all.
-public indirect enum TemplateValue: Sendable, Hashable {
+public enum TemplateValue: Sendable, Hashable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])

@@ -1,6 +1,7 @@
 /// Byte-level reading of valid UTF-8 (rendered parts), so that splitting and trimming a message
 /// does not pay for grapheme breaking. Whitespace is what Swift calls whitespace (Unicode
-/// White_Space, which includes the no-break spaces U+00A0 and U+202F), decided per scalar.
+/// White_Space, which includes the no-break spaces U+00A0 and U+202F), decided per scalar
+/// rather than per character (the two differ only for a combining mark after a space).
 enum UTF8Text {
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
@@ -68,9 +69,13 @@ enum UTF8Text {
     private static func isWhitespace(_ bytes: [UInt8], at start: Int, length: Int) -> Bool {
         let lead = bytes[start]
         if lead < 0x80 { return lead == space || (0x09...0x0D).contains(lead) }
-        // Decode the scalar; the stdlib's property table keeps this in step with Character.
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for index in (start + 1)..<(start + length) { value = value << 6 | UInt32(bytes[index] & 0x3F) }
-        return Unicode.Scalar(value)?.properties.isWhitespace ?? false
+        // Unicode's White_Space beyond ASCII (unchanged since Unicode 6.3); spelt out because
+        // the property lookup cost more than the rest of the trimming.
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }
