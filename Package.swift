@@ -22,7 +22,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
@@ -42,9 +41,6 @@ let package = Package(
         ),
         .target(
             name: "RelanceCore",
-            dependencies: [
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -156,11 +156,11 @@ public struct MessageContext: Sendable, Hashable {
             .object(["reference": text(reference.reference), "date": text(format.date(reference.date))])
         }
         func party(_ party: LetterParty) -> [String: TemplateValue] {
-            var fields: [String: TemplateValue] = [
-                "name": text(party.name),
-                "address": .list(party.addressLines.map(text)),
-                "addressInline": text(party.addressLines.joined(separator: ", ")),
-            ]
+            // Sized once: growing a dictionary rehashes it (this runs for every message).
+            var fields = [String: TemplateValue](minimumCapacity: 11)
+            fields["name"] = text(party.name)
+            fields["address"] = .list(party.addressLines.map(text))
+            fields["addressInline"] = text(party.addressLines.joined(separator: ", "))
             fields["contactName"] = party.contactName.map(text)
             fields["phone"] = party.phone.map(text)
             fields["email"] = party.email.map(text)
@@ -171,13 +171,13 @@ public struct MessageContext: Sendable, Hashable {
         debtorFields["isBusiness"] = .flag(debtorKind == .business)
         debtorFields["isConsumer"] = .flag(debtorKind == .consumer)
 
-        var root: [String: TemplateValue] = [
-            "language": text(language.rawValue),
-            "letter": reference(letter),
-            "debtor": .object(debtorFields),
-            "creditor": .object(party(creditor)),
-            "sender": .object(party(agency?.party ?? creditor)),
-        ]
+        var root = [String: TemplateValue](minimumCapacity: 22)
+        root["language"] = text(language.rawValue)
+        root["letter"] = reference(letter)
+        root["debtor"] = .object(debtorFields)
+        let creditorValue = TemplateValue.object(party(creditor))
+        root["creditor"] = creditorValue
+        root["sender"] = agency.map { .object(party($0.party)) } ?? creditorValue
         if let agency {
             var fields = party(agency.party)
             fields["activityStatement"] = text(agencyRules.statement(in: language))
@@ -211,14 +211,13 @@ public struct MessageContext: Sendable, Hashable {
             "penalties": text(format.money(totals.penalties)),
             "due": text(format.money(totals.due)),
         ])
-        var penaltyFields: [String: TemplateValue] = [
-            "interest": text(format.money(penalties.interest)),
-            "fixedIndemnity": text(format.money(penalties.fixedIndemnity)),
-            "total": text(format.money(totals.penalties)),
-            "hasInterest": .flag(!penalties.interest.isZero),
-            "hasFixedIndemnity": .flag(!penalties.fixedIndemnity.isZero),
-            "hasPenalties": .flag(!totals.penalties.isZero),
-        ]
+        var penaltyFields = [String: TemplateValue](minimumCapacity: 8)
+        penaltyFields["interest"] = text(format.money(penalties.interest))
+        penaltyFields["fixedIndemnity"] = text(format.money(penalties.fixedIndemnity))
+        penaltyFields["total"] = text(format.money(totals.penalties))
+        penaltyFields["hasInterest"] = .flag(!penalties.interest.isZero)
+        penaltyFields["hasFixedIndemnity"] = .flag(!penalties.fixedIndemnity.isZero)
+        penaltyFields["hasPenalties"] = .flag(!totals.penalties.isZero)
         penaltyFields["rate"] = penalties.rate.map { text(format.rate($0)) }
         penaltyFields["rateDescription"] = penalties.rateDescription.map(text)
         root["penalties"] = .object(penaltyFields)

@@ -19,20 +19,31 @@ public struct MessageFormatter: Sendable, Hashable {
         let currency = amount.currency
         let perMajor = UInt64(currency.minorUnitsPerMajor)
         let magnitude = amount.minorUnits.magnitude
-        var number = grouped(magnitude / perMajor)
+        let symbol = Self.symbol(currency.code)
+        // Built as UTF-8 in one buffer: every message formats a dozen amounts.
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        if amount.minorUnits < 0 { text.append(UInt8(ascii: "-")) }
+        if language == .en {
+            if let symbol {
+                text.append(contentsOf: symbol.utf8)
+            } else {
+                text.append(contentsOf: currency.code.utf8)
+                text.append(contentsOf: Self.noBreakSpace.utf8)
+            }
+        }
+        appendGrouped(magnitude / perMajor, to: &text)
         if currency.minorUnitDigits > 0 {
-            let fraction = String(magnitude % perMajor)
-            number += decimalSeparator + String(repeating: "0", count: currency.minorUnitDigits - fraction.count) + fraction
+            text.append(contentsOf: decimalSeparator.utf8)
+            let fraction = String(magnitude % perMajor).utf8
+            text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: currency.minorUnitDigits - fraction.count))
+            text.append(contentsOf: fraction)
         }
-        let sign = amount.minorUnits < 0 ? "-" : ""
-        let symbol = Self.symbols[currency.code]
-        switch language {
-        case .fr:
-            return sign + number + Self.noBreakSpace + (symbol ?? currency.code)
-        case .en:
-            if let symbol { return sign + symbol + number }
-            return sign + currency.code + Self.noBreakSpace + number
+        if language == .fr {
+            text.append(contentsOf: Self.noBreakSpace.utf8)
+            text.append(contentsOf: (symbol ?? currency.code).utf8)
         }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// `29 novembre 2026`, `1er janvier 2026` (fr) or `29 November 2026` (en).
@@ -120,16 +131,29 @@ public struct MessageFormatter: Sendable, Hashable {
     private var groupSeparator: String { language == .fr ? Self.noBreakSpace : "," }
 
     private func grouped(_ value: UInt64) -> String {
-        let digits = Array(String(value))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result += groupSeparator }
-            result.append(digit)
-        }
-        return result
+        var text: [UInt8] = []
+        appendGrouped(value, to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
-    private static let symbols: [String: String] = ["EUR": "€", "GBP": "£", "USD": "$"]
+    private func appendGrouped(_ value: UInt64, to text: inout [UInt8]) {
+        let digits = String(value).utf8
+        var remaining = digits.count
+        for digit in digits {
+            text.append(digit)
+            remaining -= 1
+            if remaining > 0, remaining % 3 == 0 { text.append(contentsOf: groupSeparator.utf8) }
+        }
+    }
+
+    private static func symbol(_ code: String) -> String? {
+        switch code {
+        case "EUR": "€"
+        case "GBP": "£"
+        case "USD": "$"
+        default: nil
+        }
+    }
 
     private static let frenchMonths = [
         "janvier", "février", "mars", "avril", "mai", "juin",

@@ -1,5 +1,3 @@
-import Mustache
-
 /// One loaded template file: for one key, language and tone (nil for `default`), written for
 /// one channel, with its parts compiled and their names checked against the context schema.
 public struct MessageTemplate: Sendable {
@@ -13,8 +11,7 @@ public struct MessageTemplate: Sendable {
 
     struct CompiledPart: Sendable {
         let part: TemplateLayout.Part
-        let nodes: [TemplateNode]
-        let mustache: MustacheTemplate
+        let template: CompiledTemplate
     }
 
     let parts: [CompiledPart]
@@ -25,8 +22,8 @@ public struct MessageTemplate: Sendable {
     public var partNames: [String] { parts.map(\.part.name) }
 
     /// Parses a template file: header lines (`channel: email`), then parts each opened by a
-    /// line `@@ name`. Partials are expanded, every part is compiled by swift-mustache, and
-    /// every name is checked against `schema`.
+    /// line `@@ name`. Partials are expanded, every part is compiled, and every name is checked
+    /// against `schema`.
     init(
         text: String,
         path: String,
@@ -80,17 +77,9 @@ public struct MessageTemplate: Sendable {
             let body = section.body.joined(separator: "\n")
             do throws(TemplateError) {
                 let expanded = try TemplatePartials.expand(body, partials: partials)
-                let nodes = try TemplateTagParser.parse(expanded)
-                try TemplateNameChecker.check(nodes, against: schema)
-                // Plain-text parts must not be HTML-escaped: "Dupont & Fils" stays as written.
-                let source = part.kind == .html ? expanded : "{{% CONTENT_TYPE: TEXT }}\n" + expanded
-                let mustache: MustacheTemplate
-                do {
-                    mustache = try MustacheTemplate(string: source)
-                } catch {
-                    throw TemplateError(.syntax, "swift-mustache rejects it: \(error)")
-                }
-                compiled.append(CompiledPart(part: part, nodes: nodes, mustache: mustache))
+                let template = try TemplateTagParser.parse(expanded)
+                try TemplateNameChecker.check(template.tags, against: schema)
+                compiled.append(CompiledPart(part: part, template: template))
             } catch {
                 throw TemplateError(error.code, "part '\(section.name)' (from line \(section.line)): \(error.message)", path: path)
             }
@@ -109,17 +98,20 @@ public struct MessageTemplate: Sendable {
     }
 
     /// Renders every part with `value`, strictly: a name without a value is an error, and so
-    /// is a required part that renders empty or a table whose rows differ in width.
+    /// is a required part that renders empty or a table whose rows differ in width. Only the
+    /// HTML part escapes what it prints; plain-text parts keep "Dupont & Fils" as written.
     public func render(value: TemplateValue) throws(TemplateError) -> RenderedMessage {
-        var rendered: [String: RenderedPart] = [:]
+        var rendered = [String: RenderedPart](minimumCapacity: parts.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
         for compiled in parts {
+            bytes.removeAll(keepingCapacity: true)
             do throws(TemplateError) {
-                try TemplateNameChecker.check(compiled.nodes, against: value)
+                try compiled.template.render(value, escapingHTML: compiled.part.kind == .html, into: &bytes)
             } catch {
                 throw TemplateError(error.code, "part '\(compiled.part.name)': \(error.message)", path: path)
             }
-            let text = compiled.mustache.render(value.mustacheObject)
-            let part = try RenderedPart(text: text, kind: compiled.part.kind, name: compiled.part.name, path: path)
+            let part = try RenderedPart(utf8: bytes, kind: compiled.part.kind, name: compiled.part.name, path: path)
             if part.isEmpty {
                 if compiled.part.isRequired {
                     throw TemplateError(.invalidOutput, "part '\(compiled.part.name)' rendered empty", path: path)

@@ -6,47 +6,119 @@ public enum RenderedPart: Sendable, Hashable {
     case lines([String])
     case table(RenderedTable)
 
-    init(text raw: String, kind: TemplateLayout.PartKind, name: String, path: String) throws(TemplateError) {
-        let lines = raw.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmedTrailingWhitespace) }
+    /// Reads the rendered bytes (UTF-8) of a part according to its kind. Works on bytes, not
+    /// characters, so that no grapheme breaking is paid for: lines break at "\n" (a "\r\n"
+    /// pair is one character and is not split), and whitespace is trimmed per scalar.
+    init(utf8 bytes: [UInt8], kind: TemplateLayout.PartKind, name: String, path: String) throws(TemplateError) {
         switch kind {
-        case .line:
-            // Only breakable whitespace collapses: the no-break spaces inside French amounts stay.
-            self = .line(raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " "))
-        case .text, .html:
-            var kept = lines
-            while kept.first?.isEmpty == true { kept.removeFirst() }
-            while kept.last?.isEmpty == true { kept.removeLast() }
-            // Sections that render nothing leave runs of blank lines: keep one.
-            var text: [String] = []
-            for line in kept where !(line.isEmpty && text.last?.isEmpty == true) { text.append(line) }
-            self = .text(text.joined(separator: "\n"))
-        case .paragraphs:
-            var paragraphs: [String] = []
-            var current: [String] = []
-            for line in lines + [""] {
-                if line.trimmedWhitespace.isEmpty {
-                    if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
-                    current = []
-                } else {
-                    current.append(line)
-                }
-            }
-            self = .paragraphs(paragraphs)
-        case .lines:
-            self = .lines(lines.map { String($0.trimmedWhitespace) }.filter { !$0.isEmpty })
-        case .table:
-            let rows = lines.filter { !$0.trimmedWhitespace.isEmpty }.map { line in
-                line.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmedWhitespace) }
-            }
-            guard let header = rows.first else {
-                self = .table(RenderedTable(header: [], rows: []))
-                return
-            }
-            for (index, row) in rows.enumerated() where row.count != header.count {
-                throw TemplateError(.invalidOutput, "part '\(name)': row \(index + 1) has \(row.count) cells, the header has \(header.count)", path: path)
-            }
-            self = .table(RenderedTable(header: header, rows: Array(rows.dropFirst())))
+        case .line: self = .line(Self.readLine(bytes))
+        case .text, .html: self = .text(Self.readText(bytes))
+        case .paragraphs: self = .paragraphs(Self.readParagraphs(bytes))
+        case .lines: self = .lines(Self.readLines(bytes))
+        case .table: self = .table(try Self.readTable(bytes, name: name, path: path))
         }
+    }
+
+    /// Free text: no leading or trailing blank lines, no trailing spaces, and runs of blank
+    /// lines (left by sections that render nothing) kept as one.
+    private static func readText(_ bytes: [UInt8]) -> String {
+        let lines = lineRanges(bytes)
+        var first = 0
+        var last = lines.count
+        while first < last, lines[first].isEmpty { first += 1 }
+        while last > first, lines[last - 1].isEmpty { last -= 1 }
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var previousEmpty = false
+        for (offset, line) in lines[first..<last].enumerated() {
+            if line.isEmpty && previousEmpty { continue }
+            previousEmpty = line.isEmpty
+            if offset > 0 { text.append(UTF8Text.lineFeed) }
+            text.append(contentsOf: bytes[line])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Paragraphs separated by blank lines; each keeps its own line breaks.
+    private static func readParagraphs(_ bytes: [UInt8]) -> [String] {
+        var paragraphs: [String] = []
+        var current: [UInt8] = []
+        for line in lineRanges(bytes) {
+            if line.isEmpty {
+                if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            } else {
+                if !current.isEmpty { current.append(UTF8Text.lineFeed) }
+                current.append(contentsOf: bytes[line])
+            }
+        }
+        if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
+        return paragraphs
+    }
+
+    /// One entry per non-blank line, trimmed.
+    private static func readLines(_ bytes: [UInt8]) -> [String] {
+        lineRanges(bytes).compactMap { line in
+            let trimmed = UTF8Text.trimmedStart(bytes, line)
+            return trimmed.isEmpty ? nil : UTF8Text.string(bytes, trimmed)
+        }
+    }
+
+    /// Rows of trimmed cells separated by `|`; the first row is the header and every row must
+    /// have as many cells.
+    private static func readTable(_ bytes: [UInt8], name: String, path: String) throws(TemplateError) -> RenderedTable {
+        let rows: [[String]] = lineRanges(bytes).filter { !$0.isEmpty }.map { line in
+            var cells: [String] = []
+            var start = line.lowerBound
+            for index in line where bytes[index] == UTF8Text.bar {
+                cells.append(UTF8Text.string(bytes, UTF8Text.trimmed(bytes, start..<index)))
+                start = index + 1
+            }
+            cells.append(UTF8Text.string(bytes, UTF8Text.trimmed(bytes, start..<line.upperBound)))
+            return cells
+        }
+        guard let header = rows.first else { return RenderedTable(header: [], rows: []) }
+        for (index, row) in rows.enumerated() where row.count != header.count {
+            throw TemplateError(.invalidOutput, "part '\(name)': row \(index + 1) has \(row.count) cells, the header has \(header.count)", path: path)
+        }
+        return RenderedTable(header: header, rows: Array(rows.dropFirst()))
+    }
+
+    /// The lines of `bytes`, split at "\n" not preceded by "\r", each without trailing whitespace.
+    private static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(16)
+        var start = 0
+        for index in bytes.indices where bytes[index] == UTF8Text.lineFeed {
+            if index > 0, bytes[index - 1] == UTF8Text.carriageReturn { continue }
+            lines.append(UTF8Text.trimmedEnd(bytes, start..<index))
+            start = index + 1
+        }
+        lines.append(UTF8Text.trimmedEnd(bytes, start..<bytes.count))
+        return lines
+    }
+
+    /// One line: runs of spaces, tabs and line breaks become one space. Only these collapse:
+    /// the no-break spaces inside French amounts stay.
+    private static func readLine(_ bytes: [UInt8]) -> String {
+        var line: [UInt8] = []
+        line.reserveCapacity(bytes.count)
+        var index = 0
+        var gap = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            let separator = byte == UTF8Text.space || byte == UTF8Text.tab ? 1 : UTF8Text.newlineLength(bytes, at: index)
+            if separator > 0 {
+                gap = true
+                index += separator
+                continue
+            }
+            if gap, !line.isEmpty { line.append(UTF8Text.space) }
+            gap = false
+            line.append(byte)
+            index += 1
+        }
+        return String(decoding: line, as: UTF8.self)
     }
 
     var isEmpty: Bool {
@@ -78,12 +150,5 @@ public enum RenderedPart: Sendable, Hashable {
     var tableValue: RenderedTable {
         if case .table(let table) = self { return table }
         return RenderedTable(header: [], rows: [])
-    }
-}
-
-extension StringProtocol {
-    var trimmedTrailingWhitespace: SubSequence {
-        guard let last = lastIndex(where: { !$0.isWhitespace }) else { return self[startIndex..<startIndex] }
-        return self[...last]
     }
 }

@@ -31,7 +31,7 @@ extension ErrorCode where Domain == TemplateError {
     public static var invalidPath: Self { Self(name: "invalid_path") }
     /// The header or the `@@ part` structure of a template file is wrong.
     public static var invalidStructure: Self { Self(name: "invalid_structure") }
-    /// Mustache syntax the engine or Relance does not accept.
+    /// Mustache syntax Relance templates do not accept.
     public static var syntax: Self { Self(name: "syntax") }
     /// A name the context schema does not define.
     public static var unknownVariable: Self { Self(name: "unknown_variable") }

@@ -1,12 +1,9 @@
-/// Checks that every name a template reads exists, with the right type: against the context
-/// schema when a template is loaded, and against the actual data before each render (strict
-/// rendering: swift-mustache would silently print nothing for a missing name).
+/// Checks, when a template is loaded, that every name it reads exists in the context schema
+/// with the right type. (At render time `CompiledTemplate` checks the actual data as it goes.)
 ///
 /// Names resolve as Mustache resolves them: the first segment is looked up from the innermost
 /// section outwards, the following segments inside it.
 enum TemplateNameChecker {
-    // MARK: - Against the schema (load time)
-
     private struct SchemaScope {
         let schema: TemplateSchema
         let path: String
@@ -88,56 +85,5 @@ enum TemplateNameChecker {
             return (current, path)
         }
         throw TemplateError(.unknownVariable, "line \(line): '\(name)' is not a variable of the message context")
-    }
-
-    // MARK: - Against the data (render time)
-
-    static func check(_ nodes: [TemplateNode], against value: TemplateValue) throws(TemplateError) {
-        try check(nodes, scopes: [value])
-    }
-
-    private static func check(_ nodes: [TemplateNode], scopes: [TemplateValue]) throws(TemplateError) {
-        for node in nodes {
-            switch node {
-            case .variable(let name, let line):
-                guard let value = resolve(name, in: scopes) else {
-                    throw TemplateError(.unresolvedVariable, "line \(line): '\(name)' has no value")
-                }
-                guard case .text = value else {
-                    throw TemplateError(.unresolvedVariable, "line \(line): '\(name)' is not a text")
-                }
-            case .section(let name, let inverted, let children, _):
-                // An absent value is an absent optional: the section is skipped (or, inverted, shown).
-                let value = resolve(name, in: scopes)
-                switch value {
-                case .flag(let flag)?:
-                    if flag != inverted { try check(children, scopes: scopes) }
-                case .list(let items)?:
-                    if inverted {
-                        if items.isEmpty { try check(children, scopes: scopes) }
-                    } else {
-                        for item in items { try check(children, scopes: scopes + [item]) }
-                    }
-                case .some(let present):
-                    if !inverted { try check(children, scopes: scopes + [present]) }
-                case nil:
-                    if inverted { try check(children, scopes: scopes) }
-                }
-            }
-        }
-    }
-
-    private static func resolve(_ name: String, in scopes: [TemplateValue]) -> TemplateValue? {
-        if name == "." { return scopes.last }
-        let segments = name.split(separator: ".").map(String.init)
-        for scope in scopes.reversed() {
-            guard var current = scope[segments[0]] else { continue }
-            for segment in segments.dropFirst() {
-                guard let next = current[segment] else { return nil }
-                current = next
-            }
-            return current
-        }
-        return nil
     }
 }

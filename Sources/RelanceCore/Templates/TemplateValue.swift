@@ -1,20 +1,10 @@
 /// The data a template renders: text, flags, lists and objects. Every text is already
 /// formatted for the message's language. An optional value that is absent has no key at all.
-public indirect enum TemplateValue: Sendable, Hashable {
+public enum TemplateValue: Sendable, Hashable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])
     case object([String: TemplateValue])
-
-    /// The value as swift-mustache walks it: dictionaries, arrays, strings and booleans.
-    var mustacheObject: Any {
-        switch self {
-        case .text(let text): return text
-        case .flag(let flag): return flag
-        case .list(let items): return items.map(\.mustacheObject)
-        case .object(let fields): return fields.mapValues(\.mustacheObject)
-        }
-    }
 
     /// The field `key` of an object.
     public subscript(key: String) -> TemplateValue? {

@@ -10,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Relance on this machine.",
-        subcommands: [BenchPipelineCommand.self]
+        subcommands: [BenchPipelineCommand.self, BenchRenderCommand.self]
     )
 }
 
@@ -162,5 +162,57 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         }
         print(json ? try report.json() : report.text())
         if !report.verification.ok { throw ExitCode.failure }
+    }
+}
+
+struct BenchRenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Time message rendering alone: TemplateRenderer.render on the shipped templates.",
+        discussion: """
+            Loads the templates and rate tables as the worker does, builds one message per channel \
+            (email, call, letter, registered letter, legal) as the worker's composer would for a \
+            French business debtor with one late invoice — the key and tone of the built-in \
+            ladder's last step on that channel — and renders N messages round-robin, timed with \
+            ContinuousClock. Prints messages per second and microseconds per message, overall \
+            and per template. No database or broker is used. Build with -c release for \
+            meaningful figures.
+            """
+    )
+
+    @Option(help: "Messages to render.")
+    var messages: Int = 100_000
+
+    @Option(help: "The schemas directory (default: $RELANCE_SCHEMAS_DIR, else found from the working directory).")
+    var schemasDir: String?
+
+    @Option(help: "The messages' date, YYYY-MM-DD (a day whose late-payment rates are published).")
+    var day: String = "2026-03-16"
+
+    @Flag(help: "Print the results as one JSON object.")
+    var json = false
+
+    func validate() throws {
+        guard messages > 0 else { throw ValidationError("--messages must be positive") }
+    }
+
+    func run() throws {
+        let messageDay: CalendarDate
+        do { messageDay = try CalendarDate(iso: day) } catch { throw ValidationError("--day: \(error)") }
+        let benchmark: RenderBenchmark
+        let report: RenderBenchmark.Report
+        do {
+            let reference = try ResourceLocator().referenceData(schemasOverride: schemasDir)
+            benchmark = try RenderBenchmark(reference: reference, day: messageDay)
+            report = try benchmark.run(
+                messages: messages,
+                command: "relance bench render " + CommandLine.arguments.dropFirst(3).joined(separator: " ")
+            )
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("render benchmark failed: \(error)")
+        }
+        print(json ? try report.json() : report.text())
     }
 }
