@@ -41,6 +41,9 @@ psql_admin() { su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt $*"; }
 if [ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'relance'\"")" != "1" ]; then
   psql_admin "-c \"CREATE ROLE relance LOGIN PASSWORD '$RELANCE_DB_PASSWORD' CREATEDB\""
 fi
+# DROP DATABASE … WITH (FORCE) (tests, benchmark) must be able to end an autovacuum worker
+# busy in the database it drops; without this it fails now and then.
+psql_admin "-c \"GRANT pg_signal_backend TO relance\""
 for db in relance relance_test; do
   if [ "$(psql_admin "-c \"SELECT 1 FROM pg_database WHERE datname = '$db'\"")" != "1" ]; then
     psql_admin "-c \"CREATE DATABASE $db OWNER relance\""

@@ -63,9 +63,20 @@ public enum FreshDatabase {
         }
     }
 
+    /// Drops the database, trying again a few times: a drop can collide with an autovacuum
+    /// worker that just started there.
     private static func drop(_ name: String) async throws {
-        try await PostgresClient.withRunningClient(serverURL, logger: logger) { client in
-            try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+        var attempt = 1
+        while true {
+            do {
+                try await PostgresClient.withRunningClient(serverURL, logger: logger) { client in
+                    try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+                }
+                return
+            } catch where attempt < 5 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(200 * attempt))
+            }
         }
     }
 }
