@@ -119,7 +119,10 @@ struct PipelineGuardTests {
             let rows = try await harness.client.query("SELECT payload::text FROM jobs", logger: harness.logger)
             var carried: [UUID] = []
             for try await payload in rows.decode(String.self) {
-                carried.append(contentsOf: try ReminderJob.decode(Data(payload.utf8)).steps.map(\.stepId))
+                let job = try ReminderJob.decode(Data(payload.utf8))
+                carried.append(contentsOf: job.steps.map(\.stepId))
+                // The outbox keeps the message exactly as the dispatcher wrote it.
+                #expect(String(decoding: try job.encoded(), as: UTF8.self) == payload)
             }
             #expect(carried.count == 600)
             #expect(Set(carried).count == 600)

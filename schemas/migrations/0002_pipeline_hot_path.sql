@@ -36,3 +36,9 @@ CREATE INDEX schedule_steps_due_global_idx ON schedule_steps (due_at) WHERE pend
 --    payments, state changes): leave room in each page so that updates which touch no indexed
 --    column (most of them) stay heap-only instead of adding an entry to each of the six indexes.
 ALTER TABLE invoices SET (fillfactor = 90);
+
+-- 4. A job's payload is the exact message the relay publishes: keep its bytes as written
+--    (`json` stores the text, checked to be JSON) rather than re-encoding it as `jsonb`, whose
+--    output reorders keys and adds spaces — the worker reads the dispatcher's own compact form
+--    much faster than general JSON.
+ALTER TABLE jobs ALTER COLUMN payload TYPE json USING payload::json;

@@ -91,3 +91,9 @@ public struct DispatcherService: Service {
         }
     }
 }
+
+extension DispatcherService: CustomStringConvertible {
+    public var description: String {
+        "DispatcherService(batch: \(configuration.batchSize), claimers: \(configuration.claimers))"
+    }
+}

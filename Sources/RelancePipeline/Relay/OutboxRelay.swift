@@ -83,3 +83,7 @@ public struct OutboxRelay: Service {
         )
     }
 }
+
+extension OutboxRelay: CustomStringConvertible {
+    public var description: String { "OutboxRelay" }
+}

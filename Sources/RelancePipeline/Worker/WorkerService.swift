@@ -167,3 +167,11 @@ public struct WorkerService: Service {
         )
     }
 }
+
+// The service group describes its services in its log lines: name the role, not the whole
+// processor (its composer holds every template and rate table).
+extension WorkerService: CustomStringConvertible {
+    public var description: String {
+        "WorkerService(channels: \(configuration.channels.map(\.rawValue).joined(separator: ", ")))"
+    }
+}

@@ -172,7 +172,7 @@ public struct DispatchStore: Sendable {
             try await connection.query(
                 """
                 INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at)
-                SELECT j.tenant_id, j.id, j.debtor_id, j.channel, j.payload::jsonb, \(now)
+                SELECT j.tenant_id, j.id, j.debtor_id, j.channel, j.payload::json, \(now)
                 FROM unnest(\(plan.jobs.map(\.tenantId)), \(plan.jobs.map(\.id)), \(plan.jobs.map(\.debtorId)),
                             \(plan.jobs.map(\.channel.rawValue)), \(payloads))
                      AS j(tenant_id, id, debtor_id, channel, payload)

@@ -194,7 +194,7 @@ struct BenchResults: Sendable {
         let rows = try await client.query(
             """
             SELECT count(*)::int8, count(DISTINCT step)::int8 FROM (
-                SELECT e ->> 'step_id' AS step FROM jobs j, jsonb_array_elements(j.payload -> 'steps') e
+                SELECT e ->> 'step_id' AS step FROM jobs j, json_array_elements(j.payload -> 'steps') e
                 WHERE j.created_at >= \(since)
             ) AS carried
             """,

@@ -118,7 +118,7 @@ struct DemoDatabase: Sendable {
         let rows = try await client.query(
             """
             SELECT (step ->> 'step_id')::uuid, count(*)::int8
-            FROM jobs j CROSS JOIN LATERAL jsonb_array_elements(j.payload -> 'steps') AS step
+            FROM jobs j CROSS JOIN LATERAL json_array_elements(j.payload -> 'steps') AS step
             WHERE j.tenant_id = ANY(\(tenants))
             GROUP BY 1 HAVING count(*) > 1
             """,
@@ -134,7 +134,7 @@ struct DemoDatabase: Sendable {
         let rows = try await client.query(
             """
             SELECT j.id, (step ->> 'invoice_id')::uuid, (step ->> 'step_id')::uuid, o.outcome, o.completed_at
-            FROM jobs j CROSS JOIN LATERAL jsonb_array_elements(j.payload -> 'steps') AS step
+            FROM jobs j CROSS JOIN LATERAL json_array_elements(j.payload -> 'steps') AS step
             LEFT JOIN job_outcomes o ON o.job_id = j.id
             WHERE j.tenant_id = ANY(\(tenants))
             """,
