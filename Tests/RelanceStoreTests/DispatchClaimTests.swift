@@ -48,6 +48,31 @@ struct DispatchClaimTests {
         }
     }
 
+    @Test("Invoices planned with different ladders, claimed together: each step gets its own invoice's ladder")
+    func laddersPerInvoice() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let tenant = try await f.tenant()
+            let short = try DunningPolicy(name: "Courte", steps: [
+                DunningStep(offsetDays: -3, channel: .email, templateKey: "reminder.courteous"),
+                DunningStep(offsetDays: 5, channel: .call, templateKey: "call.first"),
+            ])
+            try await f.policies.create(short, tenantId: tenant.id)
+            let creditor = try await f.creditor(of: tenant)
+            let debtor = try await f.debtor(of: creditor)
+            let invoices = try (0..<6).map {
+                try StoreFixture.invoice(debtor, number: "L-\($0)", policy: $0.isMultiple(of: 2) ? short.id : nil)
+            }
+            try await f.intake.add(invoices, today: StoreFixture.day("2025-02-20"))
+            let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now)
+            #expect(claimed.count == 6)
+            for (step, _) in claimed {
+                let invoice = try #require(invoices.first { $0.id.uuid == step.invoiceId })
+                #expect(step.ladder.steps == (invoice.policyOverride == nil ? DunningPolicy.defaultFrench.steps : short.steps))
+            }
+        }
+    }
+
     @Test("A claimed step carries its invoice, ladder, history, debtor and tenant kind")
     func dueStepContents() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in

@@ -224,7 +224,7 @@ public struct JobProcessor: Sendable {
 
     /// The same, for a date worked out once per batch.
     static func skipReason(_ invoice: OutcomeStore.InvoiceSnapshot, today: CalendarDate) -> SkipReason? {
-        guard let state = try? stateDecoder.decode(InvoiceState.self, from: invoice.state) else {
+        guard let state = try? StoredInvoiceState.decode(String(decoding: invoice.state, as: UTF8.self), what: "invoice state") else {
             // A state this version cannot read: do not contact anyone on its account.
             return .paused
         }
@@ -232,7 +232,6 @@ public struct JobProcessor: Sendable {
     }
 
     private static let stateZone = TimeZone(identifier: "Europe/Paris")!
-    private static let stateDecoder = JSONDecoder()
 
     static func outcomeKind(_ reason: SkipReason) -> OutcomeKind {
         OutcomeKind(rawValue: "skipped_\(reason.rawValue)") ?? .skippedPaused

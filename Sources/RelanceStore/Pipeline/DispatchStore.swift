@@ -71,7 +71,12 @@ public struct DispatchStore: Sendable {
                    s.debtor_id AS step_debtor_id, s.position AS step_position, s.channel AS step_channel,
                    s.template_key AS step_template_key, s.tone AS step_tone, s.due_date AS step_due_date,
                    s.due_at AS step_due_at, s.status_reason AS step_status_reason,
-                   \(unescaped: InvoiceRow.columns(of: "i")),
+                   \(unescaped: InvoiceRow.columns(of: "i", ladder: false)),
+                   -- Invoices planned under one policy share their ladder (about a kilobyte of
+                   -- JSON): send each distinct one once per claim, named by its hash.
+                   jsonb_hash_extended(i.ladder, 0) AS ladder_hash,
+                   CASE WHEN row_number() OVER (PARTITION BY jsonb_hash_extended(i.ladder, 0)) = 1
+                        THEN i.ladder::text END AS ladder,
                    d.kind AS debtor_kind, d.time_zone AS debtor_time_zone, d.language AS debtor_language,
                    active.kind AS tenant_kind,
                    COALESCE(h.positions, '{}'::int4[]) AS history_positions,
@@ -109,24 +114,15 @@ public struct DispatchStore: Sendable {
             logger: logger
         )
         var steps: [DueStep] = []
-        // Invoices planned under one policy share their ladder: parse each distinct one once.
-        // Keyed by the raw bytes: hashing them is much cheaper than hashing a String (which
-        // normalises Unicode, and ladders hold French text).
-        var ladders: [ByteBuffer: DunningPolicy] = [:]
+        var ladderHashes: [Int64?] = []
+        var ladders: [Int64: DunningPolicy] = [:]
         for try await row in rows {
             let columns = row.makeRandomAccess()
-            let ladder: DunningPolicy
-            if let bytes = try columns["inv_ladder"].decode(ByteBuffer?.self) {
-                if let known = ladders[bytes] {
-                    ladder = known
-                } else {
-                    ladder = try InvoiceRow.ladder(fromJSON: String(buffer: bytes))
-                    ladders[bytes] = ladder
-                }
-            } else {
-                // Steps written for an invoice stored without its ladder: the built-in one.
-                ladder = .defaultFrench
+            let hash = try columns["ladder_hash"].decode(Int64?.self)
+            if let hash, let text = try columns["ladder"].decode(String?.self) {
+                ladders[hash] = try InvoiceRow.ladder(fromJSON: text)
             }
+            ladderHashes.append(hash)
             let positions = try columns["history_positions"].decode([Int].self)
             let dates = try columns["history_dates"].decode([CalendarDate].self)
             let stepId = try columns["step_id"].decode(UUID.self)
@@ -154,7 +150,8 @@ public struct DispatchStore: Sendable {
                 dueAt: try columns["step_due_at"].decode(Date.self),
                 statusReason: try columns["step_status_reason"].decode(String?.self),
                 invoice: try InvoiceRow.invoice(columns),
-                ladder: ladder,
+                // Set below, once every distinct ladder of the claim has been read.
+                ladder: .defaultFrench,
                 history: zip(positions, dates).map { StepExecution(stepIndex: $0, date: $1, outcome: .done) },
                 debtorKind: debtorKind,
                 debtorTimeZone: try columns["debtor_time_zone"].decode(String.self),
@@ -162,6 +159,14 @@ public struct DispatchStore: Sendable {
                 tenantKind: tenantKind,
                 recentContacts: try zip(contactMoments, contactChannels).map { ContactAttempt(at: $0, channel: try Self.channel($1)) }
             ))
+        }
+        for (index, hash) in ladderHashes.enumerated() {
+            // Steps written for an invoice stored without its ladder keep the built-in one.
+            guard let hash else { continue }
+            guard let ladder = ladders[hash] else {
+                throw StoreError(.corruptRecord, "schedule step \(steps[index].stepId): its invoice's ladder was not read")
+            }
+            steps[index].ladder = ladder
         }
         return steps
     }

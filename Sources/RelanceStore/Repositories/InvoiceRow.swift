@@ -6,7 +6,11 @@ import RelanceCore
 /// are selected under `inv_` names (`InvoiceRow.columns(of: "i")`) and decoded by name.
 enum InvoiceRow {
     /// The select list for an `invoices` table aliased `alias`.
-    static func columns(of alias: String) -> String {
+    static func columns(of alias: String, ladder: Bool = true) -> String {
+        ladder ? baseColumns(of: alias) + ", \(alias).ladder::text AS inv_ladder" : baseColumns(of: alias)
+    }
+
+    private static func baseColumns(of alias: String) -> String {
         """
         \(alias).id AS inv_id, \(alias).tenant_id AS inv_tenant_id, \(alias).creditor_id AS inv_creditor_id, \
         \(alias).debtor_id AS inv_debtor_id, \(alias).number AS inv_number, \(alias).issue_date AS inv_issue_date, \
@@ -14,8 +18,7 @@ enum InvoiceRow {
         \(alias).amount_minor AS inv_amount_minor, \(alias).outstanding_minor AS inv_outstanding_minor, \
         \(alias).contract_rate_bp AS inv_contract_rate_bp, \(alias).state_detail::text AS inv_state_detail, \
         \(alias).policy_id AS inv_policy_id, \(alias).jurisdiction AS inv_jurisdiction, \
-        \(alias).formal_notice_date AS inv_formal_notice_date, \(alias).ladder::text AS inv_ladder, \
-        \(alias).ladder_source AS inv_ladder_source
+        \(alias).formal_notice_date AS inv_formal_notice_date, \(alias).ladder_source AS inv_ladder_source
         """
     }
 
@@ -24,7 +27,7 @@ enum InvoiceRow {
         let id = try row["inv_id"].decode(UUID.self)
         let currency = try Currency(code: try row["inv_currency"].decode(String.self))
         let stateText = try row["inv_state_detail"].decode(String.self)
-        let state = try StoreJSON.decodeDomain(InvoiceState.self, from: stateText, what: "state of invoice \(id)")
+        let state = try StoredInvoiceState.decode(stateText, what: "state of invoice \(id)")
         do {
             return try Invoice(
                 id: InvoiceID(id),
