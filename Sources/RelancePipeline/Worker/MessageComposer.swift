@@ -320,7 +320,10 @@ public struct MessageComposer: Sendable {
 
     /// `REL-<first 8 hex digits of the job id>-<YYYYMMDD>`: this message's reference.
     public static func letterReference(jobId: UUID, date: CalendarDate) -> String {
-        "REL-" + jobId.uuidString.prefix(8).uppercased() + "-" + date.iso.replacingOccurrences(of: "-", with: "")
+        // Built from the parts: Foundation's replacingOccurrences goes through NSString.
+        var compact = date.iso
+        compact.removeAll { $0 == "-" }
+        return "REL-" + jobId.uuidString.prefix(8).uppercased() + "-" + compact
     }
 
     /// An address as printed under a name: the street lines, `<postal code> <city>` (UK:
