@@ -27,9 +27,17 @@ shared_buffers = 512MB
 # concurrent commits too. Durability is unchanged (fsync stays on).
 commit_delay = 0
 wal_writer_delay = 10ms
+# The pipeline writes every reminder several times: with the default 1 GB of WAL between
+# checkpoints, a large run forces checkpoints back to back, and each page's first change after
+# one is logged whole.
+max_wal_size = 4GB
+checkpoint_timeout = 15min
 CONF
 if ! pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" status >/dev/null 2>&1; then
   pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
+else
+  # Already running: apply the settings above that a reload can change.
+  pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" reload
 fi
 for _ in $(seq 1 60); do
   pg_isready -h 127.0.0.1 -p "$PG_PORT" -q && break
@@ -43,7 +51,7 @@ if [ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'relance'\"")" !
 fi
 # DROP DATABASE … WITH (FORCE) (tests, benchmark) must be able to end an autovacuum worker
 # busy in the database it drops; without this it fails now and then.
-psql_admin "-c \"GRANT pg_signal_backend TO relance\""
+psql_admin "-c \"SET client_min_messages = warning\" -c \"GRANT pg_signal_backend TO relance\""
 for db in relance relance_test; do
   if [ "$(psql_admin "-c \"SELECT 1 FROM pg_database WHERE datname = '$db'\"")" != "1" ]; then
     psql_admin "-c \"CREATE DATABASE $db OWNER relance\""
