@@ -44,6 +44,41 @@ struct PipelineGuardTests {
         }
     }
 
+    @Test("The guard's today is the debtor's: a promise to pay by today still holds in the evening in Martinique, when Paris is already tomorrow")
+    func promiseInDebtorsZone() async throws {
+        let due = try CalendarDate(iso: "2026-03-02")
+        let promiseDay = due.adding(days: 3)  // Thursday 2026-03-05
+        let martinique = try #require(TimeZone(identifier: "America/Martinique"))
+        // 11:00 in Martinique: inside every contact window there, so the step is dispatched now.
+        try await PipelineHarness.run(start: promiseDay.moment(hour: 11, minute: 0, in: martinique)) { harness in
+            let (_, invoices) = try await harness.seed(
+                debtors: 1, due: due, today: due.adding(days: -10), timeZone: "America/Martinique"
+            )
+            let publisher = try harness.publisher()
+            try await harness.dispatcher().dispatchUntilIdle()
+            try await harness.publishAll(harness.relay(publisher))
+            #expect(try await harness.jobCount == 1)
+
+            // The debtor promises to pay by the end of the day; the worker takes the job at
+            // 22:00 there, which is 03:00 the next day in Paris.
+            _ = try await harness.transitions.promise(invoices[0].id, payBy: promiseDay, on: promiseDay)
+            harness.clock.set(promiseDay.moment(hour: 22, minute: 0, in: martinique))
+
+            let channel = CountingChannel()
+            let worker = try harness.worker(publisher, channels: [channel])
+            let workers = BackgroundService { try await worker.run() }
+            #expect(try await harness.waitForOutcomes())
+            await workers.stop()
+            await publisher.close()
+
+            let outcome = try await harness.client.query("SELECT outcome FROM job_outcomes", logger: harness.logger)
+            var outcomes: [String] = []
+            for try await kind in outcome.decode(String.self) { outcomes.append(kind) }
+            #expect(outcomes == ["skipped_promise"])
+            #expect(channel.contacted.isEmpty)
+        }
+    }
+
     @Test("A malformed message, a job for an unknown tenant and an unknown job are dead-lettered with the reason")
     func deadLetters() async throws {
         try await PipelineHarness.run(start: Date()) { harness in

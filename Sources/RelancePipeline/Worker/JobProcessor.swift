@@ -94,7 +94,14 @@ public struct JobProcessor: Sendable {
             }
         }
 
-        let today = CalendarDate(now, in: Self.stateZone)
+        // Each debtor's own day; the few zones of a batch are worked out once each.
+        var todayIn: [String: CalendarDate] = [:]
+        func today(for invoice: OutcomeStore.InvoiceSnapshot) -> CalendarDate {
+            if let day = todayIn[invoice.debtorTimeZone] { return day }
+            let day = CalendarDate(now, in: Self.zone(invoice.debtorTimeZone))
+            todayIn[invoice.debtorTimeZone] = day
+            return day
+        }
         let invoiceIds = Array(Set(live.flatMap { $0.job.steps.map(\.invoiceId) }))
         let invoices = try await outcomes.invoices(invoiceIds)
         var records: [JobOutcome] = []
@@ -108,7 +115,8 @@ public struct JobProcessor: Sendable {
             var kept: [ReminderJob.Step] = []
             var firstSkip: SkipReason?
             for step in job.steps {
-                if let reason = Self.skipReason(invoices[step.invoiceId]!, today: today) {
+                let invoice = invoices[step.invoiceId]!
+                if let reason = Self.skipReason(invoice, today: today(for: invoice)) {
                     firstSkip = firstSkip ?? reason
                 } else {
                     kept.append(step)
@@ -219,7 +227,7 @@ public struct JobProcessor: Sendable {
 
     /// Why an invoice must not be acted on now, from its stored state.
     static func skipReason(_ invoice: OutcomeStore.InvoiceSnapshot, on now: Date) -> SkipReason? {
-        skipReason(invoice, today: CalendarDate(now, in: stateZone))
+        skipReason(invoice, today: CalendarDate(now, in: zone(invoice.debtorTimeZone)))
     }
 
     /// The same, for a date worked out once per batch.
@@ -231,7 +239,11 @@ public struct JobProcessor: Sendable {
         return state.skipReason(on: today)
     }
 
-    private static let stateZone = TimeZone(identifier: "Europe/Paris")!
+    /// A debtor's zone; the store only accepts known IANA names, so the fallback is for a name a
+    /// later system update dropped.
+    private static func zone(_ identifier: String) -> TimeZone {
+        TimeZone(identifier: identifier) ?? TimeZone(identifier: "Europe/Paris")!
+    }
 
     static func outcomeKind(_ reason: SkipReason) -> OutcomeKind {
         OutcomeKind(rawValue: "skipped_\(reason.rawValue)") ?? .skippedPaused

@@ -54,23 +54,28 @@ public struct OutcomeStore: Sendable {
         /// The state as the domain encodes it (`InvoiceState` JSON).
         public var state: Data
         public var outstanding: Money
+        /// The debtor's IANA time zone: the guard's "today" is the debtor's (a promise to pay by
+        /// a date holds until that date ends where the debtor is).
+        public var debtorTimeZone: String
     }
 
-    /// Re-reads the invoices named by jobs.
+    /// Re-reads the invoices named by jobs, each with its debtor's time zone.
     public func invoices(_ ids: [UUID]) async throws -> [UUID: InvoiceSnapshot] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await client.query(
             """
-            SELECT id, tenant_id, debtor_id, state_detail::text, outstanding_minor, currency::text
-            FROM invoices WHERE id = ANY(\(ids))
+            SELECT i.id, i.tenant_id, i.debtor_id, i.state_detail::text, i.outstanding_minor, i.currency::text, d.time_zone
+            FROM invoices i JOIN debtors d ON d.tenant_id = i.tenant_id AND d.id = i.debtor_id
+            WHERE i.id = ANY(\(ids))
             """,
             logger: logger
         )
         var result: [UUID: InvoiceSnapshot] = [:]
-        for try await row in rows.decode((UUID, UUID, UUID, String, Int64, String).self) {
+        for try await row in rows.decode((UUID, UUID, UUID, String, Int64, String, String).self) {
             result[row.0] = InvoiceSnapshot(
                 id: row.0, tenantId: row.1, debtorId: row.2, state: Data(row.3.utf8),
-                outstanding: Money(minorUnits: row.4, currency: try Currency(code: row.5))
+                outstanding: Money(minorUnits: row.4, currency: try Currency(code: row.5)),
+                debtorTimeZone: row.6
             )
         }
         return result

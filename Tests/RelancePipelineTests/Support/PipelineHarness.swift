@@ -117,9 +117,11 @@ struct PipelineHarness: Sendable {
 
     static let address = PostalAddress(lines: ["12 rue de la Paix"], postalCode: "75002", city: "Paris", countryCode: "FR")
 
-    /// A business tenant with one creditor and `debtors` debtors, each with one invoice of
-    /// 1 200.00 € due on `due`, planned on `today`.
-    func seed(debtors count: Int, due: CalendarDate, today: CalendarDate, kind: DebtorKind = .business) async throws -> (tenant: Tenant, invoices: [Invoice]) {
+    /// A business tenant with one creditor and `debtors` debtors in `timeZone`, each with one
+    /// invoice of 1 200.00 € due on `due`, planned on `today`.
+    func seed(
+        debtors count: Int, due: CalendarDate, today: CalendarDate, kind: DebtorKind = .business, timeZone: String = "Europe/Paris"
+    ) async throws -> (tenant: Tenant, invoices: [Invoice]) {
         let tenant = Tenant(name: "Tenant \(UInt16.random(in: 0...9999))", kind: .business)
         try await TenantRepository(client: client, logger: logger).create(tenant)
         let creditor = Creditor(tenantId: tenant.id, name: "Créancier SAS", address: Self.address)
@@ -129,7 +131,7 @@ struct PipelineHarness: Sendable {
         for index in 0..<count {
             let debtor = try Debtor(
                 tenantId: tenant.id, creditorId: creditor.id, name: "Débiteur \(index)", kind: kind, language: .fr,
-                timeZone: "Europe/Paris",
+                timeZone: timeZone,
                 contacts: DebtorContacts(email: "d\(index)@example.test", phone: "+33600000000", postalAddress: Self.address)
             )
             records.append(DebtorRecord(debtor: debtor))
