@@ -5,6 +5,10 @@
 # Run as root on Debian 12 with the Swift toolchain on the PATH; safe to run again (each run
 # stores a new demo tenant).
 #
+# The demo keeps to a database and a virtual host of its own (relance_demo, created by
+# services-up.sh), so that `relance run` on the installation's own never dispatches the steps a
+# demo tenant still has planned. RELANCE_DEMO_DATABASE_URL and RELANCE_DEMO_AMQP_URL override.
+#
 # The build is a debug build by default: it shares .build/debug with deploy/test.sh and a
 # cold one is faster than a release build. RELANCE_BUILD_CONFIGURATION=release builds and
 # runs the optimised binary instead. Arguments are passed to `relance demo`.
@@ -25,5 +29,7 @@ swift build -c "$configuration" --product relance
 echo "demo.sh: $configuration build took $(( $(date +%s) - start )) s"
 relance="$(swift build -c "$configuration" --show-bin-path)/relance"
 
-"$relance" migrate
-"$relance" demo "$@"
+database_url="${RELANCE_DEMO_DATABASE_URL:-postgres://relance:relance@127.0.0.1:5432/relance_demo}"
+amqp_url="${RELANCE_DEMO_AMQP_URL:-amqp://relance:relance@127.0.0.1:5672/relance_demo}"
+"$relance" migrate --database-url "$database_url"
+"$relance" demo --database-url "$database_url" --amqp-url "$amqp_url" "$@"

@@ -52,12 +52,14 @@ fi
 # DROP DATABASE … WITH (FORCE) (tests, benchmark) must be able to end an autovacuum worker
 # busy in the database it drops; without this it fails now and then.
 psql_admin "-c \"SET client_min_messages = warning\" -c \"GRANT pg_signal_backend TO relance\""
-for db in relance relance_test; do
+# relance: the installation's own data; relance_demo: the demo's (so that a later `relance run`
+# never dispatches what the demo left planned); relance_test: the server tests create theirs on.
+for db in relance relance_demo relance_test; do
   if [ "$(psql_admin "-c \"SELECT 1 FROM pg_database WHERE datname = '$db'\"")" != "1" ]; then
     psql_admin "-c \"CREATE DATABASE $db OWNER relance\""
   fi
 done
-echo "services-up: PostgreSQL on 127.0.0.1:$PG_PORT (databases relance, relance_test)"
+echo "services-up: PostgreSQL on 127.0.0.1:$PG_PORT (databases relance, relance_demo, relance_test)"
 
 # ---------- RabbitMQ ----------
 # Loopback only: AMQP listener, Erlang distribution and epmd. The env file is read by both
@@ -97,11 +99,13 @@ if ! rabbitmqctl -q list_users | awk '{print $1}' | grep -qx relance; then
   rabbitmqctl -q add_user relance "$RELANCE_AMQP_PASSWORD"
 fi
 rabbitmqctl -q set_user_tags relance administrator
-if ! rabbitmqctl -q list_vhosts | grep -qx relance; then
-  rabbitmqctl -q add_vhost relance
-fi
-rabbitmqctl -q set_permissions -p relance relance ".*" ".*" ".*"
+for vhost in relance relance_demo; do
+  if ! rabbitmqctl -q list_vhosts | grep -qx "$vhost"; then
+    rabbitmqctl -q add_vhost "$vhost"
+  fi
+  rabbitmqctl -q set_permissions -p "$vhost" relance ".*" ".*" ".*"
+done
 rabbitmqctl -q set_permissions -p / relance ".*" ".*" ".*"
 # At-least-once dead-lettering from quorum queues needs this flag (on by default on 3.10).
 rabbitmqctl -q enable_feature_flag stream_queue >/dev/null 2>&1 || true
-echo "services-up: RabbitMQ on 127.0.0.1:5672 (vhost relance), management on 127.0.0.1:15672"
+echo "services-up: RabbitMQ on 127.0.0.1:5672 (vhosts relance, relance_demo), management on 127.0.0.1:15672"
