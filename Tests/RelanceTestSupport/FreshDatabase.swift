@@ -63,20 +63,11 @@ public enum FreshDatabase {
         }
     }
 
-    /// Drops the database, trying again a few times: a drop can collide with an autovacuum
-    /// worker that just started there.
+    /// Drops the database, ending its sessions (an autovacuum worker's too: services-up.sh lets
+    /// the relance role signal them).
     private static func drop(_ name: String) async throws {
-        var attempt = 1
-        while true {
-            do {
-                try await PostgresClient.withRunningClient(serverURL, logger: logger) { client in
-                    try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
-                }
-                return
-            } catch where attempt < 5 {
-                attempt += 1
-                try await Task.sleep(for: .milliseconds(200 * attempt))
-            }
+        try await PostgresClient.withRunningClient(serverURL, logger: logger) { client in
+            try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
         }
     }
 }

@@ -99,10 +99,10 @@ struct CanonicalJobReader {
             return value
         }
         func separator(_ offset: Int, _ character: Unicode.Scalar) -> Bool { bytes[index + offset] == UInt8(ascii: character) }
-        guard let year = digits(0, 4), separator(4, "-"), let month = digits(5, 2), separator(7, "-"), let day = digits(8, 2),
+        guard let date = try? CalendarDate(iso: String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + 10)]), as: UTF8.self)),
               separator(10, "T"), let hour = digits(11, 2), separator(13, ":"), let minute = digits(14, 2),
               separator(16, ":"), let second = digits(17, 2), separator(19, "Z"), separator(20, "\""),
-              let date = CalendarDate(year: year, month: month, day: day), hour < 24, minute < 60, second < 60
+              hour < 24, minute < 60, second < 60
         else { return nil }
         index += 21
         let seconds = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second

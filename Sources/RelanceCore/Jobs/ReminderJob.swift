@@ -183,16 +183,11 @@ extension [UInt8] {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let inDay = seconds - days * 86_400
-        let day = CalendarDate(daysSinceEpoch: days)
         func two(_ value: Int) {
             append(UInt8(ascii: "0") + UInt8(value / 10))
             append(UInt8(ascii: "0") + UInt8(value % 10))
         }
-        let year = String(day.year)
-        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: Swift.max(0, 4 - year.utf8.count)))
-        append(ascii: year)
-        append(UInt8(ascii: "-")); two(day.month)
-        append(UInt8(ascii: "-")); two(day.day)
+        append(ascii: CalendarDate(daysSinceEpoch: days).iso)
         append(UInt8(ascii: "T")); two(inDay / 3600)
         append(UInt8(ascii: ":")); two(inDay / 60 % 60)
         append(UInt8(ascii: ":")); two(inDay % 60)

@@ -225,14 +225,9 @@ public struct JobProcessor: Sendable {
                    kind: kind, detail: detail, artefactURI: artefact, attempts: attempts, completedAt: clock.now())
     }
 
-    /// Why an invoice must not be acted on now, from its stored state.
-    static func skipReason(_ invoice: OutcomeStore.InvoiceSnapshot, on now: Date) -> SkipReason? {
-        skipReason(invoice, today: CalendarDate(now, in: zone(invoice.debtorTimeZone)))
-    }
-
-    /// The same, for a date worked out once per batch.
+    /// Why an invoice must not be acted on on `today` (the debtor's day), from its stored state.
     static func skipReason(_ invoice: OutcomeStore.InvoiceSnapshot, today: CalendarDate) -> SkipReason? {
-        guard let state = try? StoredInvoiceState.decode(String(decoding: invoice.state, as: UTF8.self), what: "invoice state") else {
+        guard let state = try? StoredInvoiceState.decode(invoice.state, what: "invoice state") else {
             // A state this version cannot read: do not contact anyone on its account.
             return .paused
         }

@@ -51,8 +51,8 @@ public struct OutcomeStore: Sendable {
         public var id: UUID
         public var tenantId: UUID
         public var debtorId: UUID
-        /// The state as the domain encodes it (`InvoiceState` JSON).
-        public var state: Data
+        /// The state as stored: `InvoiceState` JSON (read with `StoredInvoiceState`).
+        public var state: String
         public var outstanding: Money
         /// The debtor's IANA time zone: the guard's "today" is the debtor's (a promise to pay by
         /// a date holds until that date ends where the debtor is).
@@ -73,7 +73,7 @@ public struct OutcomeStore: Sendable {
         var result: [UUID: InvoiceSnapshot] = [:]
         for try await row in rows.decode((UUID, UUID, UUID, String, Int64, String, String).self) {
             result[row.0] = InvoiceSnapshot(
-                id: row.0, tenantId: row.1, debtorId: row.2, state: Data(row.3.utf8),
+                id: row.0, tenantId: row.1, debtorId: row.2, state: row.3,
                 outstanding: Money(minorUnits: row.4, currency: try Currency(code: row.5)),
                 debtorTimeZone: row.6
             )
