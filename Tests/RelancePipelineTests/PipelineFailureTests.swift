@@ -119,7 +119,7 @@ struct PipelineFailureTests {
             #expect(finished)
             #expect(try await harness.jobCount == 2000)
             #expect(try await harness.outcomeCount == 2000)
-            #expect(try await harness.count("SELECT count(*)::int8 FROM jobs WHERE published_at IS NULL") == 0)
+            #expect(try await harness.count("SELECT count(*)::int8 FROM outbox") == 0)
         }
         }
     }

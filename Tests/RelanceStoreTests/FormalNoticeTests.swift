@@ -29,7 +29,7 @@ struct FormalNoticeTests {
             let completedAt = try InvoicePlanningTests.utc("2025-04-25T22:30:00Z")
             try await driver.outcomes.record(dispatched.map { step, job in
                 JobOutcome(
-                    jobId: job, tenantId: step.tenantId, debtorId: step.debtorId, channel: step.channel,
+                    jobId: job, stepIds: [step.stepId], tenantId: step.tenantId, debtorId: step.debtorId, channel: step.channel,
                     kind: step.invoiceId == skipped.id.uuid ? .skippedPaid : .sent, completedAt: completedAt
                 )
             })

@@ -41,7 +41,7 @@ struct PipelineDriver: Sendable {
         let dispatched = try await dispatchDue(at: now)
         try await outcomes.record(dispatched.map { step, job in
             JobOutcome(
-                jobId: job, tenantId: step.tenantId, debtorId: step.debtorId, channel: step.channel, kind: outcome,
+                jobId: job, stepIds: [step.stepId], tenantId: step.tenantId, debtorId: step.debtorId, channel: step.channel, kind: outcome,
                 completedAt: completedAt ?? now
             )
         })

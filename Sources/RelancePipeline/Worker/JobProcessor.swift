@@ -102,8 +102,20 @@ public struct JobProcessor: Sendable {
             todayIn[invoice.debtorTimeZone] = day
             return day
         }
+        // With a composer, one load serves the guard and the messages: the invoices it reads
+        // carry their state. Without one, the guard reads only what it needs.
         let invoiceIds = Array(Set(live.flatMap { $0.job.steps.map(\.invoiceId) }))
-        let invoices = try await outcomes.invoices(invoiceIds)
+        var snapshot: MessageContextStore.Snapshot?
+        let invoices: [UUID: OutcomeStore.InvoiceSnapshot]
+        if let composer, !live.isEmpty {
+            let loaded = try await composer.load(
+                tenantIds: live.map(\.job.tenantId), debtorIds: live.map(\.job.debtorId), invoiceIds: invoiceIds, now: now
+            )
+            snapshot = loaded
+            invoices = Self.guardSnapshots(loaded)
+        } else {
+            invoices = try await outcomes.invoices(invoiceIds)
+        }
         var records: [JobOutcome] = []
         var actions: [(index: Int, channelJob: ChannelJob)] = []
         for entry in live {
@@ -138,7 +150,8 @@ public struct JobProcessor: Sendable {
             actions.append((entry.index, ChannelJob(job: job, steps: kept, invoices: relevant, attempt: entry.attempt, now: now)))
         }
 
-        if let messages = try await composer?.compose(actions.map(\.channelJob)) {
+        if let composer, let snapshot {
+            let messages = composer.compose(actions.map(\.channelJob), from: snapshot)
             var composed: [(index: Int, channelJob: ChannelJob)] = []
             for (action, message) in zip(actions, messages) {
                 switch message {
@@ -221,8 +234,24 @@ public struct JobProcessor: Sendable {
     private func outcome(
         for job: ReminderJob, kind: OutcomeKind, attempts: Int, detail: String, artefact: String? = nil
     ) -> JobOutcome {
-        JobOutcome(jobId: job.jobId, tenantId: job.tenantId, debtorId: job.debtorId, channel: job.channel,
+        JobOutcome(jobId: job.jobId, stepIds: job.steps.map(\.stepId), tenantId: job.tenantId, debtorId: job.debtorId, channel: job.channel,
                    kind: kind, detail: detail, artefactURI: artefact, attempts: attempts, completedAt: clock.now())
+    }
+
+    /// The guard's view of the invoices a composer's load read. An invoice whose debtor the
+    /// load did not read (it is not the debtor of any job of the batch) is left out, so the job
+    /// naming it is dead-lettered as naming an unknown invoice.
+    static func guardSnapshots(_ snapshot: MessageContextStore.Snapshot) -> [UUID: OutcomeStore.InvoiceSnapshot] {
+        var result: [UUID: OutcomeStore.InvoiceSnapshot] = [:]
+        result.reserveCapacity(snapshot.invoices.count)
+        for (id, invoice) in snapshot.invoices {
+            guard let debtor = snapshot.debtors[invoice.debtorId] else { continue }
+            result[id.uuid] = OutcomeStore.InvoiceSnapshot(
+                id: id.uuid, tenantId: invoice.tenantId.uuid, debtorId: invoice.debtorId.uuid, state: invoice.state,
+                outstanding: invoice.outstanding, debtorTimeZone: debtor.timeZone
+            )
+        }
+        return result
     }
 
     /// Why an invoice must not be acted on on `today` (the debtor's day), from its stored state.

@@ -74,12 +74,21 @@ public struct MessageComposer: Sendable {
 
     /// Reads what the jobs' messages need, in one `MessageContextStore.load`.
     public func load(_ jobs: [ChannelJob]) async throws -> MessageContextStore.Snapshot {
-        try await store.load(
-            tenantIds: jobs.map { TenantID($0.job.tenantId) },
-            debtorIds: jobs.map { DebtorID($0.job.debtorId) },
-            invoiceIds: jobs.flatMap { $0.steps.map { InvoiceID($0.invoiceId) } },
+        try await load(
+            tenantIds: jobs.map(\.job.tenantId),
+            debtorIds: jobs.map(\.job.debtorId),
+            invoiceIds: jobs.flatMap { $0.steps.map(\.invoiceId) },
             // One batch shares one time; the earliest keeps every later next step in view.
             now: jobs.map(\.now).min() ?? Date()
+        )
+    }
+
+    /// Reads what messages about these invoices, debtors and tenants need, in one
+    /// `MessageContextStore.load`; the worker's guard reads the invoices' states from it too.
+    public func load(tenantIds: [UUID], debtorIds: [UUID], invoiceIds: [UUID], now: Date) async throws -> MessageContextStore.Snapshot {
+        try await store.load(
+            tenantIds: tenantIds.map(TenantID.init), debtorIds: debtorIds.map(DebtorID.init),
+            invoiceIds: invoiceIds.map(InvoiceID.init), now: now
         )
     }
 

@@ -176,11 +176,15 @@ public struct DispatchStore: Sendable {
             let payloads = plan.jobs.map { String(decoding: $0.payload, as: UTF8.self) }
             try await connection.query(
                 """
-                INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at)
-                SELECT j.tenant_id, j.id, j.debtor_id, j.channel, j.payload::json, \(now)
-                FROM unnest(\(plan.jobs.map(\.tenantId)), \(plan.jobs.map(\.id)), \(plan.jobs.map(\.debtorId)),
-                            \(plan.jobs.map(\.channel.rawValue)), \(payloads))
-                     AS j(tenant_id, id, debtor_id, channel, payload)
+                WITH written AS (
+                    INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at)
+                    SELECT j.tenant_id, j.id, j.debtor_id, j.channel, j.payload::json, \(now)
+                    FROM unnest(\(plan.jobs.map(\.tenantId)), \(plan.jobs.map(\.id)), \(plan.jobs.map(\.debtorId)),
+                                \(plan.jobs.map(\.channel.rawValue)), \(payloads))
+                         AS j(tenant_id, id, debtor_id, channel, payload)
+                    RETURNING id
+                )
+                INSERT INTO outbox (job_id) SELECT id FROM written
                 """,
                 logger: logger
             )

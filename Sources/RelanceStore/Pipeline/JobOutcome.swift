@@ -35,6 +35,9 @@ public enum OutcomeKind: String, Sendable, Hashable, CaseIterable {
 /// One outcome to record.
 public struct JobOutcome: Sendable, Hashable {
     public var jobId: UUID
+    /// The schedule steps the job carried (its message names them): they move to done or
+    /// skipped with the outcome.
+    public var stepIds: [UUID]
     public var tenantId: UUID
     public var debtorId: UUID
     public var channel: Channel
@@ -49,10 +52,11 @@ public struct JobOutcome: Sendable, Hashable {
     public var completedAt: Date?
 
     public init(
-        jobId: UUID, tenantId: UUID, debtorId: UUID, channel: Channel, kind: OutcomeKind,
+        jobId: UUID, stepIds: [UUID], tenantId: UUID, debtorId: UUID, channel: Channel, kind: OutcomeKind,
         detail: String = "{}", artefactURI: String? = nil, attempts: Int = 1, completedAt: Date? = nil
     ) {
         self.jobId = jobId
+        self.stepIds = stepIds
         self.tenantId = tenantId
         self.debtorId = debtorId
         self.channel = channel

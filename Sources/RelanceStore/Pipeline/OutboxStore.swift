@@ -3,7 +3,8 @@ import Logging
 import PostgresNIO
 import RelanceCore
 
-/// The relay's side of the outbox: takes unpublished rows, and marks what the broker confirmed.
+/// The relay's side of the outbox: takes the rows of jobs to publish, and puts back those the
+/// broker did not confirm.
 public struct OutboxStore: Sendable {
     public let client: PostgresClient
     public let logger: Logger
@@ -21,75 +22,70 @@ public struct OutboxStore: Sendable {
         case failed(reason: String)
     }
 
-    /// Locks up to `limit` unpublished rows, oldest first (rows another relay holds are
-    /// skipped), hands them to `publish`, and records what it reports — in one transaction, so
-    /// a crash before the commit leaves them unpublished and they are published again.
-    ///
-    /// The rows are locked `FOR NO KEY UPDATE` (the relay changes no key column): that still
-    /// keeps other relays off them, but does not block the foreign-key checks of a worker
-    /// recording the outcome of a job it received before this transaction committed.
+    /// Takes up to `limit` rows from the outbox, oldest first (rows another relay holds are
+    /// skipped), hands their jobs to `publish`, and puts back those it reports failed, with
+    /// the reason — in one transaction, so a crash before the commit leaves every row in the
+    /// outbox and its job is published again. The rows are taken by deleting them: a confirmed
+    /// job is not written again (`jobs` rows never change after the dispatcher writes them).
     @discardableResult
     public func publishPending(
         limit: Int,
         publish: @Sendable ([OutboxJob]) async throws -> [UUID: PublishResult]
     ) async throws -> (published: Int, failed: Int) {
         try await client.transaction(logger: logger) { connection in
+            // An outbox row whose job is missing (never the case: both are written in one
+            // transaction) has nothing to publish and is dropped with the others.
             let rows = try await connection.query(
                 """
-                SELECT id, tenant_id, debtor_id, channel, payload::text FROM jobs
-                WHERE published_at IS NULL
-                ORDER BY created_at
-                LIMIT \(limit)
-                FOR NO KEY UPDATE SKIP LOCKED
+                WITH taken AS (
+                    DELETE FROM outbox WHERE seq IN (
+                        SELECT seq FROM outbox ORDER BY seq LIMIT \(limit) FOR UPDATE SKIP LOCKED
+                    )
+                    RETURNING seq, job_id, publish_attempts
+                )
+                SELECT t.seq, t.publish_attempts, j.id, j.tenant_id, j.debtor_id, j.channel, j.payload::text
+                FROM taken t JOIN jobs j ON j.id = t.job_id
+                ORDER BY t.seq
                 """,
                 logger: logger
             )
             var jobs: [OutboxJob] = []
-            for try await (id, tenant, debtor, channel, payload) in rows.decode((UUID, UUID, UUID, String, String).self) {
+            var taken: [UUID: (seq: Int64, attempts: Int)] = [:]
+            for try await (seq, attempts, id, tenant, debtor, channel, payload)
+                in rows.decode((Int64, Int, UUID, UUID, UUID, String, String).self) {
                 jobs.append(OutboxJob(
                     id: id, tenantId: tenant, debtorId: debtor,
                     channel: try DispatchStore.channel(channel), payload: Data(payload.utf8)
                 ))
+                taken[id] = (seq, attempts)
             }
             guard !jobs.isEmpty else { return (0, 0) }
             let results = try await publish(jobs)
-            var confirmed: [UUID] = []
-            var failedIds: [UUID] = []
-            var reasons: [String] = []
+            var failed: [(seq: Int64, job: UUID, attempts: Int, reason: String)] = []
             for job in jobs {
-                switch results[job.id] ?? .failed(reason: "no confirm received") {
-                case .confirmed: confirmed.append(job.id)
-                case .failed(let reason):
-                    failedIds.append(job.id)
-                    reasons.append(reason)
+                if case .failed(let reason) = results[job.id] ?? .failed(reason: "no confirm received") {
+                    let row = taken[job.id]!
+                    failed.append((row.seq, job.id, row.attempts + 1, reason))
                 }
             }
-            if !confirmed.isEmpty {
+            if !failed.isEmpty {
+                // Back in its place: a refused job keeps its turn.
                 try await connection.query(
                     """
-                    UPDATE jobs SET published_at = now(), publish_attempts = publish_attempts + 1, last_publish_error = NULL
-                    WHERE id = ANY(\(confirmed))
+                    INSERT INTO outbox (seq, job_id, publish_attempts, last_publish_error)
+                    SELECT * FROM unnest(\(failed.map(\.seq)), \(failed.map(\.job)), \(failed.map(\.attempts)),
+                                         \(failed.map(\.reason)))
                     """,
                     logger: logger
                 )
             }
-            if !failedIds.isEmpty {
-                try await connection.query(
-                    """
-                    UPDATE jobs j SET publish_attempts = j.publish_attempts + 1, last_publish_error = u.reason
-                    FROM unnest(\(failedIds), \(reasons)) AS u(id, reason)
-                    WHERE j.id = u.id
-                    """,
-                    logger: logger
-                )
-            }
-            return (confirmed.count, failedIds.count)
+            return (jobs.count - failed.count, failed.count)
         }
     }
 
     /// How many rows wait to be published.
     public func pendingCount() async throws -> Int {
-        let rows = try await client.query("SELECT count(*)::int8 FROM jobs WHERE published_at IS NULL", logger: logger)
+        let rows = try await client.query("SELECT count(*)::int8 FROM outbox", logger: logger)
         for try await count in rows.decode(Int.self) { return count }
         return 0
     }

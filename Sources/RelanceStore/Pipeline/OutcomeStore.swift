@@ -57,6 +57,15 @@ public struct OutcomeStore: Sendable {
         /// The debtor's IANA time zone: the guard's "today" is the debtor's (a promise to pay by
         /// a date holds until that date ends where the debtor is).
         public var debtorTimeZone: String
+
+        public init(id: UUID, tenantId: UUID, debtorId: UUID, state: String, outstanding: Money, debtorTimeZone: String) {
+            self.id = id
+            self.tenantId = tenantId
+            self.debtorId = debtorId
+            self.state = state
+            self.outstanding = outstanding
+            self.debtorTimeZone = debtorTimeZone
+        }
     }
 
     /// Re-reads the invoices named by jobs, each with its debtor's time zone.
@@ -116,55 +125,51 @@ public struct OutcomeStore: Sendable {
                 """,
                 logger: logger
             )
-            var written: [UUID] = []
-            var statuses: [String] = []
-            var reasons: [String] = []
+            var written: Set<UUID> = []
+            var outcomeOf: [UUID: OutcomeKind] = [:]
             for try await (jobId, outcome) in rows.decode((UUID, String).self) {
-                written.append(jobId)
-                let kind = OutcomeKind(rawValue: outcome) ?? .failed
-                statuses.append(kind.stepStatus)
-                reasons.append(kind.rawValue)
+                written.insert(jobId)
+                outcomeOf[jobId] = OutcomeKind(rawValue: outcome) ?? .failed
             }
-            if !written.isEmpty {
-                // One statement per outcome kind (a batch has few), each finding its steps through
-                // the job-id index. Joining the steps to an unnest of the batch instead let the
-                // planner, which rarely sees 'dispatched' steps in its statistics (they are
-                // transient), loop over every dispatched step for every job of the batch.
-                var jobsByUpdate: [StepUpdate: [UUID]] = [:]
-                for (jobId, (status, reason)) in zip(written, zip(statuses, reasons)) {
-                    jobsByUpdate[StepUpdate(status: status, reason: reason), default: []].append(jobId)
-                }
-                for (update, jobIds) in jobsByUpdate {
-                    try await connection.query(
-                        """
-                        UPDATE schedule_steps SET status = \(update.status), status_reason = \(update.reason), updated_at = now()
-                        WHERE job_id = ANY(\(jobIds)) AND status = 'dispatched'
-                        """,
-                        logger: logger
-                    )
-                }
-                // Only a registered letter sent is a formal notice, and registered letters travel
-                // in letter jobs: outcomes of emails, calls and filings need not be looked at.
-                let sentNotices = Set(outcomes.lazy
-                    .filter { $0.kind == .sent && ($0.channel == .registeredLetter || $0.channel == .letter) }
-                    .map(\.jobId))
-                let notices = written.filter { sentNotices.contains($0) }
-                if !notices.isEmpty {
-                    try await connection.query(
-                        """
-                        UPDATE invoices i
-                        SET formal_notice_date = (o.completed_at AT TIME ZONE d.time_zone)::date, updated_at = now()
-                        FROM schedule_steps s
-                        JOIN job_outcomes o ON o.job_id = s.job_id
-                        JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
-                        WHERE s.job_id = ANY(\(notices)) AND s.channel = 'registered_letter' AND o.outcome = 'sent'
-                          AND i.tenant_id = s.tenant_id AND i.id = s.invoice_id AND i.formal_notice_date IS NULL
-                        """,
-                        logger: logger
-                    )
-                }
+            guard !written.isEmpty else { return written }
+            // One statement per outcome kind (a batch has few). Each finds its steps by primary
+            // key, from the ids the job's message names, and moves only those the job carried.
+            var stepsByUpdate: [StepUpdate: (steps: [UUID], jobs: [UUID])] = [:]
+            for outcome in outcomes where written.contains(outcome.jobId) {
+                let kind = outcomeOf[outcome.jobId]!
+                let update = StepUpdate(status: kind.stepStatus, reason: kind.rawValue)
+                stepsByUpdate[update, default: ([], [])].steps.append(contentsOf: outcome.stepIds)
+                stepsByUpdate[update]!.jobs.append(outcome.jobId)
             }
-            return Set(written)
+            for (update, ids) in stepsByUpdate where !ids.steps.isEmpty {
+                try await connection.query(
+                    """
+                    UPDATE schedule_steps SET status = \(update.status), status_reason = \(update.reason), updated_at = now()
+                    WHERE id = ANY(\(ids.steps)) AND job_id = ANY(\(ids.jobs)) AND status = 'dispatched'
+                    """,
+                    logger: logger
+                )
+            }
+            // Only a registered letter sent is a formal notice, and registered letters travel
+            // in letter jobs: outcomes of emails, calls and filings need not be looked at.
+            let noticeSteps = outcomes
+                .filter { $0.kind == .sent && ($0.channel == .registeredLetter || $0.channel == .letter) && written.contains($0.jobId) }
+                .flatMap(\.stepIds)
+            if !noticeSteps.isEmpty {
+                try await connection.query(
+                    """
+                    UPDATE invoices i
+                    SET formal_notice_date = (o.completed_at AT TIME ZONE d.time_zone)::date, updated_at = now()
+                    FROM schedule_steps s
+                    JOIN job_outcomes o ON o.job_id = s.job_id
+                    JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
+                    WHERE s.id = ANY(\(noticeSteps)) AND s.channel = 'registered_letter' AND o.outcome = 'sent'
+                      AND i.tenant_id = s.tenant_id AND i.id = s.invoice_id AND i.formal_notice_date IS NULL
+                    """,
+                    logger: logger
+                )
+            }
+            return written
         }
     }
 }

@@ -45,11 +45,14 @@ public struct MessageContextStore: Sendable {
         public var formalNoticeDate: CalendarDate?
         /// Money received, by value date (`payments` rows).
         public var payments: [PartialPayment]
+        /// The invoice's state as stored (`InvoiceState` JSON, read with `StoredInvoiceState`):
+        /// the worker's stale-job guard reads it from the same load.
+        public var state: String
 
         public init(
             id: InvoiceID, tenantId: TenantID, creditorId: CreditorID, debtorId: DebtorID, number: String,
             issueDate: CalendarDate, dueDate: CalendarDate, amount: Money, outstanding: Money, contractRate: Rate?,
-            jurisdiction: Jurisdiction, formalNoticeDate: CalendarDate?, payments: [PartialPayment]
+            jurisdiction: Jurisdiction, formalNoticeDate: CalendarDate?, payments: [PartialPayment], state: String
         ) {
             self.id = id
             self.tenantId = tenantId
@@ -64,6 +67,7 @@ public struct MessageContextStore: Sendable {
             self.jurisdiction = jurisdiction
             self.formalNoticeDate = formalNoticeDate
             self.payments = payments
+            self.state = state
         }
     }
 
@@ -210,6 +214,7 @@ public struct MessageContextStore: Sendable {
             """
             SELECT i.id, i.tenant_id, i.creditor_id, i.debtor_id, i.number, i.issue_date, i.due_date, i.currency::text,
                    i.amount_minor, i.outstanding_minor, i.contract_rate_bp, i.jurisdiction, i.formal_notice_date,
+                   i.state_detail::text,
                    COALESCE(p.dates, '{}'::date[]), COALESCE(p.amounts, '{}'::int8[]), COALESCE(p.currencies, '{}'::text[])
             FROM invoices i
             LEFT JOIN LATERAL (
@@ -226,10 +231,10 @@ public struct MessageContextStore: Sendable {
         result.reserveCapacity(ids.count)
         for try await row in rows.decode(
             (UUID, UUID, UUID, UUID, String, CalendarDate, CalendarDate, String, Int64, Int64, Int?, String,
-             CalendarDate?, [CalendarDate], [Int64], [String]).self
+             CalendarDate?, String, [CalendarDate], [Int64], [String]).self
         ) {
             let (id, tenant, creditor, debtor, number, issued, due, currencyCode, amount, outstanding, contractRate,
-                 jurisdictionName, notice, paymentDates, paymentAmounts, paymentCurrencies) = row
+                 jurisdictionName, notice, state, paymentDates, paymentAmounts, paymentCurrencies) = row
             guard let jurisdiction = Jurisdiction(rawValue: jurisdictionName) else {
                 throw StoreError(.corruptRecord, "invoice \(id) has unknown jurisdiction '\(jurisdictionName)'")
             }
@@ -245,7 +250,7 @@ public struct MessageContextStore: Sendable {
                 amount: Money(minorUnits: amount, currency: currency),
                 outstanding: Money(minorUnits: outstanding, currency: currency),
                 contractRate: contractRate.map(Rate.init(basisPoints:)),
-                jurisdiction: jurisdiction, formalNoticeDate: notice, payments: payments
+                jurisdiction: jurisdiction, formalNoticeDate: notice, payments: payments, state: state
             )
         }
         return result

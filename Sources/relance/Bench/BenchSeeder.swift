@@ -172,9 +172,8 @@ struct BenchSeeder: Sendable {
                     FROM schedule_steps s
                     WHERE s.invoice_id = ANY(\(invoiceIds)) AND s.channel = 'registered_letter' AND s.status = 'planned'
                 ), history_jobs AS (
-                    INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at, published_at, publish_attempts)
-                    SELECT tenant_id, job_id, debtor_id, 'registered_letter', '{"bench_history":true}'::json,
-                           \(sentAt), \(sentAt), 1
+                    INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at)
+                    SELECT tenant_id, job_id, debtor_id, 'registered_letter', '{"bench_history":true}'::json, \(sentAt)
                     FROM notices
                     RETURNING id
                 ), history_outcomes AS (

@@ -147,10 +147,10 @@ struct DemoDatabase: Sendable {
         return result
     }
 
-    /// Jobs not yet marked published by the relay.
+    /// Jobs still in the outbox: not yet published by the relay.
     func unpublishedJobs() async throws -> Int {
         let rows = try await client.query(
-            "SELECT count(*)::int8 FROM jobs WHERE tenant_id = ANY(\(tenants)) AND published_at IS NULL",
+            "SELECT count(*)::int8 FROM outbox o JOIN jobs j ON j.id = o.job_id WHERE j.tenant_id = ANY(\(tenants))",
             logger: logger
         )
         for try await count in rows.decode(Int.self) { return count }

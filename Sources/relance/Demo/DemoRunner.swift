@@ -279,7 +279,7 @@ private struct Simulation {
             total += published
             if failed > 0 {
                 refusals += 1
-                guard refusals < 10 else { throw DemoFailure("RabbitMQ refused \(failed) job(s) ten times in a row; see jobs.last_publish_error") }
+                guard refusals < 10 else { throw DemoFailure("RabbitMQ refused \(failed) job(s) ten times in a row; see outbox.last_publish_error") }
                 try await Task.sleep(for: .milliseconds(200))
                 continue
             }
