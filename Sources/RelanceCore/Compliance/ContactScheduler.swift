@@ -84,7 +84,8 @@ public struct ContactScheduler: Sendable {
     /// `moment` (inclusive), oldest first.
     public func contactsInRollingWindow(endingAt moment: Date, recipient: ContactRecipient, pastContacts: [ContactAttempt]) -> [ContactAttempt] {
         let calendar = ZoneClock.of(recipient.timeZone).calendar
-        return counted(pastContacts, at: moment, calendar: calendar) { rules.budget.countedChannels.contains($0) }
+        var windowStart: Date?
+        return counted(pastContacts, at: moment, calendar: calendar, windowStart: &windowStart) { rules.budget.countedChannels.contains($0) }
     }
 
     // MARK: - Window search
@@ -147,8 +148,10 @@ public struct ContactScheduler: Sendable {
     ) -> Date? {
         let budget = rules.budget
         var freeAt: Date?
+        // The window's start, asked of the calendar once for both checks, and only if needed.
+        var windowStart: Date?
         func check(limit: Int, subject: Channel?, counts: (Channel) -> Bool) {
-            let inWindow = counted(pastContacts, at: moment, calendar: calendar, counts: counts)
+            let inWindow = counted(pastContacts, at: moment, calendar: calendar, windowStart: &windowStart, counts: counts)
             guard inWindow.count >= limit else { return }
             // The contact that must leave the window for one slot to open.
             let leaving = inWindow[inWindow.count - limit]
@@ -166,14 +169,18 @@ public struct ContactScheduler: Sendable {
     }
 
     /// Contacts on channels selected by `counts` in the rolling window `(moment − N days, moment]`.
-    private func counted(_ contacts: [ContactAttempt], at moment: Date, calendar: Calendar, counts: (Channel) -> Bool) -> [ContactAttempt] {
+    /// `windowStart` is the window's start if already known, else computed here and kept.
+    private func counted(
+        _ contacts: [ContactAttempt], at moment: Date, calendar: Calendar, windowStart: inout Date?, counts: (Channel) -> Bool
+    ) -> [ContactAttempt] {
         let candidates = contacts.filter { counts($0.channel) && $0.at <= moment }
         // The calendar is asked only when some contact may count (most debtors have none).
         guard !candidates.isEmpty else { return [] }
         // Days are the debtor's calendar days: across a DST change a week is 167 or 169 hours.
-        let windowStart = calendar.date(byAdding: .day, value: -rules.budget.rollingDays, to: moment)!
+        let start = windowStart ?? calendar.date(byAdding: .day, value: -rules.budget.rollingDays, to: moment)!
+        windowStart = start
         return candidates
-            .filter { $0.at > windowStart }
+            .filter { $0.at > start }
             .sorted { $0.at < $1.at }
     }
 
