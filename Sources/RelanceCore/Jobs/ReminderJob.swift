@@ -157,6 +157,12 @@ extension [UInt8] {
     /// A JSON string literal, escaped as `JSONEncoder` escapes (including `/`).
     fileprivate mutating func appendJSONString(_ text: String) {
         append(UInt8(ascii: "\""))
+        // Names and keys rarely need an escape: copy them whole when they do not.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
+            append(contentsOf: text.utf8)
+            append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append(ascii: "\\\"")
