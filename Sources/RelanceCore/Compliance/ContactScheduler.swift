@@ -29,24 +29,27 @@ public struct ContactScheduler: Sendable {
     ) throws(ComplianceError) -> ContactDecision {
         let window = rules.window(for: channel, debtorKind: recipient.debtorKind)
         let holidays = try rules.holidayCalendar(region: recipient.holidayRegion)
-        let calendar = Self.calendar(in: recipient.timeZone)
+        let clock = ZoneClock.of(recipient.timeZone)
+        let calendar = clock.calendar
 
         var reasons: [ContactDeferralReason] = []
         var budgetHits: [(limit: Int, channel: Channel?)] = []
         // Budget reasons name the final slot, known only at the end; they go where first met.
         var budgetReasonIndex: Int?
         var candidate = proposed
-        let horizon = calendar.date(byAdding: .day, value: Self.horizonDays, to: proposed)!
+        // Needed only once the search moves on: `proposed` is always before it.
+        var horizon: Date?
 
-        while candidate <= horizon {
+        while candidate <= horizon ?? proposed {
             // After a budget deferral the budget reason explains the move; only weekends and
             // holidays skipped on the way are added.
             guard let slot = firstOpenMoment(
                 from: candidate, window: window, channel: channel, holidays: holidays,
-                calendar: calendar, notesOutsideWindow: candidate == proposed, reasons: &reasons
+                clock: clock, notesOutsideWindow: candidate == proposed, reasons: &reasons
             ) else { break }
             if let freed = budgetFreeMoment(at: slot, channel: channel, pastContacts: pastContacts, calendar: calendar, hits: &budgetHits) {
                 budgetReasonIndex = budgetReasonIndex ?? reasons.count
+                horizon = horizon ?? calendar.date(byAdding: .day, value: Self.horizonDays, to: proposed)!
                 candidate = freed
                 continue
             }
@@ -71,18 +74,18 @@ public struct ContactScheduler: Sendable {
         let window = rules.window(for: channel, debtorKind: recipient.debtorKind)
         let holidays = try rules.holidayCalendar(region: recipient.holidayRegion)
         var reasons: [ContactDeferralReason] = []
-        let calendar = Self.calendar(in: recipient.timeZone)
         return firstOpenMoment(
             from: moment, window: window, channel: channel, holidays: holidays,
-            calendar: calendar, notesOutsideWindow: false, reasons: &reasons
+            clock: ZoneClock.of(recipient.timeZone), notesOutsideWindow: false, reasons: &reasons
         ) == moment
     }
 
     /// The contacts that count against the global budget within the rolling window ending at
     /// `moment` (inclusive), oldest first.
     public func contactsInRollingWindow(endingAt moment: Date, recipient: ContactRecipient, pastContacts: [ContactAttempt]) -> [ContactAttempt] {
-        let calendar = Self.calendar(in: recipient.timeZone)
-        return counted(pastContacts, at: moment, calendar: calendar) { rules.budget.countedChannels.contains($0) }
+        let calendar = ZoneClock.of(recipient.timeZone).calendar
+        var windowStart: Date?
+        return counted(pastContacts, at: moment, calendar: calendar, windowStart: &windowStart) { rules.budget.countedChannels.contains($0) }
     }
 
     // MARK: - Window search
@@ -94,14 +97,14 @@ public struct ContactScheduler: Sendable {
         window: ContactWindow,
         channel: Channel,
         holidays: HolidayCalendar,
-        calendar: Calendar,
+        clock: ZoneClock,
         notesOutsideWindow: Bool,
         reasons: inout [ContactDeferralReason]
     ) -> Date? {
         func note(_ reason: ContactDeferralReason) {
             if !reasons.contains(reason) { reasons.append(reason) }
         }
-        var day = Self.localDate(of: start, calendar: calendar)
+        var day = clock.localDate(of: start)
         for offset in 0...Self.horizonDays {
             defer { day = day.adding(days: 1) }
             let weekday = ContactWeekday(day)
@@ -114,19 +117,19 @@ public struct ContactScheduler: Sendable {
                 continue
             }
             for range in window.hours {
-                let opens = Self.moment(day, range.start, calendar: calendar)
-                let closes = Self.moment(day, range.end, calendar: calendar)
+                let opens = Self.moment(day, range.start, clock: clock)
+                let closes = Self.moment(day, range.end, clock: clock)
                 let earliest = offset == 0 ? max(start, opens) : opens
                 if earliest < closes {
                     if earliest > start, offset == 0, notesOutsideWindow {
-                        note(.outsideWindow(channel: channel, hours: window.hoursDescription, timeZoneIdentifier: calendar.timeZone.identifier))
+                        note(.outsideWindow(channel: channel, hours: window.hoursDescription, timeZoneIdentifier: clock.calendar.timeZone.identifier))
                     }
                     return earliest
                 }
             }
             if offset == 0, notesOutsideWindow {
                 // Past the last range of the first day.
-                note(.outsideWindow(channel: channel, hours: window.hoursDescription, timeZoneIdentifier: calendar.timeZone.identifier))
+                note(.outsideWindow(channel: channel, hours: window.hoursDescription, timeZoneIdentifier: clock.calendar.timeZone.identifier))
             }
         }
         return nil
@@ -145,8 +148,10 @@ public struct ContactScheduler: Sendable {
     ) -> Date? {
         let budget = rules.budget
         var freeAt: Date?
+        // The window's start, asked of the calendar once for both checks, and only if needed.
+        var windowStart: Date?
         func check(limit: Int, subject: Channel?, counts: (Channel) -> Bool) {
-            let inWindow = counted(pastContacts, at: moment, calendar: calendar, counts: counts)
+            let inWindow = counted(pastContacts, at: moment, calendar: calendar, windowStart: &windowStart, counts: counts)
             guard inWindow.count >= limit else { return }
             // The contact that must leave the window for one slot to open.
             let leaving = inWindow[inWindow.count - limit]
@@ -164,34 +169,29 @@ public struct ContactScheduler: Sendable {
     }
 
     /// Contacts on channels selected by `counts` in the rolling window `(moment − N days, moment]`.
-    private func counted(_ contacts: [ContactAttempt], at moment: Date, calendar: Calendar, counts: (Channel) -> Bool) -> [ContactAttempt] {
+    /// `windowStart` is the window's start if already known, else computed here and kept.
+    private func counted(
+        _ contacts: [ContactAttempt], at moment: Date, calendar: Calendar, windowStart: inout Date?, counts: (Channel) -> Bool
+    ) -> [ContactAttempt] {
+        let candidates = contacts.filter { counts($0.channel) && $0.at <= moment }
+        // The calendar is asked only when some contact may count (most debtors have none).
+        guard !candidates.isEmpty else { return [] }
         // Days are the debtor's calendar days: across a DST change a week is 167 or 169 hours.
-        let windowStart = calendar.date(byAdding: .day, value: -rules.budget.rollingDays, to: moment)!
-        return contacts
-            .filter { counts($0.channel) && $0.at > windowStart && $0.at <= moment }
+        let start = windowStart ?? calendar.date(byAdding: .day, value: -rules.budget.rollingDays, to: moment)!
+        windowStart = start
+        return candidates
+            .filter { $0.at > start }
             .sorted { $0.at < $1.at }
     }
 
     // MARK: - Calendar helpers
 
-    static func calendar(in zone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
-    }
-
-    static func localDate(of moment: Date, calendar: Calendar) -> CalendarDate {
-        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-
     /// The instant a local wall-clock time occurs on `day`. `24:00` is the next midnight; a time
     /// skipped by a spring-forward change resolves to the same distance after the change.
-    static func moment(_ day: CalendarDate, _ time: WallClockTime, calendar: Calendar) -> Date {
+    static func moment(_ day: CalendarDate, _ time: WallClockTime, clock: ZoneClock) -> Date {
         if time.minutesSinceMidnight == 1440 {
-            return moment(day.adding(days: 1), WallClockTime(hour: 0, minute: 0)!, calendar: calendar)
+            return clock.moment(day.adding(days: 1), hour: 0, minute: 0)
         }
-        let parts = DateComponents(year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute)
-        return calendar.date(from: parts)!
+        return clock.moment(day, hour: time.hour, minute: time.minute)
     }
 }

@@ -5,6 +5,8 @@ public struct ContactWindow: Sendable, Hashable, CustomStringConvertible {
     /// Sorted, non-overlapping ranges.
     public let hours: [WallClockRange]
     public let excludesPublicHolidays: Bool
+    /// `"09:00–12:00/14:00–19:00"`: written once, since every deferral for quiet hours names it.
+    public let hoursDescription: String
 
     /// Throws when there is no day or no hour, or when ranges overlap.
     public init(days: Set<ContactWeekday>, hours: [WallClockRange], excludesPublicHolidays: Bool) throws(ComplianceError) {
@@ -17,10 +19,8 @@ public struct ContactWindow: Sendable, Hashable, CustomStringConvertible {
         self.days = days
         self.hours = sorted
         self.excludesPublicHolidays = excludesPublicHolidays
+        self.hoursDescription = sorted.map(\.description).joined(separator: "/")
     }
-
-    /// `"09:00–12:00/14:00–19:00"`.
-    public var hoursDescription: String { hours.map(\.description).joined(separator: "/") }
 
     /// True when the window is open all day long (letters, dossiers).
     public var isAllDay: Bool {

@@ -20,7 +20,8 @@ public enum FrenchHoliday: String, Sendable, Hashable, Codable, CaseIterable {
     /// The date this holiday falls on in `year`.
     public func date(in year: Int) -> CalendarDate {
         func fixed(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
-        let easter = EasterComputus.easterSunday(year: year)
+        // Only the movable feasts need Easter; the fixed ones are looked up far more often.
+        var easter: CalendarDate { EasterComputus.easterSunday(year: year) }
         switch self {
         case .newYearsDay: return fixed(1, 1)
         case .goodFriday: return easter.adding(days: -2)

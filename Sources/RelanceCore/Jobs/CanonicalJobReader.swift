@@ -71,9 +71,13 @@ struct CanonicalJobReader {
         return nil
     }
 
+    /// A UUID string's 36 characters and its closing quote, read in place.
     private mutating func uuid() -> UUID? {
-        guard let text = string(), text.utf8.count == 36 else { return nil }
-        return UUID(uuidString: text)
+        guard bytes.count - index >= 37, bytes[index + 36] == UInt8(ascii: "\""),
+              let uuid = UUID(utf8: UnsafeBufferPointer(rebasing: bytes[index..<(index + 36)]))
+        else { return nil }
+        index += 37
+        return uuid
     }
 
     private mutating func integer() -> Int? {

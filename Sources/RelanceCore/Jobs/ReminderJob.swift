@@ -75,18 +75,18 @@ public struct ReminderJob: Sendable, Hashable, Codable {
         out.append(ascii: #","created_at":""#)
         out.appendISO8601(createdAt)
         out.append(ascii: #"","debtor_id":""#)
-        out.append(ascii: debtorId.uuidString)
+        debtorId.appendText(to: &out)
         out.append(ascii: #"","job_id":""#)
-        out.append(ascii: jobId.uuidString)
+        jobId.appendText(to: &out)
         out.append(ascii: #"","steps":["#)
         for (index, step) in steps.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out.append(ascii: #"{"invoice_id":""#)
-            out.append(ascii: step.invoiceId.uuidString)
+            step.invoiceId.appendText(to: &out)
             out.append(ascii: #"","position":"#)
             out.append(ascii: String(step.position))
             out.append(ascii: #","step_id":""#)
-            out.append(ascii: step.stepId.uuidString)
+            step.stepId.appendText(to: &out)
             out.append(ascii: #"","template_key":"#)
             out.appendJSONString(step.templateKey)
             out.append(ascii: #","tone":"#)
@@ -94,7 +94,7 @@ public struct ReminderJob: Sendable, Hashable, Codable {
             out.append(UInt8(ascii: "}"))
         }
         out.append(ascii: #"],"tenant_id":""#)
-        out.append(ascii: tenantId.uuidString)
+        tenantId.appendText(to: &out)
         out.append(ascii: #"","version":"#)
         out.append(ascii: String(version))
         out.append(UInt8(ascii: "}"))
@@ -157,6 +157,12 @@ extension [UInt8] {
     /// A JSON string literal, escaped as `JSONEncoder` escapes (including `/`).
     fileprivate mutating func appendJSONString(_ text: String) {
         append(UInt8(ascii: "\""))
+        // Names and keys rarely need an escape: copy them whole when they do not.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
+            append(contentsOf: text.utf8)
+            append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append(ascii: "\\\"")

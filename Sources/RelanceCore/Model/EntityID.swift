@@ -13,14 +13,18 @@ public struct EntityID<Entity>: Sendable, Hashable, Comparable, Codable, CustomS
 
     /// Parses the canonical UUID text form; nil when `text` is not a UUID.
     public init?(uuidString text: String) {
-        guard let uuid = UUID(uuidString: text) else { return nil }
+        // The canonical form is read directly; anything else goes to Foundation, which also
+        // takes a few lenient forms (its `sscanf` skips spaces and signs).
+        guard let uuid = UUID(text: text) ?? UUID(uuidString: text) else { return nil }
         self.uuid = uuid
     }
 
-    public var description: String { uuid.uuidString.lowercased() }
+    /// The lower-case text form, as PostgreSQL prints a `uuid`.
+    public var description: String { uuid.text(uppercase: false) }
 
+    /// The order of the upper-case text forms (`uuidString`), compared without writing them.
     public static func < (lhs: EntityID, rhs: EntityID) -> Bool {
-        lhs.uuid.uuidString < rhs.uuid.uuidString
+        UUID.textOrder(lhs.uuid, rhs.uuid)
     }
 
     public init(from decoder: any Decoder) throws {

@@ -87,8 +87,8 @@ public struct DispatchDecider: Sendable {
         }
 
         // Compliance, debtor by debtor, counting the contacts this batch makes.
-        var jobs: [String: (job: ReminderJob, steps: [UUID])] = [:]
-        var order: [String] = []
+        // One job per (debtor, channel), each made once: kept in the order made.
+        var jobs: [(job: ReminderJob, steps: [UUID])] = []
         for (debtorId, debtorSteps) in Dictionary(grouping: dispatchable, by: \.step.debtorId) {
             let first = debtorSteps[0].step
             var contacts = first.recentContacts
@@ -107,7 +107,6 @@ public struct DispatchDecider: Sendable {
                     continue
                 }
                 contacts.append(ContactAttempt(at: now, channel: channel))
-                let key = "\(debtorId)|\(channel.rawValue)"
                 let job = ReminderJob(
                     jobId: UUID.random(), tenantId: first.tenantId, debtorId: debtorId, channel: channel,
                     steps: channelSteps.map { ReminderJob.Step(stepId: $0.step.stepId, invoiceId: $0.step.invoiceId,
@@ -115,12 +114,10 @@ public struct DispatchDecider: Sendable {
                                                                tone: $0.tone) },
                     createdAt: now
                 )
-                jobs[key] = (job, channelSteps.map(\.step.stepId))
-                order.append(key)
+                jobs.append((job, channelSteps.map(\.step.stepId)))
             }
         }
-        for key in order {
-            let (job, stepIds) = jobs[key]!
+        for (job, stepIds) in jobs {
             guard let payload = try? job.encoded() else { continue }
             plan.jobs.append(OutboxJob(id: job.jobId, tenantId: job.tenantId, debtorId: job.debtorId, channel: job.channel, payload: payload))
             for stepId in stepIds { plan.dispatched.append((stepId, job.jobId)) }
