@@ -75,7 +75,7 @@ public struct OutboxRelay: Service {
             properties: MessageProperties(
                 contentType: "application/json",
                 deliveryMode: .persistent,
-                messageID: job.id.uuidString.lowercased(),
+                messageID: job.id.text(uppercase: false),
                 timestamp: UInt64(Date().timeIntervalSince1970),
                 type: "relance.reminder_job"
             ),

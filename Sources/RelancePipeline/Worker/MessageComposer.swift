@@ -332,7 +332,7 @@ public struct MessageComposer: Sendable {
         // Built from the parts: Foundation's replacingOccurrences goes through NSString.
         var compact = date.iso
         compact.removeAll { $0 == "-" }
-        return "REL-" + jobId.uuidString.prefix(8).uppercased() + "-" + compact
+        return "REL-" + jobId.text().prefix(8) + "-" + compact
     }
 
     /// An address as printed under a name: the street lines, `<postal code> <city>` (UK:
