@@ -8,10 +8,13 @@ import RelanceCore
 public struct DispatchStore: Sendable {
     public let client: PostgresClient
     public let logger: Logger
+    /// The ladders read so far, shared by copies of this store.
+    public let ladders: LadderCache
 
-    public init(client: PostgresClient, logger: Logger) {
+    public init(client: PostgresClient, logger: Logger, ladders: LadderCache = LadderCache()) {
         self.client = client
         self.logger = logger
+        self.ladders = ladders
     }
 
     /// What one claim did.
@@ -72,11 +75,8 @@ public struct DispatchStore: Sendable {
                    s.template_key AS step_template_key, s.tone AS step_tone, s.due_date AS step_due_date,
                    s.due_at AS step_due_at, s.status_reason AS step_status_reason,
                    \(unescaped: InvoiceRow.columns(of: "i", ladder: false)),
-                   -- Invoices planned under one policy share their ladder (about a kilobyte of
-                   -- JSON): send each distinct one once per claim, named by its hash.
-                   jsonb_hash_extended(i.ladder, 0) AS ladder_hash,
-                   CASE WHEN row_number() OVER (PARTITION BY jsonb_hash_extended(i.ladder, 0)) = 1
-                        THEN i.ladder::text END AS ladder,
+                   -- The ladder by its hash: each distinct one is read once (`ladders`).
+                   i.ladder_hash,
                    d.kind AS debtor_kind, d.time_zone AS debtor_time_zone, d.language AS debtor_language,
                    active.kind AS tenant_kind,
                    COALESCE(h.positions, '{}'::int4[]) AS history_positions,
@@ -115,14 +115,9 @@ public struct DispatchStore: Sendable {
         )
         var steps: [DueStep] = []
         var ladderHashes: [Int64?] = []
-        var ladders: [Int64: DunningPolicy] = [:]
         for try await row in rows {
             let columns = row.makeRandomAccess()
-            let hash = try columns["ladder_hash"].decode(Int64?.self)
-            if let hash, let text = try columns["ladder"].decode(String?.self) {
-                ladders[hash] = try InvoiceRow.ladder(fromJSON: text)
-            }
-            ladderHashes.append(hash)
+            ladderHashes.append(try columns["ladder_hash"].decode(Int64?.self))
             let positions = try columns["history_positions"].decode([Int].self)
             let dates = try columns["history_dates"].decode([CalendarDate].self)
             let stepId = try columns["step_id"].decode(UUID.self)
@@ -159,6 +154,24 @@ public struct DispatchStore: Sendable {
                 tenantKind: tenantKind,
                 recentContacts: try zip(contactMoments, contactChannels).map { ContactAttempt(at: $0, channel: try Self.channel($1)) }
             ))
+        }
+        var ladders: [Int64: DunningPolicy] = [:]
+        var unknown: [Int64: UUID] = [:]
+        for (index, hash) in ladderHashes.enumerated() {
+            guard let hash, ladders[hash] == nil, unknown[hash] == nil else { continue }
+            if let known = self.ladders[hash: hash] { ladders[hash] = known } else { unknown[hash] = steps[index].invoiceId }
+        }
+        if !unknown.isEmpty {
+            // One invoice per ladder not seen before.
+            let rows = try await connection.query(
+                "SELECT ladder_hash, ladder::text FROM invoices WHERE id = ANY(\(Array(unknown.values)))",
+                logger: logger
+            )
+            for try await (hash, text) in rows.decode((Int64, String).self) {
+                let ladder = try InvoiceRow.ladder(fromJSON: text)
+                self.ladders.insert(ladder, hash: hash)
+                ladders[hash] = ladder
+            }
         }
         for (index, hash) in ladderHashes.enumerated() {
             // Steps written for an invoice stored without its ladder keep the built-in one.

@@ -147,7 +147,7 @@ public struct MessageContextStore: Sendable {
             let creditorIds = Array(Set(snapshot.debtors.values.map(\.creditorId)))
             snapshot.creditors = try await CreditorRepository.creditors(creditorIds, on: connection, logger: logger)
             snapshot.invoices = try await Self.invoices(invoiceIds, on: connection, logger: logger)
-            snapshot.steps = try await Self.steps(invoiceIds, debtors: Array(snapshot.debtors.values), now: now, on: connection, logger: logger)
+            snapshot.steps = try await Self.steps(of: snapshot.invoices, debtors: snapshot.debtors, now: now, on: connection, logger: logger)
             // Each read above skips its statement when it has no id to look up.
             snapshot.statements = [tenantIds.isEmpty, debtorIds.isEmpty, creditorIds.isEmpty, invoiceIds.isEmpty, invoiceIds.isEmpty]
                 .filter { !$0 }.count
@@ -256,38 +256,49 @@ public struct MessageContextStore: Sendable {
         return result
     }
 
+    /// The steps of `invoices` whose debtor is among `debtors`: each one's steps done or
+    /// dispatched, then its first planned step dated after the debtor's day at `now`.
     static func steps(
-        _ invoiceIds: [InvoiceID],
-        debtors: [Debtor],
+        of invoices: [InvoiceID: InvoiceFacts],
+        debtors: [DebtorID: Debtor],
         now: Date,
         on connection: PostgresConnection,
         logger: Logger
     ) async throws -> [InvoiceID: [StepFacts]] {
-        guard !invoiceIds.isEmpty else { return [:] }
-        // Each debtor's day, so that "after today" is the debtor's own; bound with the ids.
+        // Each invoice with its debtor's day, so that "after today" is the debtor's own.
         var dayInZone: [String: CalendarDate] = [:]
-        let days = debtors.map { debtor in
-            if let known = dayInZone[debtor.timeZone] { return known }
-            let day = CalendarDate(now, in: TimeZone(identifier: debtor.timeZone) ?? TimeZone(identifier: "Europe/Paris")!)
-            dayInZone[debtor.timeZone] = day
-            return day
+        var invoiceIds: [UUID] = []
+        var days: [CalendarDate] = []
+        for invoice in invoices.values {
+            guard let debtor = debtors[invoice.debtorId] else { continue }
+            let day: CalendarDate
+            if let known = dayInZone[debtor.timeZone] {
+                day = known
+            } else {
+                day = CalendarDate(now, in: TimeZone(identifier: debtor.timeZone) ?? TimeZone(identifier: "Europe/Paris")!)
+                dayInZone[debtor.timeZone] = day
+            }
+            invoiceIds.append(invoice.id.uuid)
+            days.append(day)
         }
-        // The status list leaves the partial `planned` indexes out of the plan: the invoice index
-        // finds an invoice's few rows; the window keeps the first planned step after the day.
+        guard !invoiceIds.isEmpty else { return [:] }
+        // Per invoice, two short walks of its (invoice_id, position) index: its history, and its
+        // first planned step after the day. The status lists keep the partial `planned` indexes
+        // out of the plan.
         let rows = try await connection.query(
             """
-            SELECT invoice_id, position, channel, template_key, status, due_date, job_id, completed_at FROM (
-                SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id, o.completed_at,
-                       s.status = 'planned' AND s.due_date > t.today AS upcoming,
-                       row_number() OVER (
-                           PARTITION BY s.invoice_id, s.status = 'planned' AND s.due_date > t.today ORDER BY s.position
-                       ) AS rank
-                FROM schedule_steps s
-                JOIN unnest(\(debtors.map(\.id.uuid)), \(days)) AS t(debtor_id, today) ON t.debtor_id = s.debtor_id
-                LEFT JOIN job_outcomes o ON o.job_id = s.job_id
-                WHERE s.invoice_id = ANY(\(invoiceIds.map(\.uuid))) AND s.status IN ('done', 'dispatched', 'planned')
-            ) AS steps
-            WHERE status <> 'planned' OR (upcoming AND rank = 1)
+            SELECT x.invoice_id, x.position, x.channel, x.template_key, x.status, x.due_date, x.job_id, x.completed_at
+            FROM unnest(\(invoiceIds), \(days)) AS t(invoice_id, today)
+            CROSS JOIN LATERAL (
+                (SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id, o.completed_at
+                 FROM schedule_steps s LEFT JOIN job_outcomes o ON o.job_id = s.job_id
+                 WHERE s.invoice_id = t.invoice_id AND s.status IN ('done', 'dispatched'))
+                UNION ALL
+                (SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id, NULL::timestamptz
+                 FROM schedule_steps s
+                 WHERE s.invoice_id = t.invoice_id AND s.status IN ('planned') AND s.due_date > t.today
+                 ORDER BY s.position LIMIT 1)
+            ) AS x
             """,
             logger: logger
         )
