@@ -31,9 +31,3 @@ ALTER TABLE jobs DROP COLUMN published_at, DROP COLUMN publish_attempts, DROP CO
 --    and the dispatcher's first move of a step (planned → dispatched) writes one index entry
 --    fewer.
 DROP INDEX schedule_steps_job_idx;
-
--- 3. Invoices planned under one policy share their ladder (about a kilobyte of JSON). The
---    dispatcher reads each distinct ladder once and keeps it, named by its hash: computed here,
---    once per write, rather than hashed (and the kilobyte carried through a sort) for every
---    step of every claim.
-ALTER TABLE invoices ADD COLUMN ladder_hash bigint GENERATED ALWAYS AS (jsonb_hash_extended(ladder, 0)) STORED;
