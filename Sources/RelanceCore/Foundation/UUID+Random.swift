@@ -1,13 +1,19 @@
 import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension UUID {
-    /// A new random (version 4) identifier from the system's generator (`getrandom` on Linux).
+    /// A new random (version 4) identifier from the system's generator.
     ///
-    /// Foundation's `UUID()` on Linux opens and reads `/dev/urandom` for every identifier:
-    /// two system calls and a file descriptor per job id, at tens of thousands per second.
+    /// Foundation's `UUID()` on Linux opens and reads `/dev/urandom` for every identifier, and
+    /// the standard library's generator makes one system call per 8 bytes: at tens of thousands
+    /// of job ids per second, the bytes are read 4 KiB at a time from `/dev/urandom`, kept open,
+    /// into a pool (one read per 256 ids), and each is used once.
     public static func random() -> UUID {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = (generator.next() as UInt64, generator.next() as UInt64)
+        var bytes = randomPool.withLock { $0.take16() }
         return withUnsafeMutableBytes(of: &bytes) { raw in
             raw[6] = (raw[6] & 0x0F) | 0x40  // version 4
             raw[8] = (raw[8] & 0x3F) | 0x80  // RFC 4122 variant
@@ -16,3 +22,45 @@ extension UUID {
         }
     }
 }
+
+/// Random bytes drawn from the system in blocks, handed out 16 at a time, never twice.
+private struct RandomPool: ~Copyable {
+    static let size = 4096
+    #if canImport(Glibc)
+    /// Opened once for the life of the process.
+    static let urandom = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+    #endif
+    var bytes = [UInt8](repeating: 0, count: RandomPool.size)
+    var next = RandomPool.size
+
+    mutating func take16() -> (UInt64, UInt64) {
+        if next + 16 > bytes.count { refill() }
+        defer { next += 16 }
+        return bytes.withUnsafeBytes { raw in
+            (raw.loadUnaligned(fromByteOffset: next, as: UInt64.self), raw.loadUnaligned(fromByteOffset: next + 8, as: UInt64.self))
+        }
+    }
+
+    private mutating func refill() {
+        bytes.withUnsafeMutableBytes { raw in
+            var filled = 0
+            #if canImport(Glibc)
+            if Self.urandom >= 0 {
+                while filled < raw.count {
+                    let count = read(Self.urandom, raw.baseAddress! + filled, raw.count - filled)
+                    if count > 0 { filled += count } else if count == 0 || errno != EINTR { break }
+                }
+            }
+            #endif
+            // Where the device cannot be read, the standard library's generator fills the rest.
+            var generator = SystemRandomNumberGenerator()
+            while filled < raw.count {
+                raw[filled] = UInt8.random(in: .min ... .max, using: &generator)
+                filled += 1
+            }
+        }
+        next = 0
+    }
+}
+
+private let randomPool = Mutex(RandomPool())

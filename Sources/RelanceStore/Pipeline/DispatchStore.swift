@@ -116,42 +116,42 @@ public struct DispatchStore: Sendable {
         var steps: [DueStep] = []
         var ladderHashes: [Int64?] = []
         for try await row in rows {
-            let columns = row.makeRandomAccess()
-            ladderHashes.append(try columns["ladder_hash"].decode(Int64?.self))
-            let positions = try columns["history_positions"].decode([Int].self)
-            let dates = try columns["history_dates"].decode([CalendarDate].self)
-            let stepId = try columns["step_id"].decode(UUID.self)
-            let kindName = try columns["debtor_kind"].decode(String.self)
-            let languageName = try columns["debtor_language"].decode(String.self)
-            let tenantKindName = try columns["tenant_kind"].decode(String.self)
-            let toneName = try columns["step_tone"].decode(String.self)
+            // In the order selected above.
+            var cells = RowCells(row)
+            let stepId: UUID = try cells.next()
+            let tenantId: UUID = try cells.next()
+            let invoiceId: UUID = try cells.next()
+            let debtorId: UUID = try cells.next()
+            let position: Int = try cells.next()
+            let channel = try Self.channel(try cells.next())
+            let templateKey: String = try cells.next()
+            let toneName: String = try cells.next()
+            let dueDate: CalendarDate = try cells.next()
+            let dueAt: Date = try cells.next()
+            let statusReason: String? = try cells.next()
+            let invoice = try InvoiceRow.invoice(reading: &cells)
+            ladderHashes.append(try cells.next(Int64?.self))
+            let kindName: String = try cells.next()
+            let debtorTimeZone: String = try cells.next()
+            let languageName: String = try cells.next()
+            let tenantKindName: String = try cells.next()
+            let positions: [Int] = try cells.next()
+            let dates: [CalendarDate] = try cells.next()
+            let contactMoments: [Date] = try cells.next()
+            let contactChannels: [String] = try cells.next()
             guard let debtorKind = DebtorKind(rawValue: kindName), let language = Language(rawValue: languageName),
                   let tenantKind = TenantKind(rawValue: tenantKindName), let tone = Tone(rawValue: toneName)
             else {
                 throw StoreError(.corruptRecord, "schedule step \(stepId): unknown debtor kind, language, tenant kind or tone")
             }
-            let contactMoments = try columns["contact_moments"].decode([Date].self)
-            let contactChannels = try columns["contact_channels"].decode([String].self)
             steps.append(DueStep(
-                stepId: stepId,
-                tenantId: try columns["step_tenant_id"].decode(UUID.self),
-                invoiceId: try columns["step_invoice_id"].decode(UUID.self),
-                debtorId: try columns["step_debtor_id"].decode(UUID.self),
-                position: try columns["step_position"].decode(Int.self),
-                channel: try Self.channel(try columns["step_channel"].decode(String.self)),
-                templateKey: try columns["step_template_key"].decode(String.self),
-                tone: tone,
-                dueDate: try columns["step_due_date"].decode(CalendarDate.self),
-                dueAt: try columns["step_due_at"].decode(Date.self),
-                statusReason: try columns["step_status_reason"].decode(String?.self),
-                invoice: try InvoiceRow.invoice(columns),
-                // Set below, once every distinct ladder of the claim has been read.
+                stepId: stepId, tenantId: tenantId, invoiceId: invoiceId, debtorId: debtorId, position: position,
+                channel: channel, templateKey: templateKey, tone: tone, dueDate: dueDate, dueAt: dueAt,
+                statusReason: statusReason, invoice: invoice,
+                // Set below, once every distinct ladder of the claim is known.
                 ladder: .defaultFrench,
                 history: zip(positions, dates).map { StepExecution(stepIndex: $0, date: $1, outcome: .done) },
-                debtorKind: debtorKind,
-                debtorTimeZone: try columns["debtor_time_zone"].decode(String.self),
-                debtorLanguage: language,
-                tenantKind: tenantKind,
+                debtorKind: debtorKind, debtorTimeZone: debtorTimeZone, debtorLanguage: language, tenantKind: tenantKind,
                 recentContacts: try zip(contactMoments, contactChannels).map { ContactAttempt(at: $0, channel: try Self.channel($1)) }
             ))
         }

@@ -51,8 +51,11 @@ public struct OutboxStore: Sendable {
             )
             var jobs: [OutboxJob] = []
             var taken: [UUID: (seq: Int64, attempts: Int)] = [:]
-            for try await (seq, attempts, id, tenant, debtor, channel, payload)
-                in rows.decode((Int64, Int, UUID, UUID, UUID, String, String).self) {
+            for try await row in rows {
+                var cells = RowCells(row)
+                let (seq, attempts): (Int64, Int) = (try cells.next(), try cells.next())
+                let (id, tenant, debtor): (UUID, UUID, UUID) = (try cells.next(), try cells.next(), try cells.next())
+                let (channel, payload): (String, String) = (try cells.next(), try cells.next())
                 jobs.append(OutboxJob(
                     id: id, tenantId: tenant, debtorId: debtor,
                     channel: try DispatchStore.channel(channel), payload: Data(payload.utf8)

@@ -40,7 +40,10 @@ public struct OutcomeStore: Sendable {
             logger: logger
         )
         var standings: [UUID: JobStanding] = [:]
-        for try await (jobId, tenantKnown, jobKnown, hasOutcome) in rows.decode((UUID, Bool, Bool, Bool).self) {
+        for try await row in rows {
+            var cells = RowCells(row)
+            let jobId: UUID = try cells.next()
+            let (tenantKnown, jobKnown, hasOutcome): (Bool, Bool, Bool) = (try cells.next(), try cells.next(), try cells.next())
             standings[jobId] = !tenantKnown ? .unknownTenant : !jobKnown ? .unknownJob : hasOutcome ? .done : .awaiting
         }
         return standings
@@ -127,7 +130,9 @@ public struct OutcomeStore: Sendable {
             )
             var written: Set<UUID> = []
             var outcomeOf: [UUID: OutcomeKind] = [:]
-            for try await (jobId, outcome) in rows.decode((UUID, String).self) {
+            for try await row in rows {
+                var cells = RowCells(row)
+                let (jobId, outcome): (UUID, String) = (try cells.next(), try cells.next())
                 written.insert(jobId)
                 outcomeOf[jobId] = OutcomeKind(rawValue: outcome) ?? .failed
             }

@@ -24,26 +24,51 @@ enum InvoiceRow {
 
     /// The invoice in `row` (selected with `columns(of:)`).
     static func invoice(_ row: PostgresRandomAccessRow) throws -> Invoice {
-        let id = try row["inv_id"].decode(UUID.self)
-        let currency = try Currency(code: try row["inv_currency"].decode(String.self))
-        let stateText = try row["inv_state_detail"].decode(String.self)
+        try invoice(
+            id: try row["inv_id"].decode(UUID.self), tenantId: try row["inv_tenant_id"].decode(UUID.self),
+            creditorId: try row["inv_creditor_id"].decode(UUID.self), debtorId: try row["inv_debtor_id"].decode(UUID.self),
+            number: try row["inv_number"].decode(String.self), issueDate: try row["inv_issue_date"].decode(CalendarDate.self),
+            dueDate: try row["inv_due_date"].decode(CalendarDate.self), currencyCode: try row["inv_currency"].decode(String.self),
+            amount: try row["inv_amount_minor"].decode(Int64.self), outstanding: try row["inv_outstanding_minor"].decode(Int64.self),
+            contractRate: try row["inv_contract_rate_bp"].decode(Int?.self), stateText: try row["inv_state_detail"].decode(String.self),
+            policyId: try row["inv_policy_id"].decode(UUID?.self)
+        )
+    }
+
+    /// The invoice in the next cells of a row, selected with `columns(of:ladder: false)`: all
+    /// of them are read, those an `Invoice` does not hold (jurisdiction, formal notice, ladder
+    /// source) skipped.
+    static func invoice(reading cells: inout RowCells) throws -> Invoice {
+        let invoice = try invoice(
+            id: try cells.next(), tenantId: try cells.next(), creditorId: try cells.next(), debtorId: try cells.next(),
+            number: try cells.next(), issueDate: try cells.next(), dueDate: try cells.next(), currencyCode: try cells.next(),
+            amount: try cells.next(), outstanding: try cells.next(), contractRate: try cells.next(), stateText: try cells.next(),
+            policyId: try cells.next()
+        )
+        _ = try cells.next(String.self)  // jurisdiction
+        _ = try cells.next(CalendarDate?.self)  // formal notice date
+        _ = try cells.next(String?.self)  // ladder source
+        return invoice
+    }
+
+    private static func invoice(
+        id: UUID, tenantId: UUID, creditorId: UUID, debtorId: UUID, number: String, issueDate: CalendarDate,
+        dueDate: CalendarDate, currencyCode: String, amount: Int64, outstanding: Int64, contractRate: Int?,
+        stateText: String, policyId: UUID?
+    ) throws -> Invoice {
+        let currency = try Currency(code: currencyCode)
         let state = try StoredInvoiceState.decode(stateText, what: "state of invoice \(id)")
         do {
             return try Invoice(
-                id: InvoiceID(id),
-                tenantId: TenantID(try row["inv_tenant_id"].decode(UUID.self)),
-                creditorId: CreditorID(try row["inv_creditor_id"].decode(UUID.self)),
-                debtorId: DebtorID(try row["inv_debtor_id"].decode(UUID.self)),
-                number: try row["inv_number"].decode(String.self),
-                issueDate: try row["inv_issue_date"].decode(CalendarDate.self),
-                dueDate: try row["inv_due_date"].decode(CalendarDate.self),
-                amount: Money(minorUnits: try row["inv_amount_minor"].decode(Int64.self), currency: currency),
-                outstanding: Money(minorUnits: try row["inv_outstanding_minor"].decode(Int64.self), currency: currency),
-                contractRate: try row["inv_contract_rate_bp"].decode(Int?.self).map(Rate.init(basisPoints:)),
+                id: InvoiceID(id), tenantId: TenantID(tenantId), creditorId: CreditorID(creditorId), debtorId: DebtorID(debtorId),
+                number: number, issueDate: issueDate, dueDate: dueDate,
+                amount: Money(minorUnits: amount, currency: currency),
+                outstanding: Money(minorUnits: outstanding, currency: currency),
+                contractRate: contractRate.map(Rate.init(basisPoints:)),
                 state: state,
-                policyOverride: try row["inv_policy_id"].decode(UUID?.self).map(DunningPolicyID.init)
+                policyOverride: policyId.map(DunningPolicyID.init)
             )
-        } catch let error as ModelValidationError {
+        } catch {
             throw StoreError(.corruptRecord, "invoice \(id) cannot be read: \(error)", underlying: error)
         }
     }

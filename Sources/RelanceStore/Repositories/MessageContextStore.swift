@@ -182,10 +182,15 @@ public struct MessageContextStore: Sendable {
         )
         var result: [DebtorID: Debtor] = [:]
         result.reserveCapacity(ids.count)
-        for try await row in rows.decode(
-            (UUID, UUID, UUID, String, String, String, String, String?, String?, Bool, [String], String, String, String).self
-        ) {
-            let (tenant, id, creditor, name, kindName, languageName, zone, email, phone, hasAddress, lines, code, city, country) = row
+        for try await row in rows {
+            var cells = RowCells(row)
+            let (tenant, id, creditor): (UUID, UUID, UUID) = (try cells.next(), try cells.next(), try cells.next())
+            let (name, kindName, languageName, zone): (String, String, String, String) =
+                (try cells.next(), try cells.next(), try cells.next(), try cells.next())
+            let (email, phone): (String?, String?) = (try cells.next(), try cells.next())
+            let hasAddress: Bool = try cells.next()
+            let lines: [String] = try cells.next()
+            let (code, city, country): (String, String, String) = (try cells.next(), try cells.next(), try cells.next())
             guard let kind = DebtorKind(rawValue: kindName), let language = Language(rawValue: languageName) else {
                 throw StoreError(.corruptRecord, "debtor \(id) has an unknown kind or language")
             }
@@ -229,12 +234,21 @@ public struct MessageContextStore: Sendable {
         )
         var result: [InvoiceID: InvoiceFacts] = [:]
         result.reserveCapacity(ids.count)
-        for try await row in rows.decode(
-            (UUID, UUID, UUID, UUID, String, CalendarDate, CalendarDate, String, Int64, Int64, Int?, String,
-             CalendarDate?, String, [CalendarDate], [Int64], [String]).self
-        ) {
-            let (id, tenant, creditor, debtor, number, issued, due, currencyCode, amount, outstanding, contractRate,
-                 jurisdictionName, notice, state, paymentDates, paymentAmounts, paymentCurrencies) = row
+        for try await row in rows {
+            var cells = RowCells(row)
+            let (id, tenant, creditor, debtor): (UUID, UUID, UUID, UUID) =
+                (try cells.next(), try cells.next(), try cells.next(), try cells.next())
+            let number: String = try cells.next()
+            let (issued, due): (CalendarDate, CalendarDate) = (try cells.next(), try cells.next())
+            let currencyCode: String = try cells.next()
+            let (amount, outstanding): (Int64, Int64) = (try cells.next(), try cells.next())
+            let contractRate: Int? = try cells.next()
+            let jurisdictionName: String = try cells.next()
+            let notice: CalendarDate? = try cells.next()
+            let state: String = try cells.next()
+            let paymentDates: [CalendarDate] = try cells.next()
+            let paymentAmounts: [Int64] = try cells.next()
+            let paymentCurrencies: [String] = try cells.next()
             guard let jurisdiction = Jurisdiction(rawValue: jurisdictionName) else {
                 throw StoreError(.corruptRecord, "invoice \(id) has unknown jurisdiction '\(jurisdictionName)'")
             }
@@ -304,9 +318,14 @@ public struct MessageContextStore: Sendable {
         )
         var result: [InvoiceID: [StepFacts]] = [:]
         result.reserveCapacity(invoiceIds.count)
-        for try await (invoice, position, channelName, key, statusName, dueDate, job, completedAt) in rows.decode(
-            (UUID, Int, String, String, String, CalendarDate, UUID?, Date?).self
-        ) {
+        for try await row in rows {
+            var cells = RowCells(row)
+            let invoice: UUID = try cells.next()
+            let position: Int = try cells.next()
+            let (channelName, key, statusName): (String, String, String) = (try cells.next(), try cells.next(), try cells.next())
+            let dueDate: CalendarDate = try cells.next()
+            let job: UUID? = try cells.next()
+            let completedAt: Date? = try cells.next()
             guard let channel = RelanceCore.Channel(rawValue: channelName), let status = ScheduleStepStatus(rawValue: statusName) else {
                 throw StoreError(.corruptRecord, "a schedule step of invoice \(invoice) has an unknown channel or status")
             }

@@ -14,10 +14,10 @@ public enum StoredInvoiceState {
     private static let mostRemembered = 256
 
     /// The state `text` encodes; throws `StoreError(.corruptRecord)` naming `what` if it cannot.
-    public static func decode(_ text: String, what: String) throws -> InvoiceState {
+    public static func decode(_ text: String, what: @autoclosure () -> String) throws -> InvoiceState {
         let short = text.utf8.count <= longestRemembered
         if short, let known = remembered.withLock({ $0[text] }) { return known }
-        let state = try StoreJSON.decodeDomain(InvoiceState.self, from: text, what: what)
+        let state = try StoreJSON.decodeDomain(InvoiceState.self, from: text, what: what())
         if short {
             remembered.withLock { cache in
                 if cache.count < mostRemembered { cache[text] = state }
