@@ -277,6 +277,50 @@ struct MessageComposerTests {
         }
     }
 
+    @Test("With a composer, a job delivered again after its outcome is acknowledged without a second contact; a forged job naming a dispatched step is dead-lettered")
+    func composerPathStandings() async throws {
+        try await TestDatabase.withMigratedDatabase { client in
+            let fixture = F(client: client)
+            let creditor = try await fixture.creditor(of: try await fixture.tenant("Atelier Durand"))
+            let debtors = [try await fixture.debtor(of: creditor), try await fixture.debtor(of: creditor, name: "Quincaillerie Roux")]
+            try await fixture.plan(debtors.enumerated().map { index, debtor in
+                F.invoice(debtor, number: "S-\(index)", amount: "500.00", issued: "2025-12-15", due: "2026-01-15")
+            }, today: "2025-12-15")
+            let now = F.moment("2026-01-18")
+            let jobs = try await fixture.dispatch(at: now)
+            #expect(jobs.count == 2)
+
+            let channel = CountingChannel()
+            let processor = JobProcessor(
+                outcomes: fixture.outcomes, channels: [channel], clock: ManualClock(now), composer: fixture.composer,
+                logger: fixture.logger
+            )
+            func messages(_ jobs: [ReminderJob]) throws -> [IncomingMessage] {
+                try jobs.map { IncomingMessage(body: Array(try $0.encoded()), attempt: 1, queueChannel: $0.channel.queueChannel.rawValue) }
+            }
+            #expect(try await processor.process(messages(jobs)) == [.acknowledge, .acknowledge])
+            #expect(channel.contacted.count == 2)
+
+            // The same messages again (a redelivery): acknowledged, nobody contacted again.
+            #expect(try await processor.process(messages(jobs)) == [.acknowledge, .acknowledge])
+            #expect(channel.contacted.count == 2)
+
+            // A message naming a real step, dispatched under another job's id.
+            let forged = ReminderJob(
+                jobId: UUID(), tenantId: jobs[0].tenantId, debtorId: jobs[0].debtorId, channel: jobs[0].channel,
+                steps: jobs[0].steps, createdAt: now
+            )
+            #expect(try await processor.process(messages([forged])) == [
+                .deadLetter(reason: "unknown job \(forged.jobId) for tenant \(forged.tenantId)"),
+            ])
+            #expect(channel.contacted.count == 2)
+            let rows = try await client.query("SELECT count(*)::int8 FROM job_outcomes", logger: fixture.logger)
+            var count = 0
+            for try await value in rows.decode(Int.self) { count = value }
+            #expect(count == 2)
+        }
+    }
+
     @Test("Addresses end with the country only when it is not the reader's")
     func addressLines() {
         let berlin = PostalAddress(lines: ["Friedrichstraße 10", " "], postalCode: "10117", city: "Berlin", countryCode: "DE")

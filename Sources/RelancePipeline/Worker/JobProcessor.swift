@@ -73,7 +73,27 @@ public struct JobProcessor: Sendable {
             }
         }
 
-        let standings = try await outcomes.standings(of: decoded.map { ($0.job.jobId, $0.job.tenantId) })
+        // With a composer, one load serves the standings, the guard and the messages. A job whose
+        // steps the load finds dispatched under its id awaits its outcome (a step moves on in the
+        // outcome's transaction); any other is looked up by its outcome.
+        var snapshot: MessageContextStore.Snapshot?
+        var standings: [UUID: OutcomeStore.JobStanding] = [:]
+        var unsettled = decoded
+        if let composer, !decoded.isEmpty {
+            let loaded = try await composer.load(
+                tenantIds: decoded.map(\.job.tenantId), debtorIds: decoded.map(\.job.debtorId),
+                invoiceIds: Array(Set(decoded.flatMap { $0.job.steps.map(\.invoiceId) })), now: now
+            )
+            snapshot = loaded
+            unsettled = decoded.filter { entry in
+                guard Self.awaitsOutcome(entry.job, in: loaded) else { return true }
+                standings[entry.job.jobId] = .awaiting
+                return false
+            }
+        }
+        if !unsettled.isEmpty {
+            standings.merge(try await outcomes.standings(of: unsettled.map { ($0.job.jobId, $0.job.tenantId) })) { $1 }
+        }
         var live: [(index: Int, job: ReminderJob, attempt: Int)] = []
         for entry in decoded {
             switch standings[entry.job.jobId] ?? .unknownJob {
@@ -102,19 +122,12 @@ public struct JobProcessor: Sendable {
             todayIn[invoice.debtorTimeZone] = day
             return day
         }
-        // With a composer, one load serves the guard and the messages: the invoices it reads
-        // carry their state. Without one, the guard reads only what it needs.
-        let invoiceIds = Array(Set(live.flatMap { $0.job.steps.map(\.invoiceId) }))
-        var snapshot: MessageContextStore.Snapshot?
+        // The load's invoices carry their state; without a composer, the guard reads only that.
         let invoices: [UUID: OutcomeStore.InvoiceSnapshot]
-        if let composer, !live.isEmpty {
-            let loaded = try await composer.load(
-                tenantIds: live.map(\.job.tenantId), debtorIds: live.map(\.job.debtorId), invoiceIds: invoiceIds, now: now
-            )
-            snapshot = loaded
-            invoices = Self.guardSnapshots(loaded)
+        if let snapshot {
+            invoices = Self.guardSnapshots(snapshot)
         } else {
-            invoices = try await outcomes.invoices(invoiceIds)
+            invoices = try await outcomes.invoices(Array(Set(live.flatMap { $0.job.steps.map(\.invoiceId) })))
         }
         var records: [JobOutcome] = []
         var actions: [(index: Int, channelJob: ChannelJob)] = []
@@ -236,6 +249,18 @@ public struct JobProcessor: Sendable {
     ) -> JobOutcome {
         JobOutcome(jobId: job.jobId, stepIds: job.steps.map(\.stepId), tenantId: job.tenantId, debtorId: job.debtorId, channel: job.channel,
                    kind: kind, detail: detail, artefactURI: artefact, attempts: attempts, completedAt: clock.now())
+    }
+
+    /// Whether the load shows `job` awaiting its outcome: its tenant exists, and each of its
+    /// steps is in the schedule of an invoice of that tenant, dispatched under the job's id.
+    static func awaitsOutcome(_ job: ReminderJob, in snapshot: MessageContextStore.Snapshot) -> Bool {
+        guard !job.steps.isEmpty, snapshot.tenants[TenantID(job.tenantId)] != nil else { return false }
+        return job.steps.allSatisfy { step in
+            snapshot.invoices[InvoiceID(step.invoiceId)]?.tenantId.uuid == job.tenantId
+                && snapshot.steps[InvoiceID(step.invoiceId)]?.contains {
+                    $0.position == step.position && $0.jobId == job.jobId && $0.status == .dispatched
+                } == true
+        }
     }
 
     /// The guard's view of the invoices a composer's load read. An invoice whose debtor the
