@@ -1,5 +1,5 @@
 /// One part of a template, compiled by `TemplateTagParser`: literal text (standalone tag lines
-/// already removed), variables and sections, rendered straight against a `TemplateValue`.
+/// already removed), variables and sections, rendered straight against `TemplateData`.
 ///
 /// Rendering is strict in the same pass: a variable with no value, or whose value is not a
 /// text, is an `unresolvedVariable` error naming its line.
@@ -75,14 +75,14 @@ struct CompiledTemplate: Sendable {
 
     /// Appends the rendering of `value` to `output` (UTF-8). `escapingHTML` is set for HTML
     /// parts: escaped variables then replace `& < > " '` with entities.
-    func render(_ value: TemplateValue, escapingHTML: Bool, into output: inout [UInt8]) throws(TemplateError) {
+    func render(_ value: TemplateData, escapingHTML: Bool, into output: inout [UInt8]) throws(TemplateError) {
         var scopes = [value]
         try run(0..<program.count, scopes: &scopes, escapingHTML: escapingHTML, into: &output)
     }
 
     private func run(
         _ range: Range<Int>,
-        scopes: inout [TemplateValue],
+        scopes: inout [TemplateData],
         escapingHTML: Bool,
         into output: inout [UInt8]
     ) throws(TemplateError) {

@@ -101,13 +101,18 @@ public struct MessageTemplate: Sendable {
     /// is a required part that renders empty or a table whose rows differ in width. Only the
     /// HTML part escapes what it prints; plain-text parts keep "Dupont & Fils" as written.
     public func render(value: TemplateValue) throws(TemplateError) -> RenderedMessage {
+        try render(data: TemplateData(value))
+    }
+
+    /// `render(value:)` for data already in the shape templates render from.
+    func render(data: TemplateData) throws(TemplateError) -> RenderedMessage {
         var rendered = [String: RenderedPart](minimumCapacity: parts.count)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4096)
         for compiled in parts {
             bytes.removeAll(keepingCapacity: true)
             do throws(TemplateError) {
-                try compiled.template.render(value, escapingHTML: compiled.part.kind == .html, into: &bytes)
+                try compiled.template.render(data, escapingHTML: compiled.part.kind == .html, into: &bytes)
             } catch {
                 throw TemplateError(error.code, "part '\(compiled.part.name)': \(error.message)", path: path)
             }
