@@ -106,7 +106,8 @@ public struct MessageTemplate: Sendable {
 
     /// `render(value:)` for data already in the shape templates render from.
     func render(data: TemplateData) throws(TemplateError) -> RenderedMessage {
-        var rendered = [String: RenderedPart](minimumCapacity: parts.count)
+        var rendered: [(name: String, part: RenderedPart)] = []
+        rendered.reserveCapacity(parts.count)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4096)
         for compiled in parts {
@@ -123,7 +124,7 @@ public struct MessageTemplate: Sendable {
                 }
                 continue
             }
-            rendered[compiled.part.name] = part
+            rendered.append((compiled.part.name, part))
         }
         return RenderedMessage(layout: layout, parts: rendered)
     }
