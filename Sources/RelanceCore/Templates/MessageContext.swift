@@ -212,17 +212,18 @@ public struct MessageContext: Sendable, Hashable {
         root.append(Field("invoiceNumbers", text(format.list(invoices.map(\.number)))))
         root.append(Field("hasSeveralInvoices", .flag(invoices.count > 1)))
         root.append(Field("isOverdue", .flag(invoices.contains { daysLate($0) > 0 })))
+        let penaltiesTotal = text(format.money(totals.penalties))
         root.append(Field("totals", .object([
             Field("invoiced", text(format.money(totals.invoiced))),
             Field("outstanding", text(format.money(totals.outstanding))),
-            Field("penalties", text(format.money(totals.penalties))),
+            Field("penalties", penaltiesTotal),
             Field("due", text(format.money(totals.due))),
         ])))
         var penaltyFields: [Field] = []
         penaltyFields.reserveCapacity(8)
         penaltyFields.append(Field("interest", text(format.money(penalties.interest))))
         penaltyFields.append(Field("fixedIndemnity", text(format.money(penalties.fixedIndemnity))))
-        penaltyFields.append(Field("total", text(format.money(totals.penalties))))
+        penaltyFields.append(Field("total", penaltiesTotal))
         penaltyFields.append(Field("hasInterest", .flag(!penalties.interest.isZero)))
         penaltyFields.append(Field("hasFixedIndemnity", .flag(!penalties.fixedIndemnity.isZero)))
         penaltyFields.append(Field("hasPenalties", .flag(!totals.penalties.isZero)))

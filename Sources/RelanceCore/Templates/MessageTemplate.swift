@@ -106,26 +106,28 @@ public struct MessageTemplate: Sendable {
 
     /// `render(value:)` for data already in the shape templates render from.
     func render(data: TemplateData) throws(TemplateError) -> RenderedMessage {
-        var rendered: [(name: String, part: RenderedPart)] = []
-        rendered.reserveCapacity(parts.count)
+        var renderedParts: [(name: String, part: RenderedPart)] = []
+        renderedParts.reserveCapacity(parts.count)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4096)
-        for compiled in parts {
+        // By index: copying a compiled part out of the array would retain its four arrays.
+        for index in parts.indices {
+            let part = parts[index].part
             bytes.removeAll(keepingCapacity: true)
             do throws(TemplateError) {
-                try compiled.template.render(data, escapingHTML: compiled.part.kind == .html, into: &bytes)
+                try parts[index].template.render(data, escapingHTML: part.kind == .html, into: &bytes)
             } catch {
-                throw TemplateError(error.code, "part '\(compiled.part.name)': \(error.message)", path: path)
+                throw TemplateError(error.code, "part '\(part.name)': \(error.message)", path: path)
             }
-            let part = try RenderedPart(utf8: bytes, kind: compiled.part.kind, name: compiled.part.name, path: path)
-            if part.isEmpty {
-                if compiled.part.isRequired {
-                    throw TemplateError(.invalidOutput, "part '\(compiled.part.name)' rendered empty", path: path)
+            let rendered = try RenderedPart(utf8: bytes, kind: part.kind, name: part.name, path: path)
+            if rendered.isEmpty {
+                if part.isRequired {
+                    throw TemplateError(.invalidOutput, "part '\(part.name)' rendered empty", path: path)
                 }
                 continue
             }
-            rendered.append((compiled.part.name, part))
+            renderedParts.append((part.name, rendered))
         }
-        return RenderedMessage(layout: layout, parts: rendered)
+        return RenderedMessage(layout: layout, parts: renderedParts)
     }
 }

@@ -19,8 +19,8 @@ struct TemplateName: Sendable, Hashable {
         while index > 0 {
             index -= 1
             guard var current = scopes[index][first] else { continue }
-            for segment in segments.dropFirst() {
-                guard let next = current[segment] else { return nil }
+            for position in 1..<segments.count {
+                guard let next = current[segments[position]] else { return nil }
                 current = next
             }
             return current
