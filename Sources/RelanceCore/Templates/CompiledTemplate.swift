@@ -76,7 +76,10 @@ struct CompiledTemplate: Sendable {
     /// Appends the rendering of `value` to `output` (UTF-8). `escapingHTML` is set for HTML
     /// parts: escaped variables then replace `& < > " '` with entities.
     func render(_ value: TemplateData, escapingHTML: Bool, into output: inout [UInt8]) throws(TemplateError) {
-        var scopes = [value]
+        // Room for a few nested sections, so that entering one does not grow the array.
+        var scopes: [TemplateData] = []
+        scopes.reserveCapacity(8)
+        scopes.append(value)
         try run(0..<program.count, scopes: &scopes, escapingHTML: escapingHTML, into: &output)
     }
 
