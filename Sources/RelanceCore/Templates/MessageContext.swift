@@ -141,6 +141,11 @@ public struct MessageContext: Sendable, Hashable {
     /// - Parameter agencyRules: the wording an agency's letters carry (activity statement and
     ///   the reproduced article), from the compliance rule set.
     public func templateValue(agencyRules: CollectionAgencyRules) throws(TemplateError) -> TemplateValue {
+        TemplateValue(try templateData(agencyRules: agencyRules))
+    }
+
+    /// The data `templateValue` describes, in the shape templates render from.
+    func templateData(agencyRules: CollectionAgencyRules) throws(TemplateError) -> TemplateData {
         guard !paymentMethods.isEmpty else {
             throw TemplateError(.invalidContext, "a message needs at least one payment method")
         }
@@ -150,96 +155,100 @@ public struct MessageContext: Sendable, Hashable {
             throw TemplateError(.invalidContext, "invoice \(invoice.number) is not in \(currency.code) like the others")
         }
         let format = MessageFormatter(language: language)
+        typealias Field = TemplateData.Field
 
-        func text(_ value: String) -> TemplateValue { .text(value) }
-        func reference(_ reference: LetterReference) -> TemplateValue {
-            .object(["reference": text(reference.reference), "date": text(format.date(reference.date))])
+        func text(_ value: String) -> TemplateData { .text(value) }
+        func reference(_ reference: LetterReference) -> TemplateData {
+            .object([Field("reference", text(reference.reference)), Field("date", text(format.date(reference.date)))])
         }
-        func party(_ party: LetterParty) -> [String: TemplateValue] {
-            // Sized once: growing a dictionary rehashes it (this runs for every message).
-            var fields = [String: TemplateValue](minimumCapacity: 11)
-            fields["name"] = text(party.name)
-            fields["address"] = .list(party.addressLines.map(text))
-            fields["addressInline"] = text(party.addressLines.joined(separator: ", "))
-            fields["contactName"] = party.contactName.map(text)
-            fields["phone"] = party.phone.map(text)
-            fields["email"] = party.email.map(text)
+        func party(_ party: LetterParty, extra: Int) -> [Field] {
+            var fields: [Field] = []
+            fields.reserveCapacity(6 + extra)
+            fields.append(Field("name", text(party.name)))
+            fields.append(Field("address", .list(party.addressLines.map(text))))
+            fields.append(Field("addressInline", text(party.addressLines.joined(separator: ", "))))
+            if let contactName = party.contactName { fields.append(Field("contactName", text(contactName))) }
+            if let phone = party.phone { fields.append(Field("phone", text(phone))) }
+            if let email = party.email { fields.append(Field("email", text(email))) }
             return fields
         }
 
-        var debtorFields = party(debtor)
-        debtorFields["isBusiness"] = .flag(debtorKind == .business)
-        debtorFields["isConsumer"] = .flag(debtorKind == .consumer)
+        var debtorFields = party(debtor, extra: 2)
+        debtorFields.append(Field("isBusiness", .flag(debtorKind == .business)))
+        debtorFields.append(Field("isConsumer", .flag(debtorKind == .consumer)))
 
-        var root = [String: TemplateValue](minimumCapacity: 22)
-        root["language"] = text(language.rawValue)
-        root["letter"] = reference(letter)
-        root["debtor"] = .object(debtorFields)
-        let creditorValue = TemplateValue.object(party(creditor))
-        root["creditor"] = creditorValue
-        root["sender"] = agency.map { .object(party($0.party)) } ?? creditorValue
+        var root: [Field] = []
+        root.reserveCapacity(22)
+        root.append(Field("language", text(language.rawValue)))
+        root.append(Field("letter", reference(letter)))
+        root.append(Field("debtor", .object(debtorFields)))
+        let creditorData = TemplateData.object(party(creditor, extra: 0))
+        root.append(Field("creditor", creditorData))
+        root.append(Field("sender", agency.map { .object(party($0.party, extra: 0)) } ?? creditorData))
         if let agency {
-            var fields = party(agency.party)
-            fields["activityStatement"] = text(agencyRules.statement(in: language))
-            fields["costsArticle"] = .object([
-                "citation": text(agencyRules.costsArticleCitation),
-                "paragraphs": .list(agencyRules.costsArticleParagraphs.map(text)),
-            ])
-            fields["firstLetter"] = agency.firstLetter.map(reference)
-            root["agency"] = .object(fields)
+            var fields = party(agency.party, extra: 3)
+            fields.append(Field("activityStatement", text(agencyRules.statement(in: language))))
+            fields.append(Field("costsArticle", .object([
+                Field("citation", text(agencyRules.costsArticleCitation)),
+                Field("paragraphs", .list(agencyRules.costsArticleParagraphs.map(text))),
+            ])))
+            if let firstLetter = agency.firstLetter { fields.append(Field("firstLetter", reference(firstLetter))) }
+            root.append(Field("agency", .object(fields)))
         }
-        root["invoices"] = .list(invoices.map { invoice in
+        root.append(Field("invoices", .list(invoices.map { invoice in
             let late = daysLate(invoice)
             return .object([
-                "number": text(invoice.number),
-                "issueDate": text(format.date(invoice.issueDate)),
-                "dueDate": text(format.date(invoice.dueDate)),
-                "amount": text(format.money(invoice.amount)),
-                "outstanding": text(format.money(invoice.outstanding)),
-                "daysLate": text(format.integer(late)),
-                "daysLateText": text(format.days(late)),
-                "isOverdue": .flag(late > 0),
+                Field("number", text(invoice.number)),
+                Field("issueDate", text(format.date(invoice.issueDate))),
+                Field("dueDate", text(format.date(invoice.dueDate))),
+                Field("amount", text(format.money(invoice.amount))),
+                Field("outstanding", text(format.money(invoice.outstanding))),
+                Field("daysLate", text(format.integer(late))),
+                Field("daysLateText", text(format.days(late))),
+                Field("isOverdue", .flag(late > 0)),
             ])
-        })
-        root["invoiceCount"] = text(format.integer(invoices.count))
-        root["invoiceNumbers"] = text(format.list(invoices.map(\.number)))
-        root["hasSeveralInvoices"] = .flag(invoices.count > 1)
-        root["isOverdue"] = .flag(invoices.contains { daysLate($0) > 0 })
-        root["totals"] = .object([
-            "invoiced": text(format.money(totals.invoiced)),
-            "outstanding": text(format.money(totals.outstanding)),
-            "penalties": text(format.money(totals.penalties)),
-            "due": text(format.money(totals.due)),
-        ])
-        var penaltyFields = [String: TemplateValue](minimumCapacity: 8)
-        penaltyFields["interest"] = text(format.money(penalties.interest))
-        penaltyFields["fixedIndemnity"] = text(format.money(penalties.fixedIndemnity))
-        penaltyFields["total"] = text(format.money(totals.penalties))
-        penaltyFields["hasInterest"] = .flag(!penalties.interest.isZero)
-        penaltyFields["hasFixedIndemnity"] = .flag(!penalties.fixedIndemnity.isZero)
-        penaltyFields["hasPenalties"] = .flag(!totals.penalties.isZero)
-        penaltyFields["rate"] = penalties.rate.map { text(format.rate($0)) }
-        penaltyFields["rateDescription"] = penalties.rateDescription.map(text)
-        root["penalties"] = .object(penaltyFields)
-        root["history"] = .list(history.map { action in
+        })))
+        root.append(Field("invoiceCount", text(format.integer(invoices.count))))
+        root.append(Field("invoiceNumbers", text(format.list(invoices.map(\.number)))))
+        root.append(Field("hasSeveralInvoices", .flag(invoices.count > 1)))
+        root.append(Field("isOverdue", .flag(invoices.contains { daysLate($0) > 0 })))
+        let penaltiesTotal = text(format.money(totals.penalties))
+        root.append(Field("totals", .object([
+            Field("invoiced", text(format.money(totals.invoiced))),
+            Field("outstanding", text(format.money(totals.outstanding))),
+            Field("penalties", penaltiesTotal),
+            Field("due", text(format.money(totals.due))),
+        ])))
+        var penaltyFields: [Field] = []
+        penaltyFields.reserveCapacity(8)
+        penaltyFields.append(Field("interest", text(format.money(penalties.interest))))
+        penaltyFields.append(Field("fixedIndemnity", text(format.money(penalties.fixedIndemnity))))
+        penaltyFields.append(Field("total", penaltiesTotal))
+        penaltyFields.append(Field("hasInterest", .flag(!penalties.interest.isZero)))
+        penaltyFields.append(Field("hasFixedIndemnity", .flag(!penalties.fixedIndemnity.isZero)))
+        penaltyFields.append(Field("hasPenalties", .flag(!totals.penalties.isZero)))
+        if let rate = penalties.rate { penaltyFields.append(Field("rate", text(format.rate(rate)))) }
+        if let description = penalties.rateDescription { penaltyFields.append(Field("rateDescription", text(description))) }
+        root.append(Field("penalties", .object(penaltyFields)))
+        root.append(Field("history", .list(history.map { action in
             .object([
-                "date": text(format.date(action.date)),
-                "channel": text(format.channel(action.channel)),
-                "summary": text(action.summary),
+                Field("date", text(format.date(action.date))),
+                Field("channel", text(format.channel(action.channel))),
+                Field("summary", text(action.summary)),
             ])
-        })
-        root["hasHistory"] = .flag(!history.isEmpty)
-        root["nextStep"] = nextStep.map { step in
-            .object([
-                "channel": text(format.channel(step.channel)),
-                "action": text(format.nextStepAction(step.channel)),
-                "date": text(format.date(step.date)),
-            ])
+        })))
+        root.append(Field("hasHistory", .flag(!history.isEmpty)))
+        if let step = nextStep {
+            root.append(Field("nextStep", .object([
+                Field("channel", text(format.channel(step.channel))),
+                Field("action", text(format.nextStepAction(step.channel))),
+                Field("date", text(format.date(step.date))),
+            ])))
         }
-        root["paymentDeadline"] = text(format.date(paymentDeadline))
-        root["paymentMethods"] = .list(paymentMethods.map { method in
-            .object(["label": text(method.label), "details": text(method.details)])
-        })
+        root.append(Field("paymentDeadline", text(format.date(paymentDeadline))))
+        root.append(Field("paymentMethods", .list(paymentMethods.map { method in
+            .object([Field("label", text(method.label)), Field("details", text(method.details))])
+        })))
         return .object(root)
     }
 }

@@ -35,9 +35,7 @@ public struct MessageFormatter: Sendable, Hashable {
         appendGrouped(magnitude / perMajor, to: &text)
         if currency.minorUnitDigits > 0 {
             text.append(contentsOf: decimalSeparator.utf8)
-            let fraction = String(magnitude % perMajor).utf8
-            text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: currency.minorUnitDigits - fraction.count))
-            text.append(contentsOf: fraction)
+            Self.appendDigits(magnitude % perMajor, count: currency.minorUnitDigits, to: &text)
         }
         if language == .fr {
             text.append(contentsOf: Self.noBreakSpace.utf8)
@@ -136,14 +134,42 @@ public struct MessageFormatter: Sendable, Hashable {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Appends `value` with grouped thousands, writing digits straight into `text` (no
+    /// intermediate strings: amounts are formatted a dozen times per message).
     private func appendGrouped(_ value: UInt64, to text: inout [UInt8]) {
-        let digits = String(value).utf8
-        var remaining = digits.count
-        for digit in digits {
-            text.append(digit)
-            remaining -= 1
-            if remaining > 0, remaining % 3 == 0 { text.append(contentsOf: groupSeparator.utf8) }
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
         }
+        var remaining = digits
+        while remaining > 0 {
+            // The first group takes the digits left over by the groups of three after it.
+            let group = remaining % 3 == 0 ? 3 : remaining % 3
+            if remaining < digits { text.append(contentsOf: groupSeparator.utf8) }
+            remaining -= group
+            Self.appendDigits(value / Self.powerOfTen(remaining), count: group, to: &text)
+        }
+    }
+
+    /// Appends the last `count` decimal digits of `value`, zero-padded.
+    private static func appendDigits(_ value: UInt64, count: Int, to text: inout [UInt8]) {
+        let end = text.count + count
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        var rest = value
+        var index = end
+        while rest > 0, index > end - count {
+            index -= 1
+            text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+    }
+
+    private static func powerOfTen(_ exponent: Int) -> UInt64 {
+        var power: UInt64 = 1
+        for _ in 0..<exponent { power *= 10 }
+        return power
     }
 
     private static func symbol(_ code: String) -> String? {

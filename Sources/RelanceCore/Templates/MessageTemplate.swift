@@ -101,25 +101,33 @@ public struct MessageTemplate: Sendable {
     /// is a required part that renders empty or a table whose rows differ in width. Only the
     /// HTML part escapes what it prints; plain-text parts keep "Dupont & Fils" as written.
     public func render(value: TemplateValue) throws(TemplateError) -> RenderedMessage {
-        var rendered = [String: RenderedPart](minimumCapacity: parts.count)
+        try render(data: TemplateData(value))
+    }
+
+    /// `render(value:)` for data already in the shape templates render from.
+    func render(data: TemplateData) throws(TemplateError) -> RenderedMessage {
+        var renderedParts: [(name: String, part: RenderedPart)] = []
+        renderedParts.reserveCapacity(parts.count)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4096)
-        for compiled in parts {
+        // By index: copying a compiled part out of the array would retain its four arrays.
+        for index in parts.indices {
+            let part = parts[index].part
             bytes.removeAll(keepingCapacity: true)
             do throws(TemplateError) {
-                try compiled.template.render(value, escapingHTML: compiled.part.kind == .html, into: &bytes)
+                try parts[index].template.render(data, escapingHTML: part.kind == .html, into: &bytes)
             } catch {
-                throw TemplateError(error.code, "part '\(compiled.part.name)': \(error.message)", path: path)
+                throw TemplateError(error.code, "part '\(part.name)': \(error.message)", path: path)
             }
-            let part = try RenderedPart(utf8: bytes, kind: compiled.part.kind, name: compiled.part.name, path: path)
-            if part.isEmpty {
-                if compiled.part.isRequired {
-                    throw TemplateError(.invalidOutput, "part '\(compiled.part.name)' rendered empty", path: path)
+            let rendered = try RenderedPart(utf8: bytes, kind: part.kind, name: part.name, path: path)
+            if rendered.isEmpty {
+                if part.isRequired {
+                    throw TemplateError(.invalidOutput, "part '\(part.name)' rendered empty", path: path)
                 }
                 continue
             }
-            rendered[compiled.part.name] = part
+            renderedParts.append((part.name, rendered))
         }
-        return RenderedMessage(layout: layout, parts: rendered)
+        return RenderedMessage(layout: layout, parts: renderedParts)
     }
 }

@@ -6,30 +6,36 @@ public enum RenderedMessage: Sendable, Hashable {
     case legal(RenderedDossierCover)
 
     /// Builds the typed message from rendered parts; required parts are known to be present.
-    init(layout: TemplateLayout, parts: [String: RenderedPart]) {
-        func line(_ name: String) -> String { parts[name]?.lineValue ?? "" }
-        func list(_ name: String) -> [String] { parts[name]?.listValue ?? [] }
-        func table(_ name: String) -> RenderedTable { parts[name]?.tableValue ?? RenderedTable(header: [], rows: []) }
+    /// A layout has at most fourteen parts: finding one by name in order costs less than
+    /// hashing names into a dictionary.
+    init(layout: TemplateLayout, parts: [(name: String, part: RenderedPart)]) {
+        func part(_ name: String) -> RenderedPart? {
+            for entry in parts where entry.name == name { return entry.part }
+            return nil
+        }
+        func line(_ name: String) -> String { part(name)?.lineValue ?? "" }
+        func list(_ name: String) -> [String] { part(name)?.listValue ?? [] }
+        func table(_ name: String) -> RenderedTable { part(name)?.tableValue ?? RenderedTable(header: [], rows: []) }
         switch layout {
         case .email:
-            self = .email(RenderedEmail(subject: line("subject"), text: parts["text"]?.textValue ?? "", html: parts["html"]?.textValue))
+            self = .email(RenderedEmail(subject: line("subject"), text: part("text")?.textValue ?? "", html: part("html")?.textValue))
         case .letter:
             self = .letter(RenderedLetter(
                 title: line("title"), sender: list("sender"), recipient: list("recipient"),
-                mailing: parts["mailing"]?.lineValue, date: line("date"), reference: list("reference"),
+                mailing: part("mailing")?.lineValue, date: line("date"), reference: list("reference"),
                 subject: line("subject"), salutation: line("salutation"), body: list("body"),
-                table: table("table"), totals: parts["totals"]?.tableValue, closing: list("closing"),
+                table: table("table"), totals: part("totals")?.tableValue, closing: list("closing"),
                 signature: list("signature"), mentions: list("mentions")
             ))
         case .call:
             self = .call(RenderedCallBriefing(
                 title: line("title"), summary: list("summary"), script: list("script"),
-                table: table("table"), history: parts["history"]?.tableValue, outcomes: list("outcomes")
+                table: table("table"), history: part("history")?.tableValue, outcomes: list("outcomes")
             ))
         case .legal:
             self = .legal(RenderedDossierCover(
                 title: line("title"), summary: list("summary"), parties: table("parties"),
-                table: table("table"), totals: table("totals"), history: parts["history"]?.tableValue,
+                table: table("table"), totals: table("totals"), history: part("history")?.tableValue,
                 documents: list("documents")
             ))
         }

@@ -22,18 +22,20 @@ public enum RenderedPart: Sendable, Hashable {
     /// Free text: no leading or trailing blank lines, no trailing spaces, and runs of blank
     /// lines (left by sections that render nothing) kept as one.
     private static func readText(_ bytes: [UInt8]) -> String {
-        let lines = lineRanges(bytes)
-        var first = 0
-        var last = lines.count
-        while first < last, lines[first].isEmpty { first += 1 }
-        while last > first, lines[last - 1].isEmpty { last -= 1 }
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count)
-        var previousEmpty = false
-        for (offset, line) in lines[first..<last].enumerated() {
-            if line.isEmpty && previousEmpty { continue }
-            previousEmpty = line.isEmpty
-            if offset > 0 { text.append(UTF8Text.lineFeed) }
+        // A blank line is written only once a non-blank line follows it.
+        var blankPending = false
+        forEachLine(bytes) { line in
+            if line.isEmpty {
+                blankPending = !text.isEmpty
+                return
+            }
+            if !text.isEmpty {
+                text.append(UTF8Text.lineFeed)
+                if blankPending { text.append(UTF8Text.lineFeed) }
+            }
+            blankPending = false
             text.append(contentsOf: bytes[line])
         }
         return String(decoding: text, as: UTF8.self)
@@ -43,7 +45,7 @@ public enum RenderedPart: Sendable, Hashable {
     private static func readParagraphs(_ bytes: [UInt8]) -> [String] {
         var paragraphs: [String] = []
         var current: [UInt8] = []
-        for line in lineRanges(bytes) {
+        forEachLine(bytes) { line in
             if line.isEmpty {
                 if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
                 current.removeAll(keepingCapacity: true)
@@ -58,16 +60,20 @@ public enum RenderedPart: Sendable, Hashable {
 
     /// One entry per non-blank line, trimmed.
     private static func readLines(_ bytes: [UInt8]) -> [String] {
-        lineRanges(bytes).compactMap { line in
+        var lines: [String] = []
+        forEachLine(bytes) { line in
             let trimmed = UTF8Text.trimmedStart(bytes, line)
-            return trimmed.isEmpty ? nil : UTF8Text.string(bytes, trimmed)
+            if !trimmed.isEmpty { lines.append(UTF8Text.string(bytes, trimmed)) }
         }
+        return lines
     }
 
     /// Rows of trimmed cells separated by `|`; the first row is the header and every row must
     /// have as many cells.
     private static func readTable(_ bytes: [UInt8], name: String, path: String) throws(TemplateError) -> RenderedTable {
-        let rows: [[String]] = lineRanges(bytes).filter { !$0.isEmpty }.map { line in
+        var rows: [[String]] = []
+        forEachLine(bytes) { line in
+            guard !line.isEmpty else { return }
             var cells: [String] = []
             var start = line.lowerBound
             for index in line where bytes[index] == UTF8Text.bar {
@@ -75,7 +81,7 @@ public enum RenderedPart: Sendable, Hashable {
                 start = index + 1
             }
             cells.append(UTF8Text.string(bytes, UTF8Text.trimmed(bytes, start..<line.upperBound)))
-            return cells
+            rows.append(cells)
         }
         guard let header = rows.first else { return RenderedTable(header: [], rows: []) }
         for (index, row) in rows.enumerated() where row.count != header.count {
@@ -84,18 +90,17 @@ public enum RenderedPart: Sendable, Hashable {
         return RenderedTable(header: header, rows: Array(rows.dropFirst()))
     }
 
-    /// The lines of `bytes`, split at "\n" not preceded by "\r", each without trailing whitespace.
-    private static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        lines.reserveCapacity(16)
+    /// Calls `body` with each line of `bytes`, split at "\n" not preceded by "\r", each without
+    /// trailing whitespace. Lines are handed over as they are found: collecting them first cost
+    /// an array per part.
+    private static func forEachLine(_ bytes: [UInt8], _ body: (Range<Int>) -> Void) {
         var start = 0
         for index in bytes.indices where bytes[index] == UTF8Text.lineFeed {
             if index > 0, bytes[index - 1] == UTF8Text.carriageReturn { continue }
-            lines.append(UTF8Text.trimmedEnd(bytes, start..<index))
+            body(UTF8Text.trimmedEnd(bytes, start..<index))
             start = index + 1
         }
-        lines.append(UTF8Text.trimmedEnd(bytes, start..<bytes.count))
-        return lines
+        body(UTF8Text.trimmedEnd(bytes, start..<bytes.count))
     }
 
     /// One line: runs of spaces, tabs and line breaks become one space. Only these collapse:

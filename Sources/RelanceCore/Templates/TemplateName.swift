@@ -10,21 +10,4 @@ struct TemplateName: Sendable, Hashable {
         self.text = text
         self.segments = text == "." ? [] : text.split(separator: ".").map(String.init)
     }
-
-    /// The value the name reads, as Mustache resolves it: the first segment from the innermost
-    /// scope outwards, the following segments inside the value found (no going back out).
-    func resolve(in scopes: [TemplateValue]) -> TemplateValue? {
-        guard let first = segments.first else { return scopes.last }
-        var index = scopes.count
-        while index > 0 {
-            index -= 1
-            guard case .object(let fields) = scopes[index], var current = fields[first] else { continue }
-            for segment in segments.dropFirst() {
-                guard case .object(let inner) = current, let next = inner[segment] else { return nil }
-                current = next
-            }
-            return current
-        }
-        return nil
-    }
 }

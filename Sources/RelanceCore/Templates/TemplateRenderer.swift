@@ -25,8 +25,8 @@ public struct TemplateRenderer: Sendable {
                 path: template.path
             )
         }
-        let value = try context.templateValue(agencyRules: agencyRules)
-        let message = try template.render(value: value)
+        let data = try context.templateData(agencyRules: agencyRules)
+        let message = try template.render(data: data)
         if context.agency != nil {
             let missing = try agencyMentionErrors(in: message, channel: channel, context: context)
             guard missing.isEmpty else {

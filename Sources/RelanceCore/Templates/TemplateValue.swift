@@ -17,4 +17,15 @@ public enum TemplateValue: Sendable, Hashable {
         if case .text(let text) = self { return text }
         return nil
     }
+
+    /// The same data as the public value type: objects become dictionaries.
+    init(_ data: TemplateData) {
+        switch data {
+        case .text(let text): self = .text(text)
+        case .flag(let flag): self = .flag(flag)
+        case .list(let items): self = .list(items.map(TemplateValue.init))
+        case .object(let fields):
+            self = .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.key, TemplateValue($0.value)) }))
+        }
+    }
 }
