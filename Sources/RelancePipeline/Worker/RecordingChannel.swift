@@ -28,8 +28,6 @@ public struct RecordingChannel: ReminderChannel {
             do {
                 let rendered = try renderer.render(key: step.templateKey, channel: job.job.channel, tone: step.tone, context: context)
                 detail["subject"] = Self.headline(rendered)
-                // Its size in bytes: counting characters would walk every grapheme of the text.
-                detail["bytes"] = String(rendered.plainText.utf8.count)
             } catch {
                 throw .permanent("cannot render \(step.templateKey): \(error)")
             }

@@ -74,7 +74,7 @@ public struct DispatchStore: Sendable {
                    s.debtor_id AS step_debtor_id, s.position AS step_position, s.channel AS step_channel,
                    s.template_key AS step_template_key, s.tone AS step_tone, s.due_date AS step_due_date,
                    s.due_at AS step_due_at, s.status_reason AS step_status_reason,
-                   \(unescaped: InvoiceRow.columns(of: "i", ladder: false)),
+                   \(unescaped: InvoiceRow.invoiceColumns(of: "i")),
                    -- The ladder by its hash: each distinct one is read once (`ladders`).
                    i.ladder_hash,
                    d.kind AS debtor_kind, d.time_zone AS debtor_time_zone, d.language AS debtor_language,

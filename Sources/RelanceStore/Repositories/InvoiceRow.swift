@@ -6,19 +6,26 @@ import RelanceCore
 /// are selected under `inv_` names (`InvoiceRow.columns(of: "i")`) and decoded by name.
 enum InvoiceRow {
     /// The select list for an `invoices` table aliased `alias`.
-    static func columns(of alias: String, ladder: Bool = true) -> String {
-        ladder ? baseColumns(of: alias) + ", \(alias).ladder::text AS inv_ladder" : baseColumns(of: alias)
+    static func columns(of alias: String) -> String {
+        baseColumns(of: alias) + ", \(alias).ladder::text AS inv_ladder"
     }
 
     private static func baseColumns(of alias: String) -> String {
+        invoiceColumns(of: alias) + """
+        , \(alias).jurisdiction AS inv_jurisdiction, \
+        \(alias).formal_notice_date AS inv_formal_notice_date, \(alias).ladder_source AS inv_ladder_source
+        """
+    }
+
+    /// The select list of what an `Invoice` holds, in the order `invoice(reading:)` reads it.
+    static func invoiceColumns(of alias: String) -> String {
         """
         \(alias).id AS inv_id, \(alias).tenant_id AS inv_tenant_id, \(alias).creditor_id AS inv_creditor_id, \
         \(alias).debtor_id AS inv_debtor_id, \(alias).number AS inv_number, \(alias).issue_date AS inv_issue_date, \
         \(alias).due_date AS inv_due_date, \(alias).currency::text AS inv_currency, \
         \(alias).amount_minor AS inv_amount_minor, \(alias).outstanding_minor AS inv_outstanding_minor, \
         \(alias).contract_rate_bp AS inv_contract_rate_bp, \(alias).state_detail::text AS inv_state_detail, \
-        \(alias).policy_id AS inv_policy_id, \(alias).jurisdiction AS inv_jurisdiction, \
-        \(alias).formal_notice_date AS inv_formal_notice_date, \(alias).ladder_source AS inv_ladder_source
+        \(alias).policy_id AS inv_policy_id
         """
     }
 
@@ -35,20 +42,14 @@ enum InvoiceRow {
         )
     }
 
-    /// The invoice in the next cells of a row, selected with `columns(of:ladder: false)`: all
-    /// of them are read, those an `Invoice` does not hold (jurisdiction, formal notice, ladder
-    /// source) skipped.
+    /// The invoice in the next cells of a row, selected with `invoiceColumns(of:)`.
     static func invoice(reading cells: inout RowCells) throws -> Invoice {
-        let invoice = try invoice(
+        try invoice(
             id: try cells.next(), tenantId: try cells.next(), creditorId: try cells.next(), debtorId: try cells.next(),
             number: try cells.next(), issueDate: try cells.next(), dueDate: try cells.next(), currencyCode: try cells.next(),
             amount: try cells.next(), outstanding: try cells.next(), contractRate: try cells.next(), stateText: try cells.next(),
             policyId: try cells.next()
         )
-        _ = try cells.next(String.self)  // jurisdiction
-        _ = try cells.next(CalendarDate?.self)  // formal notice date
-        _ = try cells.next(String?.self)  // ladder source
-        return invoice
     }
 
     private static func invoice(
