@@ -19,8 +19,10 @@ public struct WorkerService: Service {
         public var channels: [Channel] = JobTopology.queueChannels
         /// Consumers (each with its own connection) per channel.
         public var consumersPerChannel = 1
-        /// Unacknowledged deliveries the broker may send each consumer.
-        public var prefetch: UInt16 = 500
+        /// Unacknowledged deliveries the broker may send each consumer; a batch is at most this
+        /// many, and one batch shares its reads and one commit (a thousand measured faster than
+        /// five hundred in the pipeline benchmark, with no gain beyond).
+        public var prefetch: UInt16 = 1_000
         /// Pause before handing a batch back when the database could not be reached.
         public var databaseFailurePause: Duration = .seconds(1)
         public init() {}

@@ -64,7 +64,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     var consumers: Int = 1
 
     @Option(help: "Unacknowledged deliveries per consumer.")
-    var prefetch: Int = 500
+    var prefetch: Int = 1_000
 
     @Option(help: "PostgreSQL connections in the pool.")
     var pool: Int = 40

@@ -20,7 +20,7 @@ struct PipelineOptions: ParsableArguments {
     var consumers: Int = 1
 
     @Option(help: "Unacknowledged deliveries per consumer.")
-    var prefetch: UInt16 = 500
+    var prefetch: UInt16 = 1_000
 
     @Option(help: "Attempts before a failing job is dead-lettered.")
     var maxAttempts: Int = 5
