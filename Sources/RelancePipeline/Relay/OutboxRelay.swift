@@ -5,10 +5,10 @@ import RelanceCore
 import RelanceStore
 import ServiceLifecycle
 
-/// Publishes outbox rows to RabbitMQ with publisher confirms and the mandatory flag, and marks
-/// them published once confirmed. A row not confirmed (nacked, returned, connection lost)
-/// stays unpublished and is published again on a later pass; a crash between publish and mark
-/// publishes again too — workers are idempotent by job id.
+/// Publishes the jobs of outbox rows to RabbitMQ with publisher confirms and the mandatory
+/// flag, and removes the rows once confirmed. A job not confirmed (nacked, returned, connection
+/// lost) stays in the outbox and is published again on a later pass; a crash between publish
+/// and commit publishes again too — workers are idempotent by job id.
 public struct OutboxRelay: Service {
     public struct Configuration: Sendable {
         /// Rows per transaction and publish batch.
