@@ -73,6 +73,52 @@ struct DispatchClaimTests {
         }
     }
 
+    @Test("Each distinct ladder is read once and kept by its content's hash: a later claim meeting a new ladder reads that one")
+    func laddersKeptAcrossClaims() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let tenant = try await f.tenant()
+            let short = try DunningPolicy(name: "Courte", steps: [
+                DunningStep(offsetDays: -3, channel: .email, templateKey: "reminder.courteous"),
+                DunningStep(offsetDays: 5, channel: .call, templateKey: "call.first"),
+            ])
+            try await f.policies.create(short, tenantId: tenant.id)
+            let debtor = try await f.debtor(of: try await f.creditor(of: tenant))
+            let store = DispatchStore(client: client, logger: f.logger)
+            let seen = Mutex<[DueStep]>([])
+            // Claims what is due and leaves it planned, keeping what was read.
+            func claim() async throws -> [DueStep] {
+                _ = try await store.claimAndDispatch(now: Self.now, batchSize: 100) { steps in
+                    seen.withLock { $0 = steps }
+                    return DispatchPlan()
+                }
+                return seen.withLock { $0 }
+            }
+            func hashes() async throws -> [Int64] {
+                let rows = try await client.query("SELECT DISTINCT ladder_hash FROM invoices", logger: f.logger)
+                var result: [Int64] = []
+                for try await hash in rows.decode(Int64.self) { result.append(hash) }
+                return result
+            }
+
+            try await f.intake.add(try (0..<3).map { try StoreFixture.invoice(debtor, number: "D-\($0)") }, today: StoreFixture.day("2025-02-20"))
+            #expect(try await claim().allSatisfy { $0.ladder.steps == DunningPolicy.defaultFrench.steps })
+            let builtIn = try #require(try await hashes().first)
+            #expect(store.ladders[hash: builtIn]?.steps == DunningPolicy.defaultFrench.steps)
+
+            try await f.intake.add(
+                try (0..<3).map { try StoreFixture.invoice(debtor, number: "S-\($0)", policy: short.id) }, today: StoreFixture.day("2025-02-20")
+            )
+            let both = try await claim()
+            #expect(both.count == 6)
+            #expect(both.filter { $0.ladder.steps == short.steps }.count == 3)
+            #expect(both.filter { $0.ladder.steps == DunningPolicy.defaultFrench.steps }.count == 3)
+            let all = try await hashes()
+            #expect(all.count == 2)
+            #expect(all.allSatisfy { store.ladders[hash: $0] != nil })
+        }
+    }
+
     @Test("A claimed step carries its invoice, ladder, history, debtor and tenant kind")
     func dueStepContents() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
