@@ -34,6 +34,17 @@ struct DispatchClaimTests {
 
     static let now = Date(timeIntervalSince1970: 1_742_202_000)  // 2025-03-17T09:00:00Z
 
+    /// A tenant with a two-step policy of its own, beside the built-in ladder.
+    static func tenantWithShortLadder(_ f: StoreFixture) async throws -> (Tenant, DunningPolicy) {
+        let tenant = try await f.tenant()
+        let short = try DunningPolicy(name: "Courte", steps: [
+            DunningStep(offsetDays: -3, channel: .email, templateKey: "reminder.courteous"),
+            DunningStep(offsetDays: 5, channel: .call, templateKey: "call.first"),
+        ])
+        try await f.policies.create(short, tenantId: tenant.id)
+        return (tenant, short)
+    }
+
     @Test("One claim gives every tenant its share: the big tenant does not crowd out the small ones")
     func fairShare() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
@@ -52,12 +63,7 @@ struct DispatchClaimTests {
     func laddersPerInvoice() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
             let f = StoreFixture(client: client)
-            let tenant = try await f.tenant()
-            let short = try DunningPolicy(name: "Courte", steps: [
-                DunningStep(offsetDays: -3, channel: .email, templateKey: "reminder.courteous"),
-                DunningStep(offsetDays: 5, channel: .call, templateKey: "call.first"),
-            ])
-            try await f.policies.create(short, tenantId: tenant.id)
+            let (tenant, short) = try await Self.tenantWithShortLadder(f)
             let creditor = try await f.creditor(of: tenant)
             let debtor = try await f.debtor(of: creditor)
             let invoices = try (0..<6).map {
@@ -77,12 +83,7 @@ struct DispatchClaimTests {
     func laddersKeptAcrossClaims() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
             let f = StoreFixture(client: client)
-            let tenant = try await f.tenant()
-            let short = try DunningPolicy(name: "Courte", steps: [
-                DunningStep(offsetDays: -3, channel: .email, templateKey: "reminder.courteous"),
-                DunningStep(offsetDays: 5, channel: .call, templateKey: "call.first"),
-            ])
-            try await f.policies.create(short, tenantId: tenant.id)
+            let (tenant, short) = try await Self.tenantWithShortLadder(f)
             let debtor = try await f.debtor(of: try await f.creditor(of: tenant))
             let store = DispatchStore(client: client, logger: f.logger)
             let seen = Mutex<[DueStep]>([])
