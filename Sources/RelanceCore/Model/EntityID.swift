@@ -8,8 +8,9 @@ public struct EntityID<Entity>: Sendable, Hashable, Comparable, Codable, CustomS
 
     public init(_ uuid: UUID) { self.uuid = uuid }
 
-    /// A fresh random identifier.
-    public init() { self.uuid = UUID.random() }
+    /// A fresh identifier, time-ordered (version 7): records created together sit together in
+    /// their indexes.
+    public init() { self.uuid = UUID.timeOrdered() }
 
     /// Parses the canonical UUID text form; nil when `text` is not a UUID.
     public init?(uuidString text: String) {

@@ -35,7 +35,7 @@ struct ScheduleBatch {
         for step in schedule.steps {
             let (status, reason) = ScheduleStepStatus.row(for: step.status)
             tenants.append(invoice.tenantId.uuid)
-            ids.append(UUID.random())
+            ids.append(UUID.timeOrdered())
             invoices.append(invoice.id.uuid)
             debtors.append(invoice.debtorId.uuid)
             positions.append(step.stepIndex)

@@ -29,4 +29,26 @@ struct UUIDRandomTests {
         }
         #expect(ored[0] == 0xFF && ored[15] == 0xFF && anded[0] == 0 && anded[15] == 0)
     }
+
+    @Test("Time-ordered ids: version 7, the moment's milliseconds first, later moments sort after earlier ones")
+    func timeOrdered() {
+        let start = Date(timeIntervalSince1970: 1_795_000_000.123)
+        let ids = (0..<2_000).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) * 0.002)) }
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(id.uuid.6 >> 4 == 7)
+            #expect(id.uuid.8 >> 6 == 0b10)
+        }
+        // The first six bytes are the Unix time in milliseconds, big-endian.
+        let first = withUnsafeBytes(of: ids[0].uuid) { raw in (0..<6).reduce(UInt64(0)) { $0 << 8 | UInt64(raw[$1]) } }
+        #expect(first == 1_795_000_000_123)
+        // PostgreSQL orders uuids by their bytes: ids from later milliseconds come after.
+        let bytes = ids.map { id in withUnsafeBytes(of: id.uuid) { Array($0) } }
+        for index in 1..<bytes.count {
+            #expect(bytes[index - 1].lexicographicallyPrecedes(bytes[index]))
+        }
+        // The random part still varies.
+        let tails = Set(ids.map { id in withUnsafeBytes(of: id.uuid) { Array($0[8...]) } })
+        #expect(tails.count == ids.count)
+    }
 }
