@@ -149,11 +149,18 @@ struct BenchSeeder: Sendable {
         }
         let intake = InvoiceIntake(client: client, logger: logger)
         let shape = DebtorShape(kind: .business, timeZone: "Europe/Paris", profile: BehaviourProfile(history: [], today: day))
-        try await intake.addUniform(plain, shape: shape, today: day, batchSize: 5_000)
         let noticeDay = day.adding(days: -(offsets[.legal]! - offsets[.registeredLetter]!))
-        try await intake.addUniform(legal, shape: shape, today: noticeDay, batchSize: 5_000)
-        for start in stride(from: 0, to: legal.count, by: 5_000) {
-            try await recordNotices(Array(legal[start..<min(legal.count, start + 5_000)]).map(\.id.uuid), on: noticeDay)
+        // Plain and legal invoices go in by turns, in slices of about a thousand: steps due at
+        // the same moment are claimed in the order they were written, so seeding all legal
+        // invoices last would hand the legal queue the end of the run alone, which a day's
+        // real mix of channels does not do.
+        let slices = max(1, (count + 999) / 1_000)
+        for slice in 0..<slices {
+            let plainSlice = Array(plain[plain.count * slice / slices..<plain.count * (slice + 1) / slices])
+            let legalSlice = Array(legal[legal.count * slice / slices..<legal.count * (slice + 1) / slices])
+            try await intake.addUniform(plainSlice, shape: shape, today: day, batchSize: 5_000)
+            try await intake.addUniform(legalSlice, shape: shape, today: noticeDay, batchSize: 5_000)
+            try await recordNotices(legalSlice.map(\.id.uuid), on: noticeDay)
         }
         return (debtors.count, count)
     }
