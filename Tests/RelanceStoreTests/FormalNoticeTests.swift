@@ -41,4 +41,28 @@ struct FormalNoticeTests {
             #expect(notice.status == .done && notice.outcome == .sent && notice.completedAt == completedAt)
         }
     }
+
+    @Test("A day given with the outcome is the notice date as given; without one, the database dates it in the debtor's zone")
+    func givenCompletionDay() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let parties = try await f.parties()
+            let given = try StoreFixture.invoice(parties.debtor, number: "G-1")
+            let derived = try StoreFixture.invoice(parties.debtor, number: "G-2")
+            try await f.intake.add([given, derived], today: StoreFixture.day("2025-04-25"))
+            let driver = PipelineDriver(client: client)
+            let dispatched = try await driver.dispatchDue(at: InvoicePlanningTests.utc("2025-04-25T09:00:00Z"))
+            #expect(dispatched.count == 2)
+            let completedAt = try InvoicePlanningTests.utc("2025-04-25T22:30:00Z")
+            try await driver.outcomes.record(dispatched.map { step, job in
+                JobOutcome(
+                    jobId: job, stepIds: [step.stepId], tenantId: step.tenantId, debtorId: step.debtorId, channel: step.channel,
+                    kind: .sent, completedAt: completedAt,
+                    completionDay: step.invoiceId == given.id.uuid ? try! StoreFixture.day("2025-04-25") : nil
+                )
+            })
+            #expect(try await f.invoices.record(given.id)?.formalNoticeDate == (try StoreFixture.day("2025-04-25")))
+            #expect(try await f.invoices.record(derived.id)?.formalNoticeDate == (try StoreFixture.day("2025-04-26")))
+        }
+    }
 }

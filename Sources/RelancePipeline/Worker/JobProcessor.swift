@@ -213,6 +213,15 @@ public struct JobProcessor: Sendable {
             }
         }
 
+        // A letter sent may be a formal notice, dated by the day it went out where the debtor is.
+        var zoneOf: [UUID: String] = [:]
+        for index in records.indices where records[index].kind == .sent
+            && (records[index].channel == .registeredLetter || records[index].channel == .letter) {
+            if zoneOf.isEmpty { for invoice in invoices.values { zoneOf[invoice.debtorId] = invoice.debtorTimeZone } }
+            guard let zone = zoneOf[records[index].debtorId], let completedAt = records[index].completedAt else { continue }
+            records[index].completionDay = CalendarDate(completedAt, in: Self.zone(zone))
+        }
+
         let final = dispositions.map { $0 ?? .acknowledge }
         try await beforeCommit(final)
         try await outcomes.record(records)

@@ -50,10 +50,15 @@ public struct JobOutcome: Sendable, Hashable {
     /// When the worker finished; nil means the moment it is recorded (the database's clock).
     /// The demo passes its simulated clock.
     public var completedAt: Date?
+    /// The day `completedAt` falls on in the debtor's time zone, when the caller knows it (a
+    /// worker has the zone at hand); nil: the database works it out from the debtor's row.
+    /// A sent registered letter's day is its invoices' formal-notice date.
+    public var completionDay: CalendarDate?
 
     public init(
         jobId: UUID, stepIds: [UUID], tenantId: UUID, debtorId: UUID, channel: Channel, kind: OutcomeKind,
-        detail: String = "{}", artefactURI: String? = nil, attempts: Int = 1, completedAt: Date? = nil
+        detail: String = "{}", artefactURI: String? = nil, attempts: Int = 1, completedAt: Date? = nil,
+        completionDay: CalendarDate? = nil
     ) {
         self.jobId = jobId
         self.stepIds = stepIds
@@ -65,5 +70,6 @@ public struct JobOutcome: Sendable, Hashable {
         self.artefactURI = artefactURI
         self.attempts = attempts
         self.completedAt = completedAt
+        self.completionDay = completionDay
     }
 }

@@ -156,20 +156,30 @@ public struct OutcomeStore: Sendable {
                 )
             }
             // Only a registered letter sent is a formal notice, and registered letters travel
-            // in letter jobs: outcomes of emails, calls and filings need not be looked at.
-            let noticeSteps = outcomes
-                .filter { $0.kind == .sent && ($0.channel == .registeredLetter || $0.channel == .letter) && written.contains($0.jobId) }
-                .flatMap(\.stepIds)
+            // in letter jobs: outcomes of emails, calls and filings need not be looked at. The
+            // steps say which invoices (and that they are registered letters); the day is the
+            // caller's, else the outcome's moment in the debtor's zone.
+            var noticeSteps: [UUID] = [], noticeDays: [CalendarDate] = [], knownDays: [Bool] = []
+            for outcome in outcomes
+            where outcome.kind == .sent && (outcome.channel == .registeredLetter || outcome.channel == .letter)
+                && written.contains(outcome.jobId) {
+                noticeSteps.append(contentsOf: outcome.stepIds)
+                noticeDays.append(contentsOf: repeatElement(outcome.completionDay ?? CalendarDate(daysSinceEpoch: 0), count: outcome.stepIds.count))
+                knownDays.append(contentsOf: repeatElement(outcome.completionDay != nil, count: outcome.stepIds.count))
+            }
             if !noticeSteps.isEmpty {
                 try await connection.query(
                     """
                     UPDATE invoices i
-                    SET formal_notice_date = (o.completed_at AT TIME ZONE d.time_zone)::date, updated_at = now()
-                    FROM schedule_steps s
-                    JOIN job_outcomes o ON o.job_id = s.job_id
-                    JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
-                    WHERE s.id = ANY(\(noticeSteps)) AND s.channel = 'registered_letter' AND o.outcome = 'sent'
-                      AND i.tenant_id = s.tenant_id AND i.id = s.invoice_id AND i.formal_notice_date IS NULL
+                    SET formal_notice_date = CASE WHEN v.known THEN v.day ELSE (
+                            SELECT (o.completed_at AT TIME ZONE d.time_zone)::date
+                            FROM job_outcomes o JOIN debtors d ON d.tenant_id = o.tenant_id AND d.id = o.debtor_id
+                            WHERE o.job_id = s.job_id) END,
+                        updated_at = now()
+                    FROM unnest(\(noticeSteps), \(noticeDays), \(knownDays)) AS v(step_id, day, known)
+                    JOIN schedule_steps s ON s.id = v.step_id
+                    WHERE s.channel = 'registered_letter' AND i.tenant_id = s.tenant_id AND i.id = s.invoice_id
+                      AND i.formal_notice_date IS NULL
                     """,
                     logger: logger
                 )
