@@ -298,14 +298,17 @@ public struct MessageContextStore: Sendable {
         guard !invoiceIds.isEmpty else { return [:] }
         // Per invoice, two short walks of its (invoice_id, position) index: its history, and its
         // first planned step after the day. The status lists keep the partial `planned` indexes
-        // out of the plan.
+        // out of the plan. Only a done step has an outcome to look up (a dispatched one gets
+        // its outcome and leaves that status in one transaction): the lookup is a subquery that
+        // does not run for the others, among them the step of the very job being composed.
         let rows = try await connection.query(
             """
             SELECT x.invoice_id, x.position, x.channel, x.template_key, x.status, x.due_date, x.job_id, x.completed_at
             FROM unnest(\(invoiceIds), \(days)) AS t(invoice_id, today)
             CROSS JOIN LATERAL (
-                (SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id, o.completed_at
-                 FROM schedule_steps s LEFT JOIN job_outcomes o ON o.job_id = s.job_id
+                (SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id,
+                        CASE WHEN s.status = 'done' THEN (SELECT o.completed_at FROM job_outcomes o WHERE o.job_id = s.job_id) END AS completed_at
+                 FROM schedule_steps s
                  WHERE s.invoice_id = t.invoice_id AND s.status IN ('done', 'dispatched'))
                 UNION ALL
                 (SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id, NULL::timestamptz
