@@ -17,6 +17,14 @@ public struct DispatcherService: Service {
         /// Claim transactions run at once while steps are due. Two keep both the database and
         /// this process busy: one batch is planned here while the other's claim runs there.
         public var claimers = 2
+        /// Claims pause while this many jobs (or more) wait in the outbox, and resume once the
+        /// relay has caught up. A dispatcher far ahead of its relay only lengthens the time from
+        /// a job's creation to its message, and its jobs go out on data that has aged; steps left
+        /// planned meanwhile are claimed later, with what is true then. When the broker is
+        /// unreachable, the outbox stops growing at this size. nil: never pause.
+        public var outboxLimit: Int? = 6_000
+        /// How long a paused claimer waits before counting the outbox again.
+        public var outboxPause: Duration = .milliseconds(20)
         public init() {}
     }
 
@@ -49,13 +57,33 @@ public struct DispatcherService: Service {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<max(1, configuration.claimers) {
                     group.addTask {
-                        while try await dispatchOnce().claimed >= configuration.batchSize, !Task.isShuttingDownGracefully {}
+                        while try await waitForOutboxRoom(), try await dispatchOnce().claimed >= configuration.batchSize,
+                              !Task.isShuttingDownGracefully {}
                     }
                 }
                 try await group.waitForAll()
             }
             return .idle
         }
+    }
+
+    /// Returns once fewer than `outboxLimit` jobs wait in the outbox (at once when there is no
+    /// limit), or false if shutdown began while it waited.
+    public func waitForOutboxRoom() async throws -> Bool {
+        guard let limit = configuration.outboxLimit, limit > 0 else { return true }
+        let start = ContinuousClock.now
+        var told = false
+        while try await store.outboxBacklog(atMost: limit) >= limit {
+            if Task.isShuttingDownGracefully || Task.isCancelled { return false }
+            if !told, ContinuousClock.now - start > .seconds(10) {
+                // Not a passing burst: the relay is not publishing (is the broker reachable?).
+                logger.notice("Claims paused: the outbox holds \(limit) jobs or more, waiting for the relay to publish them")
+                told = true
+            }
+            try await Task.sleep(for: configuration.outboxPause)
+        }
+        if told { logger.notice("Claims resumed: the outbox is below \(limit) jobs") }
+        return true
     }
 
     /// One claim: up to a batch of due steps.

@@ -53,6 +53,8 @@ struct BenchRunner: Sendable {
 
         var dispatchConfiguration = DispatcherService.Configuration()
         dispatchConfiguration.batchSize = settings.dispatchBatch
+        // Run alone, the dispatch phase has no relay to wait for.
+        dispatchConfiguration.outboxLimit = settings.sequential || settings.outboxLimit <= 0 ? nil : settings.outboxLimit
         let dispatcher = DispatcherService(
             store: DispatchStore(client: client, logger: logger),
             decider: DispatchDecider(complianceRules: reference.complianceRules),
@@ -154,7 +156,7 @@ struct BenchRunner: Sendable {
             try await probe.noteFailure(of: "dispatcher") { try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<settings.dispatchers {
                     group.addTask {
-                        while true {
+                        while try await dispatcher.waitForOutboxRoom() {
                             let start = Date()
                             let summary = try await dispatcher.dispatchOnce()
                             probe.dispatched(from: start, to: Date(), claimed: summary.claimed, jobs: summary.jobs,

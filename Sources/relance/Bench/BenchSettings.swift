@@ -13,6 +13,8 @@ struct BenchSettings: Sendable, Codable {
     var relayBatch: Int
     /// Relays publishing at once.
     var relays: Int
+    /// Jobs waiting in the outbox at which the dispatchers pause (0: never; sequential runs never do).
+    var outboxLimit: Int
     /// Messages awaiting their publisher confirm at once.
     var publishWindow: Int
     var consumersPerChannel: Int

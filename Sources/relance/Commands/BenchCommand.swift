@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import RelanceCore
+import RelancePipeline
 import RelanceStore
 
 /// `relance bench`: measurements of the running system.
@@ -56,6 +57,9 @@ struct BenchPipelineCommand: AsyncParsableCommand {
 
     @Option(help: "Outbox rows per relay transaction.")
     var relayBatch: Int = 2000
+
+    @Option(help: "Jobs waiting in the outbox at which the dispatchers pause until the relay catches up (0: never).")
+    var outboxLimit: Int = DispatcherService.Configuration().outboxLimit ?? 0
 
     @Option(help: "Published messages awaiting their confirm at once.")
     var publishWindow: Int = 1024
@@ -126,7 +130,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
 
         let settings = BenchSettings(
             reminders: reminders, tenants: tenants, invoicesPerDebtor: invoicesPerDebtor, dispatchers: dispatchers,
-            dispatchBatch: dispatchBatch, relayBatch: relayBatch, relays: relays, publishWindow: publishWindow,
+            dispatchBatch: dispatchBatch, relayBatch: relayBatch, relays: relays, outboxLimit: outboxLimit, publishWindow: publishWindow,
             consumersPerChannel: consumers, prefetch: prefetch, poolConnections: pool, stallTimeout: stallTimeout,
             database: database, virtualHost: vhost, composeMessages: !noMessages, sequential: sequential, keep: keep
         )

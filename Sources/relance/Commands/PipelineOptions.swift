@@ -10,6 +10,9 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "Claim transactions a dispatcher runs at once while steps are due.")
     var claimers: Int = 2
 
+    @Option(help: "Jobs waiting in the outbox at which a dispatcher pauses until the relay catches up (0: never).")
+    var outboxLimit: Int = DispatcherService.Configuration().outboxLimit ?? 0
+
     @Option(help: "Seconds a dispatcher or relay waits for a wake-up before looking again.")
     var pollInterval: Double = 5
 
@@ -32,6 +35,7 @@ struct PipelineOptions: ParsableArguments {
         var settings = PipelineSettings(roles: roles)
         settings.dispatcher.batchSize = batchSize
         settings.dispatcher.claimers = claimers
+        settings.dispatcher.outboxLimit = outboxLimit > 0 ? outboxLimit : nil
         settings.dispatcher.pollInterval = .milliseconds(Int(pollInterval * 1000))
         settings.relay.pollInterval = .milliseconds(Int(pollInterval * 1000))
         if !channels.isEmpty { settings.worker.channels = channels }

@@ -80,9 +80,10 @@ struct PipelineHarness: Sendable {
         }
     }
 
-    func dispatcher(batchSize: Int = 500) -> DispatcherService {
+    func dispatcher(batchSize: Int = 500, outboxLimit: Int? = DispatcherService.Configuration().outboxLimit) -> DispatcherService {
         var configuration = DispatcherService.Configuration()
         configuration.batchSize = batchSize
+        configuration.outboxLimit = outboxLimit
         return DispatcherService(
             store: DispatchStore(client: client, logger: logger),
             decider: DispatchDecider(complianceRules: reference.complianceRules),
