@@ -24,11 +24,12 @@ struct OutboxLimitTests {
             // 10 jobs wait, so the outbox never holds more than 9 + 2 × 4.
             let dispatcher = harness.dispatcher(batchSize: 4, outboxLimit: 10)
             let dispatching = BackgroundService { try await dispatcher.run() }
-            var jobs = 0
-            for _ in 0..<100 {
+            // Wait until the dispatcher has stopped claiming: the same job count for half a second.
+            var jobs = 0, unchanged = 0
+            for _ in 0..<400 where unchanged < 10 {
                 try await Task.sleep(for: .milliseconds(50))
                 let count = try await harness.jobCount
-                if count == jobs && count > 0 { break }
+                unchanged = count == jobs && count > 0 ? unchanged + 1 : 0
                 jobs = count
             }
             #expect(jobs >= 10 && jobs <= 17)

@@ -60,59 +60,11 @@ public struct DispatchStore: Sendable {
     /// that no other transaction holds. Each step comes with its invoice, the invoice's ladder,
     /// its history (steps `done` or `dispatched`), its debtor and its tenant's kind.
     func claim(on connection: PostgresConnection, now: Date, batchSize: Int) async throws -> [DueStep] {
-        let rows = try await connection.query(
-            """
-            WITH active AS (
-                SELECT t.id, t.kind FROM tenants t
-                WHERE EXISTS (SELECT 1 FROM schedule_steps s
-                              WHERE s.tenant_id = t.id AND s.pending AND s.due_at <= \(now))
-                ORDER BY random()
-            ), share AS (
-                SELECT greatest(1, \(batchSize) / greatest(1, count(*)))::int8 AS per_tenant FROM active
-            )
-            SELECT s.id AS step_id, s.tenant_id AS step_tenant_id, s.invoice_id AS step_invoice_id,
-                   s.debtor_id AS step_debtor_id, s.position AS step_position, s.channel AS step_channel,
-                   s.template_key AS step_template_key, s.tone AS step_tone, s.due_date AS step_due_date,
-                   s.due_at AS step_due_at, s.status_reason AS step_status_reason,
-                   \(unescaped: InvoiceRow.invoiceColumns(of: "i")),
-                   -- The ladder by its hash: each distinct one is read once (`ladders`).
-                   i.ladder_hash,
-                   d.kind AS debtor_kind, d.time_zone AS debtor_time_zone, d.language AS debtor_language,
-                   active.kind AS tenant_kind,
-                   COALESCE(h.positions, '{}'::int4[]) AS history_positions,
-                   COALESCE(h.dates, '{}'::date[]) AS history_dates,
-                   COALESCE(c.moments, '{}'::timestamptz[]) AS contact_moments,
-                   COALESCE(c.channels, '{}'::text[]) AS contact_channels
-            FROM active
-            CROSS JOIN share
-            CROSS JOIN LATERAL (
-                SELECT * FROM schedule_steps s
-                WHERE s.tenant_id = active.id AND s.pending AND s.due_at <= \(now)
-                ORDER BY s.due_at
-                LIMIT share.per_tenant
-                FOR UPDATE SKIP LOCKED
-            ) AS s
-            JOIN invoices i ON i.tenant_id = s.tenant_id AND i.id = s.invoice_id
-            JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
-            LEFT JOIN LATERAL (
-                SELECT array_agg(done.position ORDER BY done.position) AS positions,
-                       array_agg(done.due_date ORDER BY done.position) AS dates
-                FROM schedule_steps done
-                WHERE done.invoice_id = s.invoice_id AND done.status IN ('done', 'dispatched')
-            ) AS h ON true
-            LEFT JOIN LATERAL (
-                -- The debtor's contacts of the last days (jobs sent or in flight), for the budget.
-                SELECT array_agg(j.created_at ORDER BY j.created_at) AS moments,
-                       array_agg(j.channel ORDER BY j.created_at) AS channels
-                FROM jobs j
-                LEFT JOIN job_outcomes o ON o.job_id = j.id
-                WHERE j.tenant_id = s.tenant_id AND j.debtor_id = s.debtor_id
-                  AND j.created_at > \(now.addingTimeInterval(-8 * 86_400)) AND j.created_at <= \(now)
-                  AND (o.outcome IS NULL OR o.outcome IN ('sent', 'task_created', 'prepared'))
-            ) AS c ON true
-            """,
-            logger: logger
-        )
+        let rows = try await connection.execute(PreparedQuery<Claim> { values in
+            values.append(now)
+            values.append(batchSize)
+            values.append(now.addingTimeInterval(-8 * 86_400))
+        }, logger: logger)
         var steps: [DueStep] = []
         var ladderHashes: [Int64?] = []
         for try await row in rows {
@@ -187,34 +139,24 @@ public struct DispatchStore: Sendable {
     private func write(_ plan: DispatchPlan, now: Date, on connection: PostgresConnection) async throws {
         if !plan.jobs.isEmpty {
             let payloads = plan.jobs.map { String(decoding: $0.payload, as: UTF8.self) }
-            try await connection.query(
-                """
-                WITH written AS (
-                    INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at)
-                    SELECT j.tenant_id, j.id, j.debtor_id, j.channel, j.payload::json, \(now)
-                    FROM unnest(\(plan.jobs.map(\.tenantId)), \(plan.jobs.map(\.id)), \(plan.jobs.map(\.debtorId)),
-                                \(plan.jobs.map(\.channel.rawValue)), \(payloads))
-                         AS j(tenant_id, id, debtor_id, channel, payload)
-                    RETURNING id
-                )
-                INSERT INTO outbox (job_id) SELECT id FROM written
-                """,
-                logger: logger
-            )
+            _ = try await connection.execute(PreparedQuery<WriteJobs> { values in
+                values.append(plan.jobs.map(\.tenantId))
+                values.append(plan.jobs.map(\.id))
+                values.append(plan.jobs.map(\.debtorId))
+                values.append(plan.jobs.map(\.channel.rawValue))
+                values.append(payloads)
+                values.append(now)
+            }, logger: logger)
             // Wake relays in other processes; in-process ones are signalled directly.
             try await connection.query("SELECT pg_notify('relance_outbox', '')", logger: logger)
         }
         // Each update names its steps twice, joined to the values and as `id = ANY(…)`: the
         // second gives the planner an index condition, so it never scans the whole schedule.
         if !plan.dispatched.isEmpty {
-            try await connection.query(
-                """
-                UPDATE schedule_steps s SET status = 'dispatched', job_id = u.job_id, status_reason = NULL, updated_at = now()
-                FROM unnest(\(plan.dispatched.map(\.step)), \(plan.dispatched.map(\.job))) AS u(id, job_id)
-                WHERE s.id = u.id AND s.id = ANY(\(plan.dispatched.map(\.step)))
-                """,
-                logger: logger
-            )
+            _ = try await connection.execute(PreparedQuery<MarkDispatched> { values in
+                values.append(plan.dispatched.map(\.step))
+                values.append(plan.dispatched.map(\.job))
+            }, logger: logger)
         }
         if !plan.cancelled.isEmpty {
             try await connection.query(
@@ -237,6 +179,81 @@ public struct DispatchStore: Sendable {
                 logger: logger
             )
         }
+    }
+
+    // MARK: - Prepared statements (each claim runs them)
+
+    enum Claim: PreparedText {
+        static let sql = """
+            WITH active AS (
+                SELECT t.id, t.kind FROM tenants t
+                WHERE EXISTS (SELECT 1 FROM schedule_steps s
+                              WHERE s.tenant_id = t.id AND s.pending AND s.due_at <= $1)
+                ORDER BY random()
+            ), share AS (
+                SELECT greatest(1, $2 / greatest(1, count(*)))::int8 AS per_tenant FROM active
+            )
+            SELECT s.id AS step_id, s.tenant_id AS step_tenant_id, s.invoice_id AS step_invoice_id,
+                   s.debtor_id AS step_debtor_id, s.position AS step_position, s.channel AS step_channel,
+                   s.template_key AS step_template_key, s.tone AS step_tone, s.due_date AS step_due_date,
+                   s.due_at AS step_due_at, s.status_reason AS step_status_reason,
+                   \(InvoiceRow.invoiceColumns(of: "i")),
+                   -- The ladder by its hash: each distinct one is read once (`ladders`).
+                   i.ladder_hash,
+                   d.kind AS debtor_kind, d.time_zone AS debtor_time_zone, d.language AS debtor_language,
+                   active.kind AS tenant_kind,
+                   COALESCE(h.positions, '{}'::int4[]) AS history_positions,
+                   COALESCE(h.dates, '{}'::date[]) AS history_dates,
+                   COALESCE(c.moments, '{}'::timestamptz[]) AS contact_moments,
+                   COALESCE(c.channels, '{}'::text[]) AS contact_channels
+            FROM active
+            CROSS JOIN share
+            CROSS JOIN LATERAL (
+                SELECT * FROM schedule_steps s
+                WHERE s.tenant_id = active.id AND s.pending AND s.due_at <= $1
+                ORDER BY s.due_at
+                LIMIT share.per_tenant
+                FOR UPDATE SKIP LOCKED
+            ) AS s
+            JOIN invoices i ON i.tenant_id = s.tenant_id AND i.id = s.invoice_id
+            JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
+            LEFT JOIN LATERAL (
+                SELECT array_agg(done.position ORDER BY done.position) AS positions,
+                       array_agg(done.due_date ORDER BY done.position) AS dates
+                FROM schedule_steps done
+                WHERE done.invoice_id = s.invoice_id AND done.status IN ('done', 'dispatched')
+            ) AS h ON true
+            LEFT JOIN LATERAL (
+                -- The debtor's contacts of the last days (jobs sent or in flight), for the budget.
+                SELECT array_agg(j.created_at ORDER BY j.created_at) AS moments,
+                       array_agg(j.channel ORDER BY j.created_at) AS channels
+                FROM jobs j
+                LEFT JOIN job_outcomes o ON o.job_id = j.id
+                WHERE j.tenant_id = s.tenant_id AND j.debtor_id = s.debtor_id
+                  AND j.created_at > $3 AND j.created_at <= $1
+                  AND (o.outcome IS NULL OR o.outcome IN ('sent', 'task_created', 'prepared'))
+            ) AS c ON true
+            """
+    }
+
+    enum WriteJobs: PreparedText {
+        static let sql = """
+            WITH written AS (
+                INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at)
+                SELECT j.tenant_id, j.id, j.debtor_id, j.channel, j.payload::json, $6
+                FROM unnest($1, $2, $3, $4, $5) AS j(tenant_id, id, debtor_id, channel, payload)
+                RETURNING id
+            )
+            INSERT INTO outbox (job_id) SELECT id FROM written
+            """
+    }
+
+    enum MarkDispatched: PreparedText {
+        static let sql = """
+            UPDATE schedule_steps s SET status = 'dispatched', job_id = u.job_id, status_reason = NULL, updated_at = now()
+            FROM unnest($1, $2) AS u(id, job_id)
+            WHERE s.id = u.id AND s.id = ANY($1)
+            """
     }
 
     /// How many jobs wait in the outbox, counted up to `limit` (the count stops there, so it

@@ -35,20 +35,7 @@ public struct OutboxStore: Sendable {
         try await client.transaction(logger: logger) { connection in
             // An outbox row whose job is missing (never the case: both are written in one
             // transaction) has nothing to publish and is dropped with the others.
-            let rows = try await connection.query(
-                """
-                WITH taken AS (
-                    DELETE FROM outbox WHERE seq IN (
-                        SELECT seq FROM outbox ORDER BY seq LIMIT \(limit) FOR UPDATE SKIP LOCKED
-                    )
-                    RETURNING seq, job_id, publish_attempts
-                )
-                SELECT t.seq, t.publish_attempts, j.id, j.tenant_id, j.debtor_id, j.channel, j.payload::text
-                FROM taken t JOIN jobs j ON j.id = t.job_id
-                ORDER BY t.seq
-                """,
-                logger: logger
-            )
+            let rows = try await connection.execute(PreparedQuery<Take> { $0.append(limit) }, logger: logger)
             var jobs: [OutboxJob] = []
             var taken: [UUID: (seq: Int64, attempts: Int)] = [:]
             for try await row in rows {
@@ -84,6 +71,20 @@ public struct OutboxStore: Sendable {
             }
             return (jobs.count - failed.count, failed.count)
         }
+    }
+
+    enum Take: PreparedText {
+        static let sql = """
+            WITH taken AS (
+                DELETE FROM outbox WHERE seq IN (
+                    SELECT seq FROM outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
+                )
+                RETURNING seq, job_id, publish_attempts
+            )
+            SELECT t.seq, t.publish_attempts, j.id, j.tenant_id, j.debtor_id, j.channel, j.payload::text
+            FROM taken t JOIN jobs j ON j.id = t.job_id
+            ORDER BY t.seq
+            """
     }
 
     /// How many rows wait to be published.

@@ -111,23 +111,18 @@ public struct OutcomeStore: Sendable {
     public func record(_ outcomes: [JobOutcome]) async throws -> Set<UUID> {
         guard !outcomes.isEmpty else { return [] }
         return try await client.transaction(logger: logger) { connection in
-            let rows = try await connection.query(
-                """
-                INSERT INTO job_outcomes (tenant_id, job_id, debtor_id, channel, outcome, detail, artefact_uri, attempts,
-                                          completed_at)
-                SELECT o.tenant_id, o.job_id, o.debtor_id, o.channel, o.outcome, o.detail::jsonb,
-                       NULLIF(o.artefact_uri, ''), o.attempts, CASE WHEN o.has_completed_at THEN o.completed_at ELSE now() END
-                FROM unnest(\(outcomes.map(\.tenantId)), \(outcomes.map(\.jobId)), \(outcomes.map(\.debtorId)),
-                            \(outcomes.map(\.channel.rawValue)), \(outcomes.map(\.kind.rawValue)),
-                            \(outcomes.map(\.detail)), \(outcomes.map { $0.artefactURI ?? "" }), \(outcomes.map(\.attempts)),
-                            \(outcomes.map { $0.completedAt != nil }), \(outcomes.map { $0.completedAt ?? Date(timeIntervalSince1970: 0) }))
-                     AS o(tenant_id, job_id, debtor_id, channel, outcome, detail, artefact_uri, attempts,
-                          has_completed_at, completed_at)
-                ON CONFLICT (job_id) DO NOTHING
-                RETURNING job_id, outcome
-                """,
-                logger: logger
-            )
+            let rows = try await connection.execute(PreparedQuery<InsertOutcomes> { values in
+                values.append(outcomes.map(\.tenantId))
+                values.append(outcomes.map(\.jobId))
+                values.append(outcomes.map(\.debtorId))
+                values.append(outcomes.map(\.channel.rawValue))
+                values.append(outcomes.map(\.kind.rawValue))
+                values.append(outcomes.map(\.detail))
+                values.append(outcomes.map { $0.artefactURI ?? "" })
+                values.append(outcomes.map(\.attempts))
+                values.append(outcomes.map { $0.completedAt != nil })
+                values.append(outcomes.map { $0.completedAt ?? Date(timeIntervalSince1970: 0) })
+            }, logger: logger)
             var written: Set<UUID> = []
             var outcomeOf: [UUID: OutcomeKind] = [:]
             for try await row in rows {
@@ -147,13 +142,12 @@ public struct OutcomeStore: Sendable {
                 stepsByUpdate[update]!.jobs.append(outcome.jobId)
             }
             for (update, ids) in stepsByUpdate where !ids.steps.isEmpty {
-                try await connection.query(
-                    """
-                    UPDATE schedule_steps SET status = \(update.status), status_reason = \(update.reason), updated_at = now()
-                    WHERE id = ANY(\(ids.steps)) AND job_id = ANY(\(ids.jobs)) AND status = 'dispatched'
-                    """,
-                    logger: logger
-                )
+                _ = try await connection.execute(PreparedQuery<FinishSteps> { values in
+                    values.append(update.status)
+                    values.append(update.reason)
+                    values.append(ids.steps)
+                    values.append(ids.jobs)
+                }, logger: logger)
             }
             // Only a registered letter sent is a formal notice, and registered letters travel
             // in letter jobs: outcomes of emails, calls and filings need not be looked at. The
@@ -186,5 +180,28 @@ public struct OutcomeStore: Sendable {
             }
             return written
         }
+    }
+
+    // MARK: - Prepared statements (run for every batch a worker takes)
+
+    enum InsertOutcomes: PreparedText {
+        static let sql = """
+            INSERT INTO job_outcomes (tenant_id, job_id, debtor_id, channel, outcome, detail, artefact_uri, attempts,
+                                      completed_at)
+            SELECT o.tenant_id, o.job_id, o.debtor_id, o.channel, o.outcome, o.detail::jsonb,
+                   NULLIF(o.artefact_uri, ''), o.attempts, CASE WHEN o.has_completed_at THEN o.completed_at ELSE now() END
+            FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                 AS o(tenant_id, job_id, debtor_id, channel, outcome, detail, artefact_uri, attempts,
+                      has_completed_at, completed_at)
+            ON CONFLICT (job_id) DO NOTHING
+            RETURNING job_id, outcome
+            """
+    }
+
+    enum FinishSteps: PreparedText {
+        static let sql = """
+            UPDATE schedule_steps SET status = $1, status_reason = $2, updated_at = now()
+            WHERE id = ANY($3) AND job_id = ANY($4) AND status = 'dispatched'
+            """
     }
 }

@@ -47,23 +47,24 @@ public struct CreditorRepository: Sendable {
         guard updated == 1 else { throw StoreError(.notFound, "no creditor \(creditorId)") }
     }
 
+    enum CreditorsRead: PreparedText {
+        static let sql = """
+            SELECT tenant_id, id, name, postal_address::text, legal_identifiers::text, default_policy_id
+            FROM creditors WHERE id = ANY($1)
+            """
+    }
+
     static func creditors(
         _ ids: [CreditorID],
         on connection: PostgresConnection,
         logger: Logger
     ) async throws -> [CreditorID: Creditor] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await connection.query(
-            """
-            SELECT tenant_id, id, name, postal_address::text, legal_identifiers::text, default_policy_id
-            FROM creditors WHERE id = ANY(\(ids.map(\.uuid)))
-            """,
-            logger: logger
-        )
+        // Prepared: workers read their batch's creditors for every batch.
+        let rows = try await connection.execute(PreparedQuery<CreditorsRead> { $0.append(ids.map(\.uuid)) }, logger: logger)
         var result: [CreditorID: Creditor] = [:]
-        for try await (tenant, id, name, address, identifiers, policy) in rows.decode(
-            (UUID, UUID, String, String?, String?, UUID?).self
-        ) {
+        for try await row in rows {
+            let (tenant, id, name, address, identifiers, policy) = try row.decode((UUID, UUID, String, String?, String?, UUID?).self)
             guard let address else {
                 throw StoreError(.corruptRecord, "creditor \(id) has no postal address")
             }

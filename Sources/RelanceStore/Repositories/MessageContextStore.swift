@@ -169,17 +169,7 @@ public struct MessageContextStore: Sendable {
         logger: Logger
     ) async throws -> [DebtorID: Debtor] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await connection.query(
-            """
-            SELECT d.tenant_id, d.id, d.creditor_id, d.name, d.kind, d.language, d.time_zone, d.email, d.phone,
-                   d.postal_address IS NOT NULL,
-                   ARRAY(SELECT jsonb_array_elements_text(d.postal_address -> 'lines')),
-                   COALESCE(d.postal_address ->> 'postal_code', ''), COALESCE(d.postal_address ->> 'city', ''),
-                   COALESCE(d.postal_address ->> 'country_code', '')
-            FROM debtors d WHERE d.id = ANY(\(ids.map(\.uuid)))
-            """,
-            logger: logger
-        )
+        let rows = try await connection.execute(PreparedQuery<DebtorsRead> { $0.append(ids.map(\.uuid)) }, logger: logger)
         var result: [DebtorID: Debtor] = [:]
         result.reserveCapacity(ids.count)
         for try await row in rows {
@@ -214,24 +204,7 @@ public struct MessageContextStore: Sendable {
         logger: Logger
     ) async throws -> [InvoiceID: InvoiceFacts] {
         guard !ids.isEmpty else { return [:] }
-        // Payments come with their invoice (an index lookup per row).
-        let rows = try await connection.query(
-            """
-            SELECT i.id, i.tenant_id, i.creditor_id, i.debtor_id, i.number, i.issue_date, i.due_date, i.currency::text,
-                   i.amount_minor, i.outstanding_minor, i.contract_rate_bp, i.jurisdiction, i.formal_notice_date,
-                   i.state_detail::text,
-                   COALESCE(p.dates, '{}'::date[]), COALESCE(p.amounts, '{}'::int8[]), COALESCE(p.currencies, '{}'::text[])
-            FROM invoices i
-            LEFT JOIN LATERAL (
-                SELECT array_agg(p.paid_on ORDER BY p.paid_on, p.created_at) AS dates,
-                       array_agg(p.amount_minor ORDER BY p.paid_on, p.created_at) AS amounts,
-                       array_agg(p.currency::text ORDER BY p.paid_on, p.created_at) AS currencies
-                FROM payments p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id
-            ) AS p ON true
-            WHERE i.id = ANY(\(ids.map(\.uuid)))
-            """,
-            logger: logger
-        )
+        let rows = try await connection.execute(PreparedQuery<InvoicesRead> { $0.append(ids.map(\.uuid)) }, logger: logger)
         var result: [InvoiceID: InvoiceFacts] = [:]
         result.reserveCapacity(ids.count)
         for try await row in rows {
@@ -301,23 +274,8 @@ public struct MessageContextStore: Sendable {
         // out of the plan. Only a done step has an outcome to look up (a dispatched one gets
         // its outcome and leaves that status in one transaction): the lookup is a subquery that
         // does not run for the others, among them the step of the very job being composed.
-        let rows = try await connection.query(
-            """
-            SELECT x.invoice_id, x.position, x.channel, x.template_key, x.status, x.due_date, x.job_id, x.completed_at
-            FROM unnest(\(invoiceIds), \(days)) AS t(invoice_id, today)
-            CROSS JOIN LATERAL (
-                (SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id,
-                        CASE WHEN s.status = 'done' THEN (SELECT o.completed_at FROM job_outcomes o WHERE o.job_id = s.job_id) END AS completed_at
-                 FROM schedule_steps s
-                 WHERE s.invoice_id = t.invoice_id AND s.status IN ('done', 'dispatched'))
-                UNION ALL
-                (SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id, NULL::timestamptz
-                 FROM schedule_steps s
-                 WHERE s.invoice_id = t.invoice_id AND s.status IN ('planned') AND s.due_date > t.today
-                 ORDER BY s.position LIMIT 1)
-            ) AS x
-            """,
-            logger: logger
+        let rows = try await connection.execute(
+            PreparedQuery<StepsRead> { $0.append(invoiceIds); $0.append(days) }, logger: logger
         )
         var result: [InvoiceID: [StepFacts]] = [:]
         result.reserveCapacity(invoiceIds.count)
@@ -371,5 +329,54 @@ public struct MessageContextStore: Sendable {
             result[DebtorID(debtor)] = WrittenContact(jobId: job, channel: channel, completedAt: completedAt)
         }
         return result
+    }
+
+    // MARK: - Prepared statements (run for every batch a worker takes)
+
+    enum DebtorsRead: PreparedText {
+        static let sql = """
+            SELECT d.tenant_id, d.id, d.creditor_id, d.name, d.kind, d.language, d.time_zone, d.email, d.phone,
+                   d.postal_address IS NOT NULL,
+                   ARRAY(SELECT jsonb_array_elements_text(d.postal_address -> 'lines')),
+                   COALESCE(d.postal_address ->> 'postal_code', ''), COALESCE(d.postal_address ->> 'city', ''),
+                   COALESCE(d.postal_address ->> 'country_code', '')
+            FROM debtors d WHERE d.id = ANY($1)
+            """
+    }
+
+    enum InvoicesRead: PreparedText {
+        // Payments come with their invoice (an index lookup per row).
+        static let sql = """
+            SELECT i.id, i.tenant_id, i.creditor_id, i.debtor_id, i.number, i.issue_date, i.due_date, i.currency::text,
+                   i.amount_minor, i.outstanding_minor, i.contract_rate_bp, i.jurisdiction, i.formal_notice_date,
+                   i.state_detail::text,
+                   COALESCE(p.dates, '{}'::date[]), COALESCE(p.amounts, '{}'::int8[]), COALESCE(p.currencies, '{}'::text[])
+            FROM invoices i
+            LEFT JOIN LATERAL (
+                SELECT array_agg(p.paid_on ORDER BY p.paid_on, p.created_at) AS dates,
+                       array_agg(p.amount_minor ORDER BY p.paid_on, p.created_at) AS amounts,
+                       array_agg(p.currency::text ORDER BY p.paid_on, p.created_at) AS currencies
+                FROM payments p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id
+            ) AS p ON true
+            WHERE i.id = ANY($1)
+            """
+    }
+
+    enum StepsRead: PreparedText {
+        static let sql = """
+            SELECT x.invoice_id, x.position, x.channel, x.template_key, x.status, x.due_date, x.job_id, x.completed_at
+            FROM unnest($1, $2) AS t(invoice_id, today)
+            CROSS JOIN LATERAL (
+                (SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id,
+                        CASE WHEN s.status = 'done' THEN (SELECT o.completed_at FROM job_outcomes o WHERE o.job_id = s.job_id) END AS completed_at
+                 FROM schedule_steps s
+                 WHERE s.invoice_id = t.invoice_id AND s.status IN ('done', 'dispatched'))
+                UNION ALL
+                (SELECT s.invoice_id, s.position, s.channel, s.template_key, s.status, s.due_date, s.job_id, NULL::timestamptz
+                 FROM schedule_steps s
+                 WHERE s.invoice_id = t.invoice_id AND s.status IN ('planned') AND s.due_date > t.today
+                 ORDER BY s.position LIMIT 1)
+            ) AS x
+            """
     }
 }

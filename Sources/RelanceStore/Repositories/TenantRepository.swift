@@ -45,20 +45,21 @@ public struct TenantRepository: Sendable {
         }
     }
 
+    enum TenantsRead: PreparedText {
+        static let sql = "SELECT id, name, kind, agency_details::text, default_policy_id FROM tenants WHERE id = ANY($1)"
+    }
+
     static func tenants(
         _ ids: [TenantID],
         on connection: PostgresConnection,
         logger: Logger
     ) async throws -> [TenantID: TenantRecord] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await connection.query(
-            """
-            SELECT id, name, kind, agency_details::text, default_policy_id FROM tenants WHERE id = ANY(\(ids.map(\.uuid)))
-            """,
-            logger: logger
-        )
+        // Prepared: workers read their batch's tenants for every batch.
+        let rows = try await connection.execute(PreparedQuery<TenantsRead> { $0.append(ids.map(\.uuid)) }, logger: logger)
         var result: [TenantID: TenantRecord] = [:]
-        for try await (id, name, kind, details, policy) in rows.decode((UUID, String, String, String?, UUID?).self) {
+        for try await row in rows {
+            let (id, name, kind, details, policy) = try row.decode((UUID, String, String, String?, UUID?).self)
             guard let kind = TenantKind(rawValue: kind) else {
                 throw StoreError(.corruptRecord, "tenant \(id) has unknown kind '\(kind)'")
             }
