@@ -116,7 +116,7 @@ struct BenchReport: Sendable, Encodable {
         lines.append("cpu seconds    " + cpuOrder.map { "\($0) \(f(cpuSeconds[$0] ?? 0, 2))" }.joined(separator: ", ")
             + " (of \(f(elapsed * Double(cores), 2)) on \(cores) cores); load average before \(f(loadAverageBefore, 2))")
         lines.append("")
-        lines.append("settings       dispatchers \(settings.dispatchers) × batch \(settings.dispatchBatch), relays \(settings.relays) × batch \(settings.relayBatch), outbox limit \(settings.sequential || settings.outboxLimit <= 0 ? "none" : String(settings.outboxLimit)), publish window \(settings.publishWindow), consumers/channel \(settings.consumersPerChannel), prefetch \(settings.prefetch), pool \(settings.poolConnections), invoices/debtor \(settings.invoicesPerDebtor)")
+        lines.append("settings       dispatchers \(settings.dispatchers) × batch \(settings.dispatchBatch), relays \(settings.relays) × batch \(settings.relayBatch), outbox limit \(settings.sequential || settings.outboxLimit <= 0 ? "none" : String(settings.outboxLimit)), publish window \(settings.publishWindow), consumers/channel \(settings.consumersPerChannel), prefetch \(settings.prefetch), linger \(settings.batchLinger) ms, pool \(settings.poolConnections), invoices/debtor \(settings.invoicesPerDebtor)")
         lines.append("               quorum queues, publisher confirms, outcomes committed before ack; messages \(settings.composeMessages ? "composed and rendered" : "not composed (--no-messages)"); database \(settings.database), vhost \(settings.virtualHost)")
         lines.append("")
         if verification.ok {

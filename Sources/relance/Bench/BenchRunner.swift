@@ -77,6 +77,7 @@ struct BenchRunner: Sendable {
         var workerConfiguration = WorkerService.Configuration()
         workerConfiguration.consumersPerChannel = settings.consumersPerChannel
         workerConfiguration.prefetch = UInt16(settings.prefetch)
+        workerConfiguration.batchLinger = .milliseconds(settings.batchLinger)
         let worker = WorkerService(amqp: amqp, processor: processor, publisher: publisher, topology: topology,
                                    configuration: workerConfiguration, logger: logger)
         let database = ServiceGroup(configuration: ServiceGroupConfiguration(services: [client], logger: logger))

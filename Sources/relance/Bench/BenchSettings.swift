@@ -19,6 +19,8 @@ struct BenchSettings: Sendable, Codable {
     var publishWindow: Int
     var consumersPerChannel: Int
     var prefetch: Int
+    /// Milliseconds a worker lets deliveries gather after a small batch.
+    var batchLinger: Int
     /// PostgreSQL connections in the pool the roles share.
     var poolConnections: Int
     /// Seconds without progress before the run is declared stuck.

@@ -67,6 +67,9 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     @Option(help: "Consumers per channel queue, each on its own connection.")
     var consumers: Int = 1
 
+    @Option(help: "Milliseconds a worker lets deliveries gather after a batch of fewer than half the prefetch (0: none).")
+    var batchLinger: Int = Int(WorkerService.Configuration().batchLinger / .milliseconds(1))
+
     @Option(help: "Unacknowledged deliveries per consumer.")
     var prefetch: Int = 1_000
 
@@ -105,6 +108,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             throw ValidationError("--reminders and --tenants must be positive, with no more tenants than reminders")
         }
         guard (1...3).contains(invoicesPerDebtor) else { throw ValidationError("--invoices-per-debtor must be 1, 2 or 3") }
+        guard batchLinger >= 0, outboxLimit >= 0 else { throw ValidationError("--batch-linger and --outbox-limit cannot be negative") }
         guard dispatchers > 0, relays > 0, dispatchBatch > 0, relayBatch > 0, publishWindow > 0, consumers > 0, pool > 1,
               stallTimeout > 0 else {
             throw ValidationError("dispatchers, relays, batch sizes, publish window, consumers, stall timeout must be positive, pool at least 2")
@@ -131,7 +135,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         let settings = BenchSettings(
             reminders: reminders, tenants: tenants, invoicesPerDebtor: invoicesPerDebtor, dispatchers: dispatchers,
             dispatchBatch: dispatchBatch, relayBatch: relayBatch, relays: relays, outboxLimit: outboxLimit, publishWindow: publishWindow,
-            consumersPerChannel: consumers, prefetch: prefetch, poolConnections: pool, stallTimeout: stallTimeout,
+            consumersPerChannel: consumers, prefetch: prefetch, batchLinger: batchLinger, poolConnections: pool, stallTimeout: stallTimeout,
             database: database, virtualHost: vhost, composeMessages: !noMessages, sequential: sequential, keep: keep
         )
         let benchmark: PipelineBenchmark

@@ -25,11 +25,14 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "Unacknowledged deliveries per consumer.")
     var prefetch: UInt16 = 1_000
 
+    @Option(help: "Milliseconds a worker lets deliveries gather after a batch of fewer than half the prefetch (0: none).")
+    var batchLinger: Int = Int(WorkerService.Configuration().batchLinger / .milliseconds(1))
+
     @Option(help: "Attempts before a failing job is dead-lettered.")
     var maxAttempts: Int = 5
 
     func settings(roles: PipelineRoles) throws -> PipelineSettings {
-        guard batchSize > 0, claimers > 0, pollInterval > 0, consumers > 0, prefetch > 0, maxAttempts > 0 else {
+        guard batchSize > 0, claimers > 0, pollInterval > 0, consumers > 0, prefetch > 0, maxAttempts > 0, batchLinger >= 0 else {
             throw ValidationError("batch size, claimers, poll interval, consumers, prefetch and attempts must be positive")
         }
         var settings = PipelineSettings(roles: roles)
@@ -41,6 +44,7 @@ struct PipelineOptions: ParsableArguments {
         if !channels.isEmpty { settings.worker.channels = channels }
         settings.worker.consumersPerChannel = consumers
         settings.worker.prefetch = prefetch
+        settings.worker.batchLinger = .milliseconds(batchLinger)
         settings.retry.maxAttempts = maxAttempts
         return settings
     }
