@@ -23,7 +23,8 @@ public struct DispatcherService: Service {
         /// planned meanwhile are claimed later, with what is true then. When the broker is
         /// unreachable, the outbox stops growing at this size. nil: never pause.
         public var outboxLimit: Int? = 6_000
-        /// How long a paused claimer waits before counting the outbox again.
+        /// How long a paused claimer first waits before counting the outbox again; the wait
+        /// doubles while the pause lasts, up to a second.
         public var outboxPause: Duration = .milliseconds(20)
         public init() {}
     }
@@ -73,6 +74,7 @@ public struct DispatcherService: Service {
         guard let limit = configuration.outboxLimit, limit > 0 else { return true }
         let start = ContinuousClock.now
         var told = false
+        var pause = configuration.outboxPause
         while try await store.outboxBacklog(atMost: limit) >= limit {
             if Task.isShuttingDownGracefully || Task.isCancelled { return false }
             if !told, ContinuousClock.now - start > .seconds(10) {
@@ -80,7 +82,8 @@ public struct DispatcherService: Service {
                 logger.notice("Claims paused: the outbox holds \(limit) jobs or more, waiting for the relay to publish them")
                 told = true
             }
-            try await Task.sleep(for: configuration.outboxPause)
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, max(configuration.outboxPause, .seconds(1)))
         }
         if told { logger.notice("Claims resumed: the outbox is below \(limit) jobs") }
         return true
