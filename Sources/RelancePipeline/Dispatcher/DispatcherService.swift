@@ -75,7 +75,8 @@ public struct DispatcherService: Service {
         let start = ContinuousClock.now
         var told = false
         var pause = configuration.outboxPause
-        while try await store.outboxBacklog(atMost: limit) >= limit {
+        let outbox = OutboxStore(client: store.client, logger: logger)
+        while try await outbox.pendingCount(atMost: limit) >= limit {
             if Task.isShuttingDownGracefully || Task.isCancelled { return false }
             if !told, ContinuousClock.now - start > .seconds(10) {
                 // Not a passing burst: the relay is not publishing (is the broker reachable?).

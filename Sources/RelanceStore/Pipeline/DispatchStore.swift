@@ -256,17 +256,6 @@ public struct DispatchStore: Sendable {
             """
     }
 
-    /// How many jobs wait in the outbox, counted up to `limit` (the count stops there, so it
-    /// stays cheap however long the outbox grows).
-    public func outboxBacklog(atMost limit: Int) async throws -> Int {
-        let rows = try await client.query(
-            "SELECT count(*)::int8 FROM (SELECT 1 FROM outbox LIMIT \(limit)) AS waiting",
-            logger: logger
-        )
-        for try await count in rows.decode(Int.self) { return count }
-        return 0
-    }
-
     static func channel(_ raw: String) throws -> RelanceCore.Channel {
         guard let channel = RelanceCore.Channel(rawValue: raw) else {
             throw StoreError(.databaseError, "unknown channel '\(raw)' in the schedule")

@@ -87,9 +87,13 @@ public struct OutboxStore: Sendable {
             """
     }
 
-    /// How many rows wait to be published.
-    public func pendingCount() async throws -> Int {
-        let rows = try await client.query("SELECT count(*)::int8 FROM outbox", logger: logger)
+    /// How many rows wait to be published, counted up to `limit` (the count stops there, so
+    /// it stays cheap however long the outbox grows).
+    public func pendingCount(atMost limit: Int = .max) async throws -> Int {
+        let rows = try await client.query(
+            "SELECT count(*)::int8 FROM (SELECT 1 FROM outbox LIMIT \(limit)) AS waiting",
+            logger: logger
+        )
         for try await count in rows.decode(Int.self) { return count }
         return 0
     }
