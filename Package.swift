@@ -47,6 +47,7 @@ let package = Package(
             name: "RelanceStore",
             dependencies: [
                 "RelanceCore",
+                "RelancePipeline",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -56,7 +57,6 @@ let package = Package(
             name: "RelancePipeline",
             dependencies: [
                 "RelanceCore",
-                "RelanceStore",
                 "AMQP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelanceStoreTests",
-            dependencies: ["RelanceStore", "RelanceCore", "RelanceTestSupport"],
+            dependencies: ["RelanceStore", "RelancePipeline", "RelanceCore", "RelanceTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

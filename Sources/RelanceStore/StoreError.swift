@@ -32,6 +32,18 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         return StoreError(.constraintViolation, message, underlying: error)
     }
 
+    /// Runs `read`, which turns a stored value into a domain value; a value that does not make
+    /// one is a `corrupt_record` naming `what`.
+    static func reading<T>(_ what: @autoclosure () -> String, _ read: () throws -> T) throws -> T {
+        do {
+            return try read()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.corruptRecord, "\(what()) cannot be read: \(error)", underlying: error)
+        }
+    }
+
     public static func wrapping(_ error: any Error, url: DatabaseURL) -> StoreError {
         if let storeError = error as? StoreError { return storeError }
         if let psql = error as? PSQLError, let serverMessage = psql.serverInfo?[.message] {

@@ -123,8 +123,7 @@ struct MessageComposerTests {
             let now = F.moment("2026-07-13")
             let jobs = try await fixture.dispatch(at: now)
             #expect(jobs.count == 2)
-            let results = try await fixture.composer.compose(try await fixture.channelJobs(jobs, at: now))
-            let contexts = try results.map { try $0.get() }
+            let contexts = try await fixture.compose(jobs, at: now)
             for context in contexts {
                 #expect(context.penalties.interest == F.eur("0.00"))
                 #expect(context.penalties.fixedIndemnity == F.eur("40.00"))
@@ -206,17 +205,17 @@ struct MessageComposerTests {
             try await fixture.carryOut(at: F.moment("2026-01-12"))
 
             let now = F.moment("2026-01-18")
-            let jobs = try await fixture.channelJobs(try await fixture.dispatch(at: now), at: now)
+            let jobs = try await fixture.dispatch(at: now)
             #expect(jobs.count == 500)
             let composer = fixture.composer
 
             // The same statements for one job of an agency as for all 500.
-            let single = try await composer.load([try #require(jobs.first { $0.job.tenantId == debtors[250].tenantId.uuid })])
+            let single = try await fixture.load([try #require(jobs.first { $0.tenantId == debtors[250].tenantId.uuid })], at: now)
             let clock = ContinuousClock()
             let loadStart = clock.now
-            let snapshot = try await composer.load(jobs)
+            let snapshot = try await fixture.load(jobs, at: now)
             let loaded = clock.now
-            let results = composer.compose(jobs, from: snapshot)
+            let results = composer.compose(jobs.map { ($0, $0.steps) }, at: now, from: snapshot)
             let composed = clock.now
             print("composer, 500 jobs / 1 000 invoices: read \(loaded - loadStart), assembled \(composed - loaded)")
 
@@ -292,11 +291,11 @@ struct MessageComposerTests {
 
             let channel = CountingChannel()
             let processor = JobProcessor(
-                outcomes: fixture.outcomes, channels: [channel], clock: ManualClock(now), composer: fixture.composer,
+                storage: fixture.worker, channels: [channel], composer: fixture.composer, clock: ManualClock(now),
                 logger: fixture.logger
             )
             func messages(_ jobs: [ReminderJob]) throws -> [IncomingMessage] {
-                try jobs.map { IncomingMessage(body: Array(try $0.encoded()), attempt: 1, queueChannel: $0.channel.queueChannel.rawValue) }
+                jobs.map { IncomingMessage(body: Array($0.encoded()), attempt: 1, queueChannel: $0.channel.queueChannel.rawValue) }
             }
             #expect(try await processor.process(messages(jobs)) == [.acknowledge, .acknowledge])
             #expect(channel.contacted.count == 2)

@@ -39,8 +39,8 @@ struct OutboxLimitTests {
             #expect(try await harness.count("SELECT count(DISTINCT debtor_id)::int8 FROM schedule_steps WHERE status = 'planned' AND due_at <= \(now)") == 40 - jobs)
 
             // The relay publishes; the dispatcher claims again each time the outbox has room.
-            let publisher = try harness.publisher()
-            let relay = harness.relay(publisher)
+            let broker = try harness.jobBroker()
+            let relay = harness.relay(broker)
             dispatcher.wake.signal()
             for _ in 0..<200 {
                 try await harness.publishAll(relay)
@@ -49,7 +49,7 @@ struct OutboxLimitTests {
                 try await Task.sleep(for: .milliseconds(50))
             }
             await dispatching.stop()
-            await publisher.close()
+            await broker.close()
             #expect(try await harness.jobCount == 40)
             #expect(try await harness.count("SELECT count(*)::int8 FROM outbox") == 0)
             #expect(try await stillDue() == 0)

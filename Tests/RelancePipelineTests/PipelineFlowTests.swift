@@ -15,20 +15,20 @@ struct PipelineFlowTests {
         let start = due.adding(days: -10)
         try await PipelineHarness.run(start: PipelineHarness.morning(start)) { harness in
             let (_, invoices) = try await harness.seed(debtors: 12, due: due, today: start)
-            let publisher = try harness.publisher()
+            let broker = try harness.jobBroker()
             let dispatcher = harness.dispatcher()
-            let relay = harness.relay(publisher)
-            let worker = try harness.worker(publisher)
+            let relay = harness.relay(broker)
+            let worker = try harness.worker(broker)
             let workers = BackgroundService { try await worker.run() }
 
             for offset in -5...55 {
                 harness.clock.set(PipelineHarness.morning(due.adding(days: offset)))
-                try await dispatcher.dispatchUntilIdle()
+                try await dispatcher.claimUntilIdle()
                 try await harness.publishAll(relay)
                 #expect(try await harness.waitForOutcomes(), "outcomes missing on day \(offset)")
             }
             await workers.stop()
-            await publisher.close()
+            await broker.close()
 
             // Exactly one outcome per job, and every one a contact (record-only channels).
             #expect(try await harness.jobCount == invoices.count * DunningPolicy.defaultFrench.steps.count)

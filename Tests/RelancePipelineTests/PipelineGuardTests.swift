@@ -14,9 +14,9 @@ struct PipelineGuardTests {
         let due = try CalendarDate(iso: "2026-03-02")
         try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             let (_, invoices) = try await harness.seed(debtors: 3, due: due, today: due.adding(days: -10))
-            let publisher = try harness.publisher()
-            try await harness.dispatcher().dispatchUntilIdle()
-            try await harness.publishAll(harness.relay(publisher))
+            let broker = try harness.jobBroker()
+            try await harness.dispatchAll()
+            try await harness.publishAll(harness.relay(broker))
             #expect(try await harness.jobCount == 3)
 
             // The first debtor pays in full before any worker runs.
@@ -26,11 +26,11 @@ struct PipelineGuardTests {
             )
 
             let channel = CountingChannel()
-            let worker = try harness.worker(publisher, channels: [channel])
+            let worker = try harness.worker(broker, channels: [channel])
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes())
             await workers.stop()
-            await publisher.close()
+            await broker.close()
 
             let rows = try await harness.client.query(
                 "SELECT j.debtor_id, o.outcome FROM job_outcomes o JOIN jobs j ON j.id = o.job_id", logger: harness.logger
@@ -54,9 +54,9 @@ struct PipelineGuardTests {
             let (_, invoices) = try await harness.seed(
                 debtors: 1, due: due, today: due.adding(days: -10), timeZone: "America/Martinique"
             )
-            let publisher = try harness.publisher()
-            try await harness.dispatcher().dispatchUntilIdle()
-            try await harness.publishAll(harness.relay(publisher))
+            let broker = try harness.jobBroker()
+            try await harness.dispatchAll()
+            try await harness.publishAll(harness.relay(broker))
             #expect(try await harness.jobCount == 1)
 
             // The debtor promises to pay by the end of the day; the worker takes the job at
@@ -65,11 +65,11 @@ struct PipelineGuardTests {
             harness.clock.set(promiseDay.moment(hour: 22, minute: 0, in: martinique))
 
             let channel = CountingChannel()
-            let worker = try harness.worker(publisher, channels: [channel])
+            let worker = try harness.worker(broker, channels: [channel])
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes())
             await workers.stop()
-            await publisher.close()
+            await broker.close()
 
             let outcome = try await harness.client.query("SELECT outcome FROM job_outcomes", logger: harness.logger)
             var outcomes: [String] = []
@@ -84,7 +84,7 @@ struct PipelineGuardTests {
         try await PipelineHarness.run(start: Date()) { harness in
             let due = try CalendarDate(iso: "2026-03-02")
             let (tenant, invoices) = try await harness.seed(debtors: 1, due: due, today: due.adding(days: -10))
-            let publisher = try harness.publisher()
+            let broker = try harness.jobBroker()
             let stranger = ReminderJob(
                 jobId: UUID(), tenantId: UUID(), debtorId: UUID(), channel: .email,
                 steps: [ReminderJob.Step(stepId: UUID(), invoiceId: UUID(), position: 0, templateKey: "reminder.courteous")],
@@ -99,15 +99,15 @@ struct PipelineGuardTests {
             let messages = [
                 OutgoingMessage(exchange: JobTopology.jobsExchange, routingKey: "email", body: Array("{not json".utf8),
                                 properties: .persistent, mandatory: true),
-                OutgoingMessage(exchange: JobTopology.jobsExchange, routingKey: "email", body: [UInt8](try stranger.encoded()),
+                OutgoingMessage(exchange: JobTopology.jobsExchange, routingKey: "email", body: [UInt8](stranger.encoded()),
                                 properties: .persistent, mandatory: true),
-                OutgoingMessage(exchange: JobTopology.jobsExchange, routingKey: "email", body: [UInt8](try forged.encoded()),
+                OutgoingMessage(exchange: JobTopology.jobsExchange, routingKey: "email", body: [UInt8](forged.encoded()),
                                 properties: .persistent, mandatory: true),
             ]
-            let published = try await publisher.publish(messages)
+            let published = try await broker.publisher.publish(messages)
             #expect(published.allSatisfy { $0.isConfirmed })
 
-            let worker = try harness.worker(publisher)
+            let worker = try harness.worker(broker)
             let workers = BackgroundService { try await worker.run() }
             let connection = try await AMQPConnection.connect(try harness.amqp)
             var reasons: [String] = []
@@ -119,13 +119,13 @@ struct PipelineGuardTests {
             await workers.stop()
             let consumer = try await connection.consume(queue: JobTopology.deadLetterQueue(for: .email), prefetch: 10)
             for try await delivery in consumer {
-                reasons.append(delivery.headers[WorkerService.reasonHeader]?.stringValue ?? "")
+                reasons.append(delivery.headers[AMQPJobBroker.reasonHeader]?.stringValue ?? "")
                 delivery.ack()
                 if reasons.count == 3 { break }
             }
             await consumer.close()
             await connection.close()
-            await publisher.close()
+            await broker.close()
             #expect(reasons.contains { $0.hasPrefix("undecodable:") && $0.contains("malformed JSON") })
             #expect(reasons.contains { $0 == "unknown tenant \(stranger.tenantId)" })
             #expect(reasons.contains { $0 == "unknown job \(forged.jobId) for tenant \(tenant.id.uuid)" })
@@ -144,8 +144,8 @@ struct PipelineGuardTests {
             _ = try await harness.seed(debtors: 600, due: due, today: due.adding(days: -10))
             let first = harness.dispatcher(batchSize: 50)
             let second = harness.dispatcher(batchSize: 50)
-            async let a = first.dispatchUntilIdle()
-            async let b = second.dispatchUntilIdle()
+            async let a = first.claimUntilIdle()
+            async let b = second.claimUntilIdle()
             let (summaryA, summaryB) = try await (a, b)
             #expect(summaryA.dispatched > 0 && summaryB.dispatched > 0, "both dispatchers took part")
             #expect(summaryA.dispatched + summaryB.dispatched == 600)
@@ -157,7 +157,7 @@ struct PipelineGuardTests {
                 let job = try ReminderJob.decode(Data(payload.utf8))
                 carried.append(contentsOf: job.steps.map(\.stepId))
                 // The outbox keeps the message exactly as the dispatcher wrote it.
-                #expect(String(decoding: try job.encoded(), as: UTF8.self) == payload)
+                #expect(String(decoding: job.encoded(), as: UTF8.self) == payload)
             }
             #expect(carried.count == 600)
             #expect(Set(carried).count == 600)

@@ -138,7 +138,7 @@ struct DispatchClaimTests {
             #expect(step.ladder == DunningPolicy.defaultFrench)
             #expect(step.history == [StepExecution(stepIndex: 0, date: try StoreFixture.day("2025-03-17"), outcome: .done)])
             #expect(step.tenantKind == .collectionAgency && step.debtorLanguage == .en && step.debtorKind == .business)
-            #expect(step.debtorTimeZone == "Europe/Paris")
+            #expect(step.debtorTimeZone.identifier == "Europe/Paris")
             #expect(step.outstanding == invoice.outstanding)
             // The planner, given what the claim returned, agrees that this step is the one due.
             let schedule = try EscalationPlanner().plan(

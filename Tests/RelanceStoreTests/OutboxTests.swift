@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import RelanceCore
+import RelancePipeline
 import RelanceStore
 import Synchronization
 import Testing
@@ -33,31 +34,27 @@ struct OutboxTests {
             let payloadsBefore = try await f.count("SELECT count(DISTINCT payload::text)::int8 FROM jobs")
 
             let refused = jobs[1]
-            let seen = Mutex<[UUID]>([])
-            let first = try await outbox.publishPending(limit: 10) { batch in
-                seen.withLock { $0 = batch.map(\.id) }
-                var results: [UUID: OutboxStore.PublishResult] = [:]
-                for job in batch { results[job.id] = job.id == refused ? .failed(reason: "nacked by the broker") : .confirmed }
-                return results
-            }
-            #expect(first.published == 2 && first.failed == 1)
-            #expect(Set(seen.withLock { $0 }) == Set(jobs))
+            let first = try await outbox.lease(limit: 10, for: .seconds(30))
+            #expect(Set(first.map(\.job.id)) == Set(jobs))
+            // Leased jobs are passed over by another relay while the lease lasts.
+            #expect(try await outbox.lease(limit: 10, for: .seconds(30)).isEmpty)
+            try await outbox.settle(
+                confirmed: first.filter { $0.job.id != refused },
+                failed: first.filter { $0.job.id == refused }.map { ($0, "nacked by the broker") }
+            )
             #expect(try await outbox.pendingCount() == 1)
             let rows = try await client.query(
-                "SELECT job_id, publish_attempts, last_publish_error FROM outbox", logger: TestDatabase.logger
+                "SELECT job_id, publish_attempts, last_publish_error, leased_until IS NULL FROM outbox", logger: TestDatabase.logger
             )
-            var left: [(UUID, Int, String?)] = []
-            for try await row in rows.decode((UUID, Int, String?).self) { left.append(row) }
+            var left: [(UUID, Int, String?, Bool)] = []
+            for try await row in rows.decode((UUID, Int, String?, Bool).self) { left.append(row) }
             #expect(left.count == 1)
-            #expect(left.first?.0 == refused && left.first?.1 == 1 && left.first?.2 == "nacked by the broker")
+            #expect(left.first?.0 == refused && left.first?.1 == 1 && left.first?.2 == "nacked by the broker" && left.first?.3 == true)
 
-            // A job the publisher reports nothing for counts as not confirmed.
-            let second = try await outbox.publishPending(limit: 10) { _ in [:] }
-            #expect(second.published == 0 && second.failed == 1)
-            let third = try await outbox.publishPending(limit: 10) { batch in
-                Dictionary(uniqueKeysWithValues: batch.map { ($0.id, OutboxStore.PublishResult.confirmed) })
-            }
-            #expect(third.published == 1 && third.failed == 0)
+            // Given back, it is taken again at once, with its count of refusals.
+            let second = try await outbox.lease(limit: 10, for: .seconds(30))
+            #expect(second.map(\.job.id) == [refused] && second.first?.failedAttempts == 1)
+            try await outbox.settle(confirmed: second, failed: [])
             #expect(try await outbox.pendingCount() == 0)
             // The jobs themselves are untouched by publishing.
             #expect(try await f.count("SELECT count(*)::int8 FROM jobs") == 3)
@@ -65,26 +62,27 @@ struct OutboxTests {
         }
     }
 
-    @Test("A relay that fails between taking rows and committing leaves every row in the outbox")
-    func failureKeepsRows() async throws {
+    @Test("A relay that dies after leasing leaves every row in the outbox, taken again once the lease ends; oldest first")
+    func expiredLease() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
             let f = StoreFixture(client: client)
             let driver = PipelineDriver(client: client)
             let jobs = try await Self.seed(f, driver: driver)
             let outbox = OutboxStore(client: client, logger: TestDatabase.logger)
-            await #expect(throws: Failure.self) {
-                try await outbox.publishPending(limit: 10) { _ in throw Failure() }
-            }
+            // A relay leases everything and is never heard of again.
+            #expect(try await outbox.lease(limit: 10, for: .seconds(3600)).count == jobs.count)
             #expect(try await outbox.pendingCount() == jobs.count)
-            // Taken in batches smaller than the outbox: oldest first, each job once.
-            let order = Mutex<[UUID]>([])
+            #expect(try await outbox.lease(limit: 10, for: .seconds(30)).isEmpty)
+            // Its lease runs out.
+            try await client.query("UPDATE outbox SET leased_until = clock_timestamp() - interval '1 second'", logger: TestDatabase.logger)
+            // Taken again in batches smaller than the outbox: oldest first, each job once.
+            var order: [UUID] = []
             for _ in 0..<2 {
-                try await outbox.publishPending(limit: 2) { batch in
-                    order.withLock { $0 += batch.map(\.id) }
-                    return Dictionary(uniqueKeysWithValues: batch.map { ($0.id, OutboxStore.PublishResult.confirmed) })
-                }
+                let batch = try await outbox.lease(limit: 2, for: .seconds(30))
+                order += batch.map(\.job.id)
+                try await outbox.settle(confirmed: batch, failed: [])
             }
-            #expect(Set(order.withLock { $0 }) == Set(jobs) && order.withLock { $0 }.count == jobs.count)
+            #expect(order == jobs)
             #expect(try await outbox.pendingCount() == 0)
         }
     }

@@ -11,7 +11,7 @@ struct PipelineDriver: Sendable {
     let client: PostgresClient
     var logger: Logger { TestDatabase.logger }
     var dispatch: DispatchStore { DispatchStore(client: client, logger: logger) }
-    var outcomes: OutcomeStore { OutcomeStore(client: client, logger: logger) }
+    var outcomes: WorkerStore { WorkerStore(client: client, logger: logger) }
 
     /// Claims the steps due at `now` (up to `batchSize`) and dispatches each in a job of its own.
     func dispatchDue(at now: Date, batchSize: Int = 1_000) async throws -> [(step: DueStep, job: UUID)] {
@@ -25,7 +25,7 @@ struct PipelineDriver: Sendable {
                     steps: [ReminderJob.Step(stepId: step.stepId, invoiceId: step.invoiceId, position: step.position, templateKey: step.templateKey)],
                     createdAt: now
                 )
-                plan.jobs.append(OutboxJob(id: job.jobId, tenantId: step.tenantId, debtorId: step.debtorId, channel: step.channel, payload: try job.encoded()))
+                plan.jobs.append(OutboxJob(id: job.jobId, tenantId: step.tenantId, debtorId: step.debtorId, channel: step.channel, payload: job.encoded()))
                 plan.dispatched.append((step.stepId, job.jobId))
                 pairs.append((step, job.jobId))
             }

@@ -67,7 +67,7 @@ public struct ReminderJob: Sendable, Hashable, Codable {
     /// same bytes `JSONEncoder` writes with those settings, written directly because the
     /// dispatcher encodes one message per job and the generic encoder costs more than the rest
     /// of the job's planning.
-    public func encoded() throws -> Data {
+    public func encoded() -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(180 + 190 * steps.count)
         out.append(ascii: #"{"channel":"#)

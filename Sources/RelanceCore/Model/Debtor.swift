@@ -9,13 +9,13 @@ public struct Debtor: Sendable, Hashable, Codable, Identifiable {
     public let name: String
     public let kind: DebtorKind
     public let language: Language
-    /// An IANA time zone identifier such as `Europe/Paris`; quiet hours are local to it.
-    public let timeZone: String
+    /// Where the debtor is: quiet hours, due hours and "today" are local to it.
+    public let timeZone: TimeZoneID
     public let contacts: DebtorContacts
     /// A policy used for this debtor's invoices unless an invoice names another.
     public let policyOverride: DunningPolicyID?
 
-    /// Creates a debtor; throws when the name is blank or the time zone is unknown.
+    /// Creates a debtor; throws when the name is blank or the time zone (an IANA name) is unknown.
     public init(
         id: DebtorID = DebtorID(),
         tenantId: TenantID,
@@ -30,16 +30,13 @@ public struct Debtor: Sendable, Hashable, Codable, Identifiable {
         guard !name.trimmedWhitespace.isEmpty else {
             throw ModelValidationError(.emptyName, "a debtor needs a name")
         }
-        guard TimeZone(identifier: timeZone) != nil else {
-            throw ModelValidationError(.invalidTimeZone, "'\(timeZone)' is not a known time zone identifier")
-        }
         self.id = id
         self.tenantId = tenantId
         self.creditorId = creditorId
         self.name = name
         self.kind = kind
         self.language = language
-        self.timeZone = timeZone
+        self.timeZone = try TimeZoneID(timeZone)
         self.contacts = contacts
         self.policyOverride = policyOverride
     }

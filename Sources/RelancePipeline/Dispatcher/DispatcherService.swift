@@ -1,35 +1,19 @@
 import Foundation
 import Logging
 import RelanceCore
-import RelanceStore
 import ServiceLifecycle
 
-/// Claims due steps batch after batch, lets the `DispatchDecider` apply the state guards and
-/// the compliance rules, and writes one outbox row per debtor and channel in the claim's
-/// transaction. Several dispatchers may run at once (steps are claimed with SKIP LOCKED).
+/// Claims due steps batch after batch through its storage, which has the `DispatchDecider`
+/// (pure, in `RelanceCore`) apply the state guards and the compliance rules and writes one job
+/// per debtor and channel, with its outbox entry, in the claim's transaction. Several
+/// dispatchers may run at once (claims skip the steps another one holds).
 ///
 /// It sleeps when nothing is due, and wakes early when invoices or payments change (a
 /// `NotificationListener` signals `wake`) or at the latest after `pollInterval`.
-public struct DispatcherService: Service {
-    public struct Configuration: Sendable {
-        public var batchSize = 2000
-        public var pollInterval: Duration = .seconds(5)
-        /// Claim transactions run at once while steps are due. Two keep both the database and
-        /// this process busy: one batch is planned here while the other's claim runs there.
-        public var claimers = 2
-        /// Claims pause while this many jobs (or more) wait in the outbox, and resume once the
-        /// relay has caught up. A dispatcher far ahead of its relay only lengthens the time from
-        /// a job's creation to its message, and its jobs go out on data that has aged; steps left
-        /// planned meanwhile are claimed later, with what is true then. When the broker is
-        /// unreachable, the outbox stops growing at this size. nil: never pause.
-        public var outboxLimit: Int? = 6_000
-        /// How long a paused claimer first waits before counting the outbox again; the wait
-        /// doubles while the pause lasts, up to a second.
-        public var outboxPause: Duration = .milliseconds(20)
-        public init() {}
-    }
+public struct DispatcherService<Storage: DispatchStorage>: Service {
+    public typealias Configuration = DispatcherConfiguration
 
-    public let store: DispatchStore
+    public let storage: Storage
     public let decider: DispatchDecider
     public let clock: any PipelineClock
     public let wake: WakeSignal
@@ -38,10 +22,10 @@ public struct DispatcherService: Service {
     public let configuration: Configuration
     public let logger: Logger
 
-    public init(store: DispatchStore, decider: DispatchDecider, clock: any PipelineClock = SystemClock(),
+    public init(storage: Storage, decider: DispatchDecider, clock: any PipelineClock = SystemClock(),
                 wake: WakeSignal = WakeSignal(), relayWake: WakeSignal? = nil,
                 configuration: Configuration = Configuration(), logger: Logger) {
-        self.store = store
+        self.storage = storage
         self.decider = decider
         self.clock = clock
         self.wake = wake
@@ -75,8 +59,7 @@ public struct DispatcherService: Service {
         let start = ContinuousClock.now
         var told = false
         var pause = configuration.outboxPause
-        let outbox = OutboxStore(client: store.client, logger: logger)
-        while try await outbox.pendingCount(atMost: limit) >= limit {
+        while try await storage.outboxCount(atMost: limit) >= limit {
             if Task.isShuttingDownGracefully || Task.isCancelled { return false }
             if !told, ContinuousClock.now - start > .seconds(10) {
                 // Not a passing burst: the relay is not publishing (is the broker reachable?).
@@ -92,12 +75,8 @@ public struct DispatcherService: Service {
 
     /// One claim: up to a batch of due steps.
     @discardableResult
-    public func dispatchOnce() async throws -> DispatchStore.Summary {
-        let now = clock.now()
-        let decider = self.decider
-        let summary = try await store.claimAndDispatch(now: now, batchSize: configuration.batchSize) { steps in
-            decider.plan(steps, now: now)
-        }
+    public func dispatchOnce() async throws -> DispatchSummary {
+        let summary = try await storage.dispatchDue(at: clock.now(), batchSize: configuration.batchSize, decider: decider)
         if summary.jobs > 0 { relayWake?.signal() }
         if summary.claimed > 0 {
             logger.debug("Dispatched", metadata: [
@@ -107,25 +86,29 @@ public struct DispatcherService: Service {
         }
         return summary
     }
-
-    @discardableResult
-    /// Claims until nothing is due at the clock's current time (the demo's day step).
-    public func dispatchUntilIdle() async throws -> DispatchStore.Summary {
-        var total = DispatchStore.Summary()
-        while true {
-            let summary = try await dispatchOnce()
-            total.claimed += summary.claimed
-            total.jobs += summary.jobs
-            total.dispatched += summary.dispatched
-            total.cancelled += summary.cancelled
-            total.deferred += summary.deferred
-            if summary.claimed == 0 { return total }
-        }
-    }
 }
 
 extension DispatcherService: CustomStringConvertible {
     public var description: String {
         "DispatcherService(batch: \(configuration.batchSize), claimers: \(configuration.claimers))"
     }
+}
+
+/// How a `DispatcherService` works: its batches, pauses and timeouts.
+public struct DispatcherConfiguration: Sendable {
+    public var batchSize = 2000
+    public var pollInterval: Duration = .seconds(5)
+    /// Claim transactions run at once while steps are due. Two keep both the database and
+    /// this process busy: one batch is planned here while the other's claim runs there.
+    public var claimers = 2
+    /// Claims pause while this many jobs (or more) wait in the outbox, and resume once the
+    /// relay has caught up. A dispatcher far ahead of its relay only lengthens the time from
+    /// a job's creation to its message, and its jobs go out on data that has aged; steps left
+    /// planned meanwhile are claimed later, with what is true then. When the broker is
+    /// unreachable, the outbox stops growing at this size. nil: never pause.
+    public var outboxLimit: Int? = 6_000
+    /// How long a paused claimer first waits before counting the outbox again; the wait
+    /// doubles while the pause lasts, up to a second.
+    public var outboxPause: Duration = .milliseconds(20)
+    public init() {}
 }

@@ -1,35 +1,26 @@
-import AMQP
 import Foundation
 import Logging
 import RelanceCore
-import RelanceStore
 import ServiceLifecycle
 
-/// Publishes the jobs of outbox rows to RabbitMQ with publisher confirms and the mandatory
-/// flag, and removes the rows once confirmed. A job not confirmed (nacked, returned, connection
-/// lost) stays in the outbox and is published again on a later pass; a crash between publish
-/// and commit publishes again too — workers are idempotent by job id.
-public struct OutboxRelay: Service {
-    public struct Configuration: Sendable {
-        /// Rows per transaction and publish batch.
-        public var batchSize = 2000
-        /// How long to wait for a wake-up before looking again anyway.
-        public var pollInterval: Duration = .seconds(1)
-        /// Pause after a pass where the broker refused messages.
-        public var failurePause: Duration = .seconds(1)
-        public init() {}
-    }
+/// Publishes the outbox's jobs: leases a batch, publishes it with publisher confirms, and
+/// settles it — confirmed jobs leave the outbox, refused ones stay with the reason and go out
+/// on a later pass. The lease is the only hold on the jobs while the broker confirms (no
+/// transaction stays open): jobs of a relay that dies or hangs go out again once it ends, and
+/// workers are idempotent by job id.
+public struct OutboxRelay<Outbox: OutboxStorage, Broker: JobBroker>: Service {
+    public typealias Configuration = RelayConfiguration
 
-    public let outbox: OutboxStore
-    public let publisher: ReconnectingPublisher
+    public let outbox: Outbox
+    public let broker: Broker
     public let wake: WakeSignal
     public let configuration: Configuration
     public let logger: Logger
 
-    public init(outbox: OutboxStore, publisher: ReconnectingPublisher, wake: WakeSignal,
+    public init(outbox: Outbox, broker: Broker, wake: WakeSignal = WakeSignal(),
                 configuration: Configuration = Configuration(), logger: Logger) {
         self.outbox = outbox
-        self.publisher = publisher
+        self.broker = broker
         self.wake = wake
         self.configuration = configuration
         self.logger = logger
@@ -38,7 +29,6 @@ public struct OutboxRelay: Service {
     public func run() async throws {
         try await runPolling(wake: wake, pollInterval: configuration.pollInterval,
                              failurePause: configuration.failurePause, logger: logger) {
-            // A failed pass leaves its rows unpublished; they are taken again.
             let (published, failed) = try await publishOnce()
             if failed > 0 {
                 logger.warning("Broker refused jobs; will publish them again", metadata: ["jobs.failed": "\(failed)"])
@@ -48,42 +38,46 @@ public struct OutboxRelay: Service {
         }
     }
 
-    /// One pass: publishes up to a batch of pending rows.
+    /// One pass: publishes up to a batch of waiting jobs. When the broker cannot be reached the
+    /// jobs are given back with the reason at once, and the error is rethrown.
     @discardableResult
     public func publishOnce() async throws -> (published: Int, failed: Int) {
-        let publisher = self.publisher
-        return try await outbox.publishPending(limit: configuration.batchSize) { jobs in
-            let messages = jobs.map(Self.message(for:))
-            let outcomes = try await publisher.publish(messages)
-            var results: [UUID: OutboxStore.PublishResult] = [:]
-            for (job, outcome) in zip(jobs, outcomes) {
-                switch outcome {
-                case .confirmed: results[job.id] = .confirmed
-                case .nacked: results[job.id] = .failed(reason: "nacked by the broker")
-                case .returned(let code, let text): results[job.id] = .failed(reason: "returned by the broker: \(code) \(text)")
-                }
-            }
-            return results
+        let leased = try await outbox.lease(limit: configuration.batchSize, for: configuration.lease)
+        guard !leased.isEmpty else { return (0, 0) }
+        let results: [PublishResult]
+        do {
+            results = try await broker.publish(leased.map(\.job))
+        } catch {
+            try? await outbox.settle(confirmed: [], failed: leased.map { ($0, "not published: \(error)") })
+            throw error
         }
-    }
-
-    static func message(for job: OutboxJob) -> OutgoingMessage {
-        OutgoingMessage(
-            exchange: JobTopology.jobsExchange,
-            routingKey: JobTopology.routingKey(for: job.channel),
-            body: [UInt8](job.payload),
-            properties: MessageProperties(
-                contentType: "application/json",
-                deliveryMode: .persistent,
-                messageID: job.id.text(uppercase: false),
-                timestamp: UInt64(Date().timeIntervalSince1970),
-                type: "relance.reminder_job"
-            ),
-            mandatory: true
-        )
+        var confirmed: [LeasedJob] = []
+        var failed: [(job: LeasedJob, reason: String)] = []
+        confirmed.reserveCapacity(leased.count)
+        for (index, job) in leased.enumerated() {
+            switch index < results.count ? results[index] : .failed(reason: "no confirm received") {
+            case .confirmed: confirmed.append(job)
+            case .failed(let reason): failed.append((job, reason))
+            }
+        }
+        try await outbox.settle(confirmed: confirmed, failed: failed)
+        return (confirmed.count, failed.count)
     }
 }
 
 extension OutboxRelay: CustomStringConvertible {
     public var description: String { "OutboxRelay" }
+}
+
+/// How a `OutboxRelay` works: its batches, pauses and timeouts.
+public struct RelayConfiguration: Sendable {
+    /// Jobs per lease and publish batch.
+    public var batchSize = 2000
+    /// How long to wait for a wake-up before looking again anyway.
+    public var pollInterval: Duration = .seconds(1)
+    /// Pause after a pass where the broker refused messages.
+    public var failurePause: Duration = .seconds(1)
+    /// How long leased jobs are this relay's alone; past it they go out again.
+    public var lease: Duration = .seconds(30)
+    public init() {}
 }

@@ -1,8 +1,7 @@
 import Foundation
 
-/// A message taken from a queue, as the job processor sees it (independent of the broker
-/// client, so the processing rules are tested on their own).
-public struct IncomingMessage: Sendable {
+/// A message as plain values: what tests hand the job processor directly.
+public struct IncomingMessage: InboundJob {
     public var body: [UInt8]
     /// Our own attempt counter (`x-relance-attempt` header, set on retries); 1 on a first try.
     public var attempt: Int

@@ -1,58 +1,63 @@
 import Foundation
 import Logging
 import RelanceCore
-import RelanceStore
 
-/// The worker's rules for a batch of messages, in order: decode (undecodable → dead letter with
-/// the reason), idempotency (a job that has an outcome is only acknowledged), the tenant and
-/// the job must exist (else dead letter with the reason), the stale-job guard (invoices paid, disputed, promised, in a plan, paused or written
-/// off since dispatch are not acted on; a job left with none is `skipped_<reason>`), the message
-/// (with a composer: one read for the batch; a job whose data cannot make one fails for good),
-/// the channel action, then every outcome of the batch in one transaction. The caller acks only
-/// after.
-public struct JobProcessor: Sendable {
-    public let outcomes: OutcomeStore
+/// The worker's rules for a batch of messages, in order:
+///
+/// 1. decode (undecodable → dead letter with the reason); a job delivered twice in the batch is
+///    handled once;
+/// 2. one read of everything the batch names (`WorkerStorage.load`); a job whose steps it shows
+///    dispatched under the job's id awaits its outcome, any other is looked up
+///    (`standings`): one with an outcome already is only acknowledged, one for an unknown tenant
+///    or job is dead-lettered with the reason;
+/// 3. the stale-job guard: invoices paid, disputed, promised, in a plan, paused or written off
+///    since dispatch are not acted on, and a job left with none is `skipped_<reason>`;
+/// 4. the message (`MessageComposer`, from the same read; a job whose data cannot make one
+///    fails for good), the channel action, and retries or dead letters for failures;
+/// 5. every outcome of the batch written in one transaction. The caller acknowledges only after.
+public struct JobProcessor<Storage: WorkerStorage>: Sendable {
+    public let storage: Storage
     public let channels: [Channel: any ReminderChannel]
     public let retry: RetryPolicy
     public let clock: any PipelineClock
     /// How many channel actions of one batch run at once.
     public let actionConcurrency: Int
-    /// Writes each job's message (`ChannelJob.message`) before the channel acts; nil: none.
+    /// Writes each job's message (`ChannelJob.message`); nil: channels get none (a channel that
+    /// writes nothing, as the benchmark's `--no-messages` measures).
     public let composer: MessageComposer?
     public let logger: Logger
 
     public init(
-        outcomes: OutcomeStore,
+        storage: Storage,
         channels: [any ReminderChannel],
+        composer: MessageComposer?,
         retry: RetryPolicy = RetryPolicy(),
         clock: any PipelineClock = SystemClock(),
         actionConcurrency: Int = 32,
-        composer: MessageComposer? = nil,
         logger: Logger
     ) {
         var byChannel: [Channel: any ReminderChannel] = [:]
         for implementation in channels {
             for channel in implementation.channels { byChannel[channel] = implementation }
         }
-        self.outcomes = outcomes
+        self.storage = storage
         self.channels = byChannel
+        self.composer = composer
         self.retry = retry
         self.clock = clock
         self.actionConcurrency = max(1, actionConcurrency)
-        self.composer = composer
         self.logger = logger
     }
 
     /// Processes a batch; returns one disposition per message, in order.
     ///
     /// `beforeCommit` runs once the dispositions are known and before the outcomes are
-    /// committed: the worker publishes retries and dead letters there, so that a crash can
-    /// only duplicate a dead letter, never lose one (a redelivered job that has an outcome is
-    /// only acknowledged). If it throws, nothing is committed and the error is rethrown.
-    /// Outcomes are committed before this returns. Throws when the database cannot be
-    /// reached: then nothing of the batch is acknowledged and the broker redelivers it.
-    public func process(
-        _ messages: [IncomingMessage],
+    /// committed: the worker sends retries and dead letters there, so that a crash can only
+    /// duplicate a dead letter, never lose one (a redelivered job that has an outcome is only
+    /// acknowledged). If it throws, nothing is committed and the error is rethrown. Throws when
+    /// the storage cannot be reached: then nothing of the batch is settled.
+    public func process<Message: InboundJob>(
+        _ messages: [Message],
         beforeCommit: ([MessageDisposition]) async throws -> Void = { _ in }
     ) async throws -> [MessageDisposition] {
         let now = clock.now()
@@ -72,27 +77,21 @@ public struct JobProcessor: Sendable {
                 dispositions[index] = .deadLetter(reason: "undecodable: \(error.reason)")
             }
         }
+        guard !decoded.isEmpty else { return try await finish(dispositions, records: [], beforeCommit: beforeCommit) }
 
-        // With a composer, one load serves the standings, the guard and the messages. A job whose
-        // steps the load finds dispatched under its id awaits its outcome (a step moves on in the
-        // outcome's transaction); any other is looked up by its outcome.
-        var snapshot: MessageContextStore.Snapshot?
-        var standings: [UUID: OutcomeStore.JobStanding] = [:]
-        var unsettled = decoded
-        if let composer, !decoded.isEmpty {
-            let loaded = try await composer.load(
-                tenantIds: decoded.map(\.job.tenantId), debtorIds: decoded.map(\.job.debtorId),
-                invoiceIds: Array(Set(decoded.flatMap { $0.job.steps.map(\.invoiceId) })), now: now
-            )
-            snapshot = loaded
-            unsettled = decoded.filter { entry in
-                guard Self.awaitsOutcome(entry.job, in: loaded) else { return true }
-                standings[entry.job.jobId] = .awaiting
-                return false
-            }
+        // One read serves the standings, the guard and the messages.
+        let snapshot = try await storage.load(
+            tenantIds: decoded.map(\.job.tenantId), debtorIds: decoded.map(\.job.debtorId),
+            invoiceIds: Array(Set(decoded.flatMap { $0.job.steps.map(\.invoiceId) })), now: now
+        )
+        var standings: [UUID: JobStanding] = [:]
+        let unsettled = decoded.filter { entry in
+            guard snapshot.awaitsOutcome(entry.job) else { return true }
+            standings[entry.job.jobId] = .awaiting
+            return false
         }
         if !unsettled.isEmpty {
-            standings.merge(try await outcomes.standings(of: unsettled.map { ($0.job.jobId, $0.job.tenantId) })) { $1 }
+            standings.merge(try await storage.standings(of: unsettled.map { ($0.job.jobId, $0.job.tenantId) })) { $1 }
         }
         var live: [(index: Int, job: ReminderJob, attempt: Int)] = []
         for entry in decoded {
@@ -114,20 +113,14 @@ public struct JobProcessor: Sendable {
             }
         }
 
-        // Each debtor's own day; the few zones of a batch are worked out once each.
-        var todayIn: [String: CalendarDate] = [:]
-        func today(for invoice: OutcomeStore.InvoiceSnapshot) -> CalendarDate {
-            if let day = todayIn[invoice.debtorTimeZone] { return day }
-            let day = CalendarDate(now, in: Self.zone(invoice.debtorTimeZone))
-            todayIn[invoice.debtorTimeZone] = day
+        // The guard, on each debtor's own day; the few zones of a batch are worked out once each.
+        let invoices = snapshot.invoiceSnapshots
+        var days: [TimeZoneID: CalendarDate] = [:]
+        func today(for invoice: InvoiceSnapshot) -> CalendarDate {
+            if let day = days[invoice.debtorTimeZone] { return day }
+            let day = CalendarDate(now, in: invoice.debtorTimeZone)
+            days[invoice.debtorTimeZone] = day
             return day
-        }
-        // The load's invoices carry their state; without a composer, the guard reads only that.
-        let invoices: [UUID: OutcomeStore.InvoiceSnapshot]
-        if let snapshot {
-            invoices = Self.guardSnapshots(snapshot)
-        } else {
-            invoices = try await outcomes.invoices(Array(Set(live.flatMap { $0.job.steps.map(\.invoiceId) })))
         }
         var records: [JobOutcome] = []
         var actions: [(index: Int, channelJob: ChannelJob)] = []
@@ -141,21 +134,21 @@ public struct JobProcessor: Sendable {
             var firstSkip: SkipReason?
             for step in job.steps {
                 let invoice = invoices[step.invoiceId]!
-                if let reason = Self.skipReason(invoice, today: today(for: invoice)) {
+                if let reason = invoice.skipReason(on: today(for: invoice)) {
                     firstSkip = firstSkip ?? reason
                 } else {
                     kept.append(step)
                 }
             }
             if kept.isEmpty, let reason = firstSkip {
-                records.append(outcome(for: job, kind: Self.outcomeKind(reason), attempts: entry.attempt,
+                records.append(outcome(for: job, kind: OutcomeKind(skipped: reason), attempts: entry.attempt, now: now,
                                        detail: #"{"reason":"invoice \#(reason.rawValue) since dispatch"}"#))
                 dispositions[entry.index] = .acknowledge
                 continue
             }
             guard channels[job.channel] != nil else {
                 dispositions[entry.index] = .deadLetter(reason: "no worker for channel \(job.channel.rawValue)")
-                records.append(outcome(for: job, kind: .deadLettered, attempts: entry.attempt,
+                records.append(outcome(for: job, kind: .deadLettered, attempts: entry.attempt, now: now,
                                        detail: #"{"reason":"no worker for channel"}"#))
                 continue
             }
@@ -163,9 +156,10 @@ public struct JobProcessor: Sendable {
             actions.append((entry.index, ChannelJob(job: job, steps: kept, invoices: relevant, attempt: entry.attempt, now: now)))
         }
 
-        if let composer, let snapshot {
-            let messages = composer.compose(actions.map(\.channelJob), from: snapshot)
+        if let composer {
+            let messages = composer.compose(actions.map { ($0.channelJob.job, $0.channelJob.steps) }, at: now, from: snapshot)
             var composed: [(index: Int, channelJob: ChannelJob)] = []
+            composed.reserveCapacity(actions.count)
             for (action, message) in zip(actions, messages) {
                 switch message {
                 case .success(let context):
@@ -178,7 +172,7 @@ public struct JobProcessor: Sendable {
                         "job.id": "\(action.channelJob.job.jobId)", "error": "\(error.message)",
                     ])
                     records.append(outcome(for: action.channelJob.job, kind: .failed, attempts: action.channelJob.attempt,
-                                           detail: Self.jsonObject(["reason": error.message])))
+                                           now: now, detail: JSONObjectText.encode(["reason": error.message])))
                     dispositions[action.index] = .deadLetter(reason: error.message)
                 }
             }
@@ -190,8 +184,14 @@ public struct JobProcessor: Sendable {
             let job = channelJob.job
             switch result {
             case .success(let delivery):
-                records.append(outcome(for: job, kind: delivery.outcome, attempts: channelJob.attempt,
-                                       detail: delivery.detail, artefact: delivery.artefactURI))
+                var record = outcome(for: job, kind: delivery.outcome, attempts: channelJob.attempt, now: clock.now(),
+                                     detail: delivery.detail, artefact: delivery.artefactURI)
+                // A letter sent may be a formal notice, dated by the day it went out where the debtor is.
+                if record.kind == .sent, job.channel == .registeredLetter || job.channel == .letter,
+                   let zone = channelJob.invoices.values.first?.debtorTimeZone, let completedAt = record.completedAt {
+                    record.completionDay = CalendarDate(completedAt, in: zone)
+                }
+                records.append(record)
                 dispositions[index] = .acknowledge
             case .failure(let error) where error.kind == .transient && retry.mayRetry(afterAttempt: channelJob.attempt):
                 let delay = retry.delay(afterAttempt: channelJob.attempt, random: Double.random(in: 0..<1))
@@ -207,24 +207,22 @@ public struct JobProcessor: Sendable {
                 logger.warning("Channel failed for good; job dead-lettered", metadata: [
                     "job.id": "\(job.jobId)", "channel": "\(job.channel)", "error": "\(why)",
                 ])
-                records.append(outcome(for: job, kind: .failed, attempts: channelJob.attempt,
-                                       detail: Self.jsonObject(["reason": why])))
+                records.append(outcome(for: job, kind: .failed, attempts: channelJob.attempt, now: clock.now(),
+                                       detail: JSONObjectText.encode(["reason": why])))
                 dispositions[index] = .deadLetter(reason: why)
             }
         }
+        return try await finish(dispositions, records: records, beforeCommit: beforeCommit)
+    }
 
-        // A letter sent may be a formal notice, dated by the day it went out where the debtor is.
-        var zoneOf: [UUID: String] = [:]
-        for index in records.indices where records[index].kind == .sent
-            && (records[index].channel == .registeredLetter || records[index].channel == .letter) {
-            if zoneOf.isEmpty { for invoice in invoices.values { zoneOf[invoice.debtorId] = invoice.debtorTimeZone } }
-            guard let zone = zoneOf[records[index].debtorId], let completedAt = records[index].completedAt else { continue }
-            records[index].completionDay = CalendarDate(completedAt, in: Self.zone(zone))
-        }
-
+    /// Hands the dispositions to `beforeCommit`, then writes the outcomes.
+    private func finish(
+        _ dispositions: [MessageDisposition?], records: [JobOutcome],
+        beforeCommit: ([MessageDisposition]) async throws -> Void
+    ) async throws -> [MessageDisposition] {
         let final = dispositions.map { $0 ?? .acknowledge }
         try await beforeCommit(final)
-        try await outcomes.record(records)
+        if !records.isEmpty { try await storage.record(records) }
         return final
     }
 
@@ -254,61 +252,9 @@ public struct JobProcessor: Sendable {
     }
 
     private func outcome(
-        for job: ReminderJob, kind: OutcomeKind, attempts: Int, detail: String, artefact: String? = nil
+        for job: ReminderJob, kind: OutcomeKind, attempts: Int, now: Date, detail: String, artefact: String? = nil
     ) -> JobOutcome {
-        JobOutcome(jobId: job.jobId, stepIds: job.steps.map(\.stepId), tenantId: job.tenantId, debtorId: job.debtorId, channel: job.channel,
-                   kind: kind, detail: detail, artefactURI: artefact, attempts: attempts, completedAt: clock.now())
-    }
-
-    /// Whether the load shows `job` awaiting its outcome: its tenant exists, and each of its
-    /// steps is in the schedule of an invoice of that tenant, dispatched under the job's id.
-    static func awaitsOutcome(_ job: ReminderJob, in snapshot: MessageContextStore.Snapshot) -> Bool {
-        guard !job.steps.isEmpty, snapshot.tenants[TenantID(job.tenantId)] != nil else { return false }
-        return job.steps.allSatisfy { step in
-            snapshot.invoices[InvoiceID(step.invoiceId)]?.tenantId.uuid == job.tenantId
-                && snapshot.steps[InvoiceID(step.invoiceId)]?.contains {
-                    $0.position == step.position && $0.jobId == job.jobId && $0.status == .dispatched
-                } == true
-        }
-    }
-
-    /// The guard's view of the invoices a composer's load read. An invoice whose debtor the
-    /// load did not read (it is not the debtor of any job of the batch) is left out, so the job
-    /// naming it is dead-lettered as naming an unknown invoice.
-    static func guardSnapshots(_ snapshot: MessageContextStore.Snapshot) -> [UUID: OutcomeStore.InvoiceSnapshot] {
-        var result: [UUID: OutcomeStore.InvoiceSnapshot] = [:]
-        result.reserveCapacity(snapshot.invoices.count)
-        for (id, invoice) in snapshot.invoices {
-            guard let debtor = snapshot.debtors[invoice.debtorId] else { continue }
-            result[id.uuid] = OutcomeStore.InvoiceSnapshot(
-                id: id.uuid, tenantId: invoice.tenantId.uuid, debtorId: invoice.debtorId.uuid, state: invoice.state,
-                outstanding: invoice.outstanding, debtorTimeZone: debtor.timeZone
-            )
-        }
-        return result
-    }
-
-    /// Why an invoice must not be acted on on `today` (the debtor's day), from its stored state.
-    static func skipReason(_ invoice: OutcomeStore.InvoiceSnapshot, today: CalendarDate) -> SkipReason? {
-        guard let state = try? StoredInvoiceState.decode(invoice.state, what: "invoice state") else {
-            // A state this version cannot read: do not contact anyone on its account.
-            return .paused
-        }
-        return state.skipReason(on: today)
-    }
-
-    /// A debtor's zone; the store only accepts known IANA names, so the fallback is for a name a
-    /// later system update dropped.
-    private static func zone(_ identifier: String) -> TimeZone {
-        TimeZone(identifier: identifier) ?? TimeZone(identifier: "Europe/Paris")!
-    }
-
-    static func outcomeKind(_ reason: SkipReason) -> OutcomeKind {
-        OutcomeKind(rawValue: "skipped_\(reason.rawValue)") ?? .skippedPaused
-    }
-
-    static func jsonObject(_ fields: [String: String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        JobOutcome(jobId: job.jobId, stepIds: job.steps.map(\.stepId), tenantId: job.tenantId, debtorId: job.debtorId,
+                   channel: job.channel, kind: kind, detail: detail, artefactURI: artefact, attempts: attempts, completedAt: now)
     }
 }

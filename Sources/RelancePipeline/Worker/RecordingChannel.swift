@@ -1,6 +1,5 @@
 import Foundation
 import RelanceCore
-import RelanceStore
 
 /// A channel that contacts nobody: it renders the message it would send (when the job carries
 /// its message context) and reports it as done. Used by the benchmark, and by the demo until

@@ -1,6 +1,5 @@
 import Foundation
 import RelanceCore
-import RelanceStore
 
 /// A way of reaching a debtor: email, letter, call task, legal dossier. The worker runtime is
 /// generic over it; each channel only performs its action and says how it went.
@@ -20,7 +19,7 @@ public protocol ReminderChannel: Sendable {
 public struct ChannelJob: Sendable {
     public var job: ReminderJob
     public var steps: [ReminderJob.Step]
-    public var invoices: [UUID: OutcomeStore.InvoiceSnapshot]
+    public var invoices: [UUID: InvoiceSnapshot]
     /// 1 for the first try, 2 for the first retry, …
     public var attempt: Int
     /// The pipeline's time when the job was taken.
@@ -29,7 +28,7 @@ public struct ChannelJob: Sendable {
     /// worker's composer prepared it.
     public var message: MessageContext?
 
-    public init(job: ReminderJob, steps: [ReminderJob.Step], invoices: [UUID: OutcomeStore.InvoiceSnapshot],
+    public init(job: ReminderJob, steps: [ReminderJob.Step], invoices: [UUID: InvoiceSnapshot],
                 attempt: Int, now: Date, message: MessageContext? = nil) {
         self.job = job
         self.steps = steps

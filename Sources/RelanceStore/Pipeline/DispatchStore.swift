@@ -2,10 +2,12 @@ import Foundation
 import Logging
 import PostgresNIO
 import RelanceCore
+import RelancePipeline
 
-/// The dispatcher's side of the schedule: claims due steps and writes what was decided about
-/// them — outbox rows, dispatched, cancelled and deferred steps — in the claim's transaction.
-public struct DispatchStore: Sendable {
+/// The dispatcher's storage on PostgreSQL: claims due steps and writes what the decider made of
+/// them — jobs with their outbox rows, dispatched, cancelled and deferred steps — in the claim's
+/// transaction.
+public struct DispatchStore: DispatchStorage {
     public let client: PostgresClient
     public let logger: Logger
     /// The ladders read so far, shared by copies of this store.
@@ -17,14 +19,12 @@ public struct DispatchStore: Sendable {
         self.ladders = ladders
     }
 
-    /// What one claim did.
-    public struct Summary: Sendable, Equatable {
-        public var claimed = 0
-        public var jobs = 0
-        public var dispatched = 0
-        public var cancelled = 0
-        public var deferred = 0
-        public init() {}
+    public func dispatchDue(at now: Date, batchSize: Int, decider: DispatchDecider) async throws -> DispatchSummary {
+        try await claimAndDispatch(now: now, batchSize: batchSize) { steps in decider.plan(steps, now: now) }
+    }
+
+    public func outboxCount(atMost limit: Int) async throws -> Int {
+        try await OutboxStore(client: client, logger: logger).pendingCount(atMost: limit)
     }
 
     /// Claims up to `batchSize` planned steps due at `now`, fairly across tenants, lets
@@ -39,19 +39,13 @@ public struct DispatchStore: Sendable {
         now: Date,
         batchSize: Int,
         decide: @Sendable ([DueStep]) throws -> DispatchPlan
-    ) async throws -> Summary {
+    ) async throws -> DispatchSummary {
         try await client.transaction(logger: logger) { connection in
             let steps = try await claim(on: connection, now: now, batchSize: batchSize)
-            var summary = Summary()
-            summary.claimed = steps.count
-            guard !steps.isEmpty else { return summary }
+            guard !steps.isEmpty else { return DispatchSummary() }
             let plan = try decide(steps)
             try await write(plan, now: now, on: connection)
-            summary.jobs = plan.jobs.count
-            summary.dispatched = plan.dispatched.count
-            summary.cancelled = plan.cancelled.count
-            summary.deferred = plan.deferred.count
-            return summary
+            return DispatchSummary(claimed: steps.count, plan: plan)
         }
     }
 
@@ -84,7 +78,7 @@ public struct DispatchStore: Sendable {
             let invoice = try InvoiceRow.invoice(reading: &cells)
             ladderHashes.append(try cells.next(Int64?.self))
             let kindName: String = try cells.next()
-            let debtorTimeZone: String = try cells.next()
+            let debtorZoneName: String = try cells.next()
             let languageName: String = try cells.next()
             let tenantKindName: String = try cells.next()
             let positions: [Int] = try cells.next()
@@ -96,6 +90,7 @@ public struct DispatchStore: Sendable {
             else {
                 throw StoreError(.corruptRecord, "schedule step \(stepId): unknown debtor kind, language, tenant kind or tone")
             }
+            let debtorTimeZone = try StoreError.reading("the time zone of step \(stepId)'s debtor") { try TimeZoneID(debtorZoneName) }
             steps.append(DueStep(
                 stepId: stepId, tenantId: tenantId, invoiceId: invoiceId, debtorId: debtorId, position: position,
                 channel: channel, templateKey: templateKey, tone: tone, dueDate: dueDate, dueAt: dueAt,

@@ -2,10 +2,12 @@ import Foundation
 import Logging
 import PostgresNIO
 import RelanceCore
+import RelancePipeline
 
-/// The relay's side of the outbox: takes the rows of jobs to publish, and puts back those the
-/// broker did not confirm.
-public struct OutboxStore: Sendable {
+/// The relay's outbox on PostgreSQL (`outbox`, one row per job waiting to be published, beside
+/// the `jobs` row that holds its message). Rows are leased for a while (`leased_until`) rather
+/// than held in an open transaction while the broker confirms.
+public struct OutboxStore: OutboxStorage {
     public let client: PostgresClient
     public let logger: Logger
 
@@ -14,77 +16,59 @@ public struct OutboxStore: Sendable {
         self.logger = logger
     }
 
-    /// The result of publishing one row.
-    public enum PublishResult: Sendable, Hashable {
-        case confirmed
-        /// Not confirmed (nacked, returned unroutable, connection lost): stays unpublished and
-        /// is tried again; the reason is kept for operators.
-        case failed(reason: String)
-    }
-
-    /// Takes up to `limit` rows from the outbox, oldest first (rows another relay holds are
-    /// skipped), hands their jobs to `publish`, and puts back those it reports failed, with
-    /// the reason — in one transaction, so a crash before the commit leaves every row in the
-    /// outbox and its job is published again. The rows are taken by deleting them: a confirmed
-    /// job is not written again (`jobs` rows never change after the dispatcher writes them).
-    @discardableResult
-    public func publishPending(
-        limit: Int,
-        publish: @Sendable ([OutboxJob]) async throws -> [UUID: PublishResult]
-    ) async throws -> (published: Int, failed: Int) {
-        try await client.transaction(logger: logger) { connection in
-            // An outbox row whose job is missing (never the case: both are written in one
-            // transaction) has nothing to publish and is dropped with the others.
-            let rows = try await connection.execute(PreparedQuery<Take> { $0.append(limit) }, logger: logger)
-            var jobs: [OutboxJob] = []
-            var taken: [UUID: (seq: Int64, attempts: Int)] = [:]
-            for try await row in rows {
-                var cells = RowCells(row)
-                let (seq, attempts): (Int64, Int) = (try cells.next(), try cells.next())
-                let (id, tenant, debtor): (UUID, UUID, UUID) = (try cells.next(), try cells.next(), try cells.next())
-                let (channel, payload): (String, String) = (try cells.next(), try cells.next())
-                jobs.append(OutboxJob(
-                    id: id, tenantId: tenant, debtorId: debtor,
-                    channel: try DispatchStore.channel(channel), payload: Data(payload.utf8)
-                ))
-                taken[id] = (seq, attempts)
+    /// Leases up to `limit` rows not leased (or whose lease has ended), oldest first, skipping
+    /// rows another relay is taking at this instant, and returns their jobs. An outbox row whose
+    /// job is missing (never the case: both are written in one transaction) is dropped.
+    public func lease(limit: Int, for lease: Duration) async throws -> [LeasedJob] {
+        let seconds = Double(lease.components.seconds) + Double(lease.components.attoseconds) * 1e-18
+        let rows = try await client.execute(PreparedQuery<Lease> { values in
+            values.append(limit)
+            values.append(seconds)
+        }, logger: logger)
+        var jobs: [LeasedJob] = []
+        var orphans: [Int64] = []
+        for try await row in rows {
+            var cells = RowCells(row)
+            let (sequence, attempts): (Int64, Int) = (try cells.next(), try cells.next())
+            let job: UUID? = try cells.next()
+            guard let id = job else {
+                orphans.append(sequence)
+                continue
             }
-            guard !jobs.isEmpty else { return (0, 0) }
-            let results = try await publish(jobs)
-            var failed: [(seq: Int64, job: UUID, attempts: Int, reason: String)] = []
-            for job in jobs {
-                if case .failed(let reason) = results[job.id] ?? .failed(reason: "no confirm received") {
-                    let row = taken[job.id]!
-                    failed.append((row.seq, job.id, row.attempts + 1, reason))
-                }
-            }
-            if !failed.isEmpty {
-                // Back in its place: a refused job keeps its turn.
-                try await connection.query(
-                    """
-                    INSERT INTO outbox (seq, job_id, publish_attempts, last_publish_error)
-                    SELECT * FROM unnest(\(failed.map(\.seq)), \(failed.map(\.job)), \(failed.map(\.attempts)),
-                                         \(failed.map(\.reason)))
-                    """,
-                    logger: logger
-                )
-            }
-            return (jobs.count - failed.count, failed.count)
+            let (tenant, debtor): (UUID, UUID) = (try cells.next(), try cells.next())
+            let (channel, payload): (String, String) = (try cells.next(), try cells.next())
+            jobs.append(LeasedJob(sequence: sequence, failedAttempts: attempts, job: OutboxJob(
+                id: id, tenantId: tenant, debtorId: debtor, channel: try DispatchStore.channel(channel), payload: Data(payload.utf8)
+            )))
         }
+        if !orphans.isEmpty {
+            try await client.query("DELETE FROM outbox WHERE seq = ANY(\(orphans))", logger: logger)
+        }
+        return jobs
     }
 
-    enum Take: PreparedText {
-        static let sql = """
-            WITH taken AS (
-                DELETE FROM outbox WHERE seq IN (
-                    SELECT seq FROM outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
-                )
-                RETURNING seq, job_id, publish_attempts
+    /// Deletes the confirmed rows; the failed ones stay in their place, unleased, with their
+    /// attempt count and the reason, for the next pass — in one transaction.
+    public func settle(confirmed: [LeasedJob], failed: [(job: LeasedJob, reason: String)]) async throws {
+        guard !failed.isEmpty else {
+            guard !confirmed.isEmpty else { return }
+            _ = try await client.execute(PreparedQuery<Remove> { $0.append(confirmed.map(\.sequence)) }, logger: logger)
+            return
+        }
+        try await client.transaction(logger: logger) { connection in
+            if !confirmed.isEmpty {
+                _ = try await connection.execute(PreparedQuery<Remove> { $0.append(confirmed.map(\.sequence)) }, logger: logger)
+            }
+            try await connection.query(
+                """
+                UPDATE outbox o SET leased_until = NULL, publish_attempts = u.attempts, last_publish_error = u.reason
+                FROM unnest(\(failed.map(\.job.sequence)), \(failed.map { $0.job.failedAttempts + 1 }),
+                            \(failed.map(\.reason))) AS u(seq, attempts, reason)
+                WHERE o.seq = u.seq
+                """,
+                logger: logger
             )
-            SELECT t.seq, t.publish_attempts, j.id, j.tenant_id, j.debtor_id, j.channel, j.payload::text
-            FROM taken t JOIN jobs j ON j.id = t.job_id
-            ORDER BY t.seq
-            """
+        }
     }
 
     /// How many rows wait to be published, counted up to `limit` (the count stops there, so
@@ -96,5 +80,29 @@ public struct OutboxStore: Sendable {
         )
         for try await count in rows.decode(Int.self) { return count }
         return 0
+    }
+
+    // MARK: - Prepared statements (each relay pass runs them)
+
+    enum Lease: PreparedText {
+        static let sql = """
+            WITH leased AS (
+                UPDATE outbox o SET leased_until = clock_timestamp() + make_interval(secs => $2)
+                WHERE o.seq IN (
+                    SELECT seq FROM outbox
+                    WHERE leased_until IS NULL OR leased_until < clock_timestamp()
+                    ORDER BY seq LIMIT $1
+                    FOR UPDATE SKIP LOCKED
+                )
+                RETURNING o.seq, o.publish_attempts, o.job_id
+            )
+            SELECT l.seq, l.publish_attempts, j.id, j.tenant_id, j.debtor_id, j.channel, j.payload::text
+            FROM leased l LEFT JOIN jobs j ON j.id = l.job_id
+            ORDER BY l.seq
+            """
+    }
+
+    enum Remove: PreparedText {
+        static let sql = "DELETE FROM outbox WHERE seq = ANY($1)"
     }
 }

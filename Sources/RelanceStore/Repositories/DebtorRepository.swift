@@ -34,7 +34,7 @@ public struct DebtorRepository: Sendable {
                        d.cash_flow_difficulty, NULLIF(d.policy_id, '')::uuid
                 FROM unnest(\(debtors.map(\.tenantId.uuid)), \(debtors.map(\.id.uuid)), \(debtors.map(\.creditorId.uuid)),
                             \(records.map { $0.externalRef ?? "" }), \(debtors.map(\.name)), \(debtors.map(\.kind.rawValue)),
-                            \(debtors.map(\.language.rawValue)), \(debtors.map(\.timeZone)),
+                            \(debtors.map(\.language.rawValue)), \(debtors.map(\.timeZone.identifier)),
                             \(debtors.map { $0.contacts.email ?? "" }), \(debtors.map { $0.contacts.phone ?? "" }),
                             \(addresses), \(records.map(\.cashFlowDifficulty)),
                             \(debtors.map { $0.policyOverride?.description ?? "" }))

@@ -77,7 +77,7 @@ public struct InvoiceIntake: Sendable {
                     jurisdiction: jurisdiction ?? Self.frenchLaw(for: debtor.debtor.kind),
                     ladder: json, source: resolved.source
                 )
-                try stepRows.append(schedule, invoice: invoice, timeZone: debtor.debtor.timeZone, dueTimes: &dueTimes)
+                stepRows.append(schedule, invoice: invoice, timeZone: debtor.debtor.timeZone, dueTimes: &dueTimes)
                 events.append(
                     tenant: invoice.tenantId, invoice: invoice.id, on: today, kind: "planned", from: nil,
                     to: invoice.state.status, detail: Self.plannedDetail(ladder, source: resolved.source)
@@ -105,8 +105,11 @@ public struct InvoiceIntake: Sendable {
         batchSize: Int = 10_000
     ) async throws -> Int {
         guard let first = invoices.first else { return 0 }
-        guard TimeZone(identifier: shape.timeZone) != nil else {
-            throw StoreError(.invalidRecord, "'\(shape.timeZone)' is not a known time zone")
+        let zone: TimeZoneID
+        do {
+            zone = try TimeZoneID(shape.timeZone)
+        } catch {
+            throw StoreError(.invalidRecord, error.message)
         }
         let ladder = personaliser.personalise(
             policy: shape.policy.policy, profile: shape.profile, invoice: first, signals: shape.signals, today: today
@@ -128,7 +131,7 @@ public struct InvoiceIntake: Sendable {
                     invoice: invoice, debtorKind: shape.kind, policy: ladder.policy, history: [], today: today
                 )
                 try invoiceRows.append(invoice, jurisdiction: law, ladder: ladderJSON, source: shape.policy.source)
-                try stepRows.append(schedule, invoice: invoice, timeZone: shape.timeZone, dueTimes: &dueTimes)
+                stepRows.append(schedule, invoice: invoice, timeZone: zone, dueTimes: &dueTimes)
                 events.append(
                     tenant: invoice.tenantId, invoice: invoice.id, on: today, kind: "planned", from: nil,
                     to: invoice.state.status, detail: detail

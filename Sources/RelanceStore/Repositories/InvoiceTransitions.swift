@@ -185,7 +185,7 @@ public struct InvoiceTransitions: Sendable {
         var invoice: Invoice
         var ladder: DunningPolicy?
         var debtorKind: DebtorKind
-        var timeZone: String
+        var timeZone: TimeZoneID
     }
 
     private func transition(
@@ -299,7 +299,9 @@ public struct InvoiceTransitions: Sendable {
                 invoice: try InvoiceRow.invoice(columns),
                 ladder: try InvoiceRow.ladder(columns),
                 debtorKind: kind,
-                timeZone: try columns["debtor_time_zone"].decode(String.self)
+                timeZone: try StoreError.reading("a debtor's time zone") {
+                    try TimeZoneID(try columns["debtor_time_zone"].decode(String.self))
+                }
             ))
         }
         return result

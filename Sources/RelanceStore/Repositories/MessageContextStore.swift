@@ -18,128 +18,19 @@ public struct MessageContextStore: Sendable {
     /// The most statements one `load` runs, for any number of jobs.
     public static let maximumStatements = 6
 
-    /// The channels whose sent messages are written contacts: the first one a collection
-    /// agency sends a debtor is the "first letter" every later contact must recall (R124-4).
-    public static let writtenChannels: [RelanceCore.Channel] = [.email, .letter, .registeredLetter]
-
     public init(client: PostgresClient, logger: Logger) {
         self.client = client
         self.logger = logger
     }
 
-    /// An invoice as a message presents it and the penalty engine needs it.
-    public struct InvoiceFacts: Sendable, Hashable {
-        public var id: InvoiceID
-        public var tenantId: TenantID
-        public var creditorId: CreditorID
-        public var debtorId: DebtorID
-        public var number: String
-        public var issueDate: CalendarDate
-        public var dueDate: CalendarDate
-        public var amount: Money
-        public var outstanding: Money
-        /// The contract's late-payment rate, when it sets one.
-        public var contractRate: Rate?
-        public var jurisdiction: Jurisdiction
-        /// The day the formal notice was sent (consumer interest runs from it).
-        public var formalNoticeDate: CalendarDate?
-        /// Money received, by value date (`payments` rows).
-        public var payments: [PartialPayment]
-        /// The invoice's state as stored (`InvoiceState` JSON, read with `StoredInvoiceState`):
-        /// the worker's stale-job guard reads it from the same load.
-        public var state: String
-
-        public init(
-            id: InvoiceID, tenantId: TenantID, creditorId: CreditorID, debtorId: DebtorID, number: String,
-            issueDate: CalendarDate, dueDate: CalendarDate, amount: Money, outstanding: Money, contractRate: Rate?,
-            jurisdiction: Jurisdiction, formalNoticeDate: CalendarDate?, payments: [PartialPayment], state: String
-        ) {
-            self.id = id
-            self.tenantId = tenantId
-            self.creditorId = creditorId
-            self.debtorId = debtorId
-            self.number = number
-            self.issueDate = issueDate
-            self.dueDate = dueDate
-            self.amount = amount
-            self.outstanding = outstanding
-            self.contractRate = contractRate
-            self.jurisdiction = jurisdiction
-            self.formalNoticeDate = formalNoticeDate
-            self.payments = payments
-            self.state = state
-        }
-    }
-
-    /// A schedule row: done or dispatched (history), or planned (what comes next).
-    public struct StepFacts: Sendable, Hashable {
-        public var invoiceId: InvoiceID
-        public var position: Int
-        public var channel: RelanceCore.Channel
-        public var templateKey: String
-        public var status: ScheduleStepStatus
-        /// The step's calendar date.
-        public var dueDate: CalendarDate
-        /// The job that carried it (done and dispatched steps).
-        public var jobId: UUID?
-        /// When the worker recorded the job's outcome, once it did.
-        public var completedAt: Date?
-
-        public init(
-            invoiceId: InvoiceID, position: Int, channel: RelanceCore.Channel, templateKey: String, status: ScheduleStepStatus,
-            dueDate: CalendarDate, jobId: UUID?, completedAt: Date?
-        ) {
-            self.invoiceId = invoiceId
-            self.position = position
-            self.channel = channel
-            self.templateKey = templateKey
-            self.status = status
-            self.dueDate = dueDate
-            self.jobId = jobId
-            self.completedAt = completedAt
-        }
-    }
-
-    /// A message sent to a debtor in writing: its job and when the worker sent it.
-    public struct WrittenContact: Sendable, Hashable {
-        public var jobId: UUID
-        public var channel: RelanceCore.Channel
-        public var completedAt: Date
-
-        public init(jobId: UUID, channel: RelanceCore.Channel, completedAt: Date) {
-            self.jobId = jobId
-            self.channel = channel
-            self.completedAt = completedAt
-        }
-    }
-
-    /// Everything read for one batch.
-    public struct Snapshot: Sendable {
-        public var tenants: [TenantID: TenantRecord] = [:]
-        public var debtors: [DebtorID: Debtor] = [:]
-        /// The debtors' creditors.
-        public var creditors: [CreditorID: Creditor] = [:]
-        public var invoices: [InvoiceID: InvoiceFacts] = [:]
-        /// Each invoice's steps done or dispatched, then its first planned step dated after the
-        /// load's day in the debtor's time zone; by position.
-        public var steps: [InvoiceID: [StepFacts]] = [:]
-        /// The first written contact (`writtenChannels`, outcome `sent`) of each debtor whose
-        /// tenant is a collection agency, when there was one.
-        public var firstWrittenContacts: [DebtorID: WrittenContact] = [:]
-        /// How many statements the load ran.
-        public var statements = 0
-
-        public init() {}
-    }
-
     /// Reads what the messages about `invoiceIds` for `debtorIds` of `tenantIds` need, on one
     /// connection, in at most `maximumStatements` statements. `now` sets each debtor's day (in
     /// its time zone) after which a planned step is the invoice's next one.
-    public func load(tenantIds: [TenantID], debtorIds: [DebtorID], invoiceIds: [InvoiceID], now: Date) async throws -> Snapshot {
+    public func load(tenantIds: [TenantID], debtorIds: [DebtorID], invoiceIds: [InvoiceID], now: Date) async throws -> BatchSnapshot {
         let tenantIds = Array(Set(tenantIds)), debtorIds = Array(Set(debtorIds)), invoiceIds = Array(Set(invoiceIds))
         let logger = logger
         return try await client.withConnection { connection in
-            var snapshot = Snapshot()
+            var snapshot = BatchSnapshot()
             guard !tenantIds.isEmpty || !debtorIds.isEmpty || !invoiceIds.isEmpty else { return snapshot }
 
             snapshot.tenants = try await TenantRepository.tenants(tenantIds, on: connection, logger: logger)
@@ -202,10 +93,10 @@ public struct MessageContextStore: Sendable {
         _ ids: [InvoiceID],
         on connection: PostgresConnection,
         logger: Logger
-    ) async throws -> [InvoiceID: InvoiceFacts] {
+    ) async throws -> [InvoiceID: BatchSnapshot.InvoiceFacts] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await connection.execute(PreparedQuery<InvoicesRead> { $0.append(ids.map(\.uuid)) }, logger: logger)
-        var result: [InvoiceID: InvoiceFacts] = [:]
+        var result: [InvoiceID: BatchSnapshot.InvoiceFacts] = [:]
         result.reserveCapacity(ids.count)
         for try await row in rows {
             var cells = RowCells(row)
@@ -231,13 +122,15 @@ public struct MessageContextStore: Sendable {
                 let paymentCurrency = paymentCurrencies[index] == currencyCode ? currency : try Currency(code: paymentCurrencies[index])
                 payments.append(PartialPayment(date: date, amount: Money(minorUnits: paymentAmounts[index], currency: paymentCurrency)))
             }
-            result[InvoiceID(id)] = InvoiceFacts(
+            result[InvoiceID(id)] = BatchSnapshot.InvoiceFacts(
                 id: InvoiceID(id), tenantId: TenantID(tenant), creditorId: CreditorID(creditor), debtorId: DebtorID(debtor),
                 number: number, issueDate: issued, dueDate: due,
                 amount: Money(minorUnits: amount, currency: currency),
                 outstanding: Money(minorUnits: outstanding, currency: currency),
                 contractRate: contractRate.map(Rate.init(basisPoints:)),
-                jurisdiction: jurisdiction, formalNoticeDate: notice, payments: payments, state: state
+                jurisdiction: jurisdiction, formalNoticeDate: notice, payments: payments,
+                // Unreadable: nil, so that the guard contacts nobody on its account.
+                state: try? StoredInvoiceState.decode(state, what: "the state of invoice \(id)")
             )
         }
         return result
@@ -246,14 +139,14 @@ public struct MessageContextStore: Sendable {
     /// The steps of `invoices` whose debtor is among `debtors`: each one's steps done or
     /// dispatched, then its first planned step dated after the debtor's day at `now`.
     static func steps(
-        of invoices: [InvoiceID: InvoiceFacts],
+        of invoices: [InvoiceID: BatchSnapshot.InvoiceFacts],
         debtors: [DebtorID: Debtor],
         now: Date,
         on connection: PostgresConnection,
         logger: Logger
-    ) async throws -> [InvoiceID: [StepFacts]] {
+    ) async throws -> [InvoiceID: [BatchSnapshot.StepFacts]] {
         // Each invoice with its debtor's day, so that "after today" is the debtor's own.
-        var dayInZone: [String: CalendarDate] = [:]
+        var dayInZone: [TimeZoneID: CalendarDate] = [:]
         var invoiceIds: [UUID] = []
         var days: [CalendarDate] = []
         for invoice in invoices.values {
@@ -262,7 +155,7 @@ public struct MessageContextStore: Sendable {
             if let known = dayInZone[debtor.timeZone] {
                 day = known
             } else {
-                day = CalendarDate(now, in: TimeZone(identifier: debtor.timeZone) ?? TimeZone(identifier: "Europe/Paris")!)
+                day = CalendarDate(now, in: debtor.timeZone)
                 dayInZone[debtor.timeZone] = day
             }
             invoiceIds.append(invoice.id.uuid)
@@ -277,7 +170,7 @@ public struct MessageContextStore: Sendable {
         let rows = try await connection.execute(
             PreparedQuery<StepsRead> { $0.append(invoiceIds); $0.append(days) }, logger: logger
         )
-        var result: [InvoiceID: [StepFacts]] = [:]
+        var result: [InvoiceID: [BatchSnapshot.StepFacts]] = [:]
         result.reserveCapacity(invoiceIds.count)
         for try await row in rows {
             var cells = RowCells(row)
@@ -290,7 +183,7 @@ public struct MessageContextStore: Sendable {
             guard let channel = RelanceCore.Channel(rawValue: channelName), let status = ScheduleStepStatus(rawValue: statusName) else {
                 throw StoreError(.corruptRecord, "a schedule step of invoice \(invoice) has an unknown channel or status")
             }
-            result[InvoiceID(invoice), default: []].append(StepFacts(
+            result[InvoiceID(invoice), default: []].append(BatchSnapshot.StepFacts(
                 invoiceId: InvoiceID(invoice), position: position, channel: channel, templateKey: key, status: status,
                 dueDate: dueDate, jobId: job, completedAt: completedAt
             ))
@@ -304,7 +197,7 @@ public struct MessageContextStore: Sendable {
         _ debtors: [Debtor],
         on connection: PostgresConnection,
         logger: Logger
-    ) async throws -> [DebtorID: WrittenContact] {
+    ) async throws -> [DebtorID: BatchSnapshot.WrittenContact] {
         guard !debtors.isEmpty else { return [:] }
         // Tenant and debtor together so job_outcomes_debtor_idx serves each lookup in date order.
         let rows = try await connection.query(
@@ -314,19 +207,19 @@ public struct MessageContextStore: Sendable {
             CROSS JOIN LATERAL (
                 SELECT o.job_id, o.channel, o.completed_at FROM job_outcomes o
                 WHERE o.tenant_id = d.tenant_id AND o.debtor_id = d.debtor_id AND o.outcome = 'sent'
-                  AND o.channel = ANY(\(Self.writtenChannels.map { $0.rawValue }))
+                  AND o.channel = ANY(\(BatchSnapshot.writtenChannels.map { $0.rawValue }))
                 ORDER BY o.completed_at, o.job_id
                 LIMIT 1
             ) AS f
             """,
             logger: logger
         )
-        var result: [DebtorID: WrittenContact] = [:]
+        var result: [DebtorID: BatchSnapshot.WrittenContact] = [:]
         for try await (debtor, job, channelName, completedAt) in rows.decode((UUID, UUID, String, Date).self) {
             guard let channel = RelanceCore.Channel(rawValue: channelName) else {
                 throw StoreError(.corruptRecord, "the outcome of job \(job) has an unknown channel '\(channelName)'")
             }
-            result[DebtorID(debtor)] = WrittenContact(jobId: job, channel: channel, completedAt: completedAt)
+            result[DebtorID(debtor)] = BatchSnapshot.WrittenContact(jobId: job, channel: channel, completedAt: completedAt)
         }
         return result
     }

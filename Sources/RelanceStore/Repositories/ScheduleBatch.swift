@@ -29,9 +29,9 @@ struct ScheduleBatch {
     mutating func append(
         _ schedule: EscalationSchedule,
         invoice: Invoice,
-        timeZone: String,
+        timeZone: TimeZoneID,
         dueTimes: inout StepDueTime
-    ) throws {
+    ) {
         for step in schedule.steps {
             let (status, reason) = ScheduleStepStatus.row(for: step.status)
             tenants.append(invoice.tenantId.uuid)
@@ -43,7 +43,7 @@ struct ScheduleBatch {
             templateKeys.append(step.templateKey)
             tones.append(step.tone.rawValue)
             dueDates.append(step.date)
-            dueAts.append(try dueTimes.dueAt(step.date, timeZone: timeZone))
+            dueAts.append(dueTimes.dueAt(step.date, in: timeZone))
             statuses.append(status.rawValue)
             reasons.append(reason ?? "")
             if status == .planned { planned += 1 }

@@ -34,7 +34,7 @@ enum ScheduleSync {
         resumed: Bool,
         ladder: DunningPolicy?,
         debtorKind: DebtorKind,
-        timeZone: String,
+        timeZone: TimeZoneID,
         today: CalendarDate,
         on connection: PostgresConnection,
         logger: Logger
@@ -73,7 +73,7 @@ enum ScheduleSync {
         resumed: Bool,
         ladder: DunningPolicy,
         debtorKind: DebtorKind,
-        timeZone: String,
+        timeZone: TimeZoneID,
         today: CalendarDate,
         on connection: PostgresConnection,
         logger: Logger
@@ -117,7 +117,7 @@ enum ScheduleSync {
             let step = schedule.steps[row.position]
             let (status, reason) = ScheduleStepStatus.row(for: step.status)
             if !resumed, status == .planned, row.status == .planned, row.dueDate == step.date { continue }
-            let dueAt = status == .planned ? try dueTimes.dueAt(step.date, timeZone: timeZone) : row.dueAt
+            let dueAt = status == .planned ? dueTimes.dueAt(step.date, in: timeZone) : row.dueAt
             let dueDate = status == .planned ? step.date : row.dueDate
             guard status != row.status || reason != row.reason || dueDate != row.dueDate || dueAt != row.dueAt else { continue }
             ids.append(row.id)

@@ -11,10 +11,11 @@ import Synchronization
 /// Runs the dispatcher, the relay and the workers in this process against the benchmark's
 /// database and virtual host, until every dispatched job has its outcome, and measures.
 ///
-/// The dispatcher and the relay are driven pass by pass here (`dispatchOnce`, `publishOnce`:
-/// the same passes their services' `run()` loops make), so each pass is timed; the workers
-/// run as their `Service`, in a `ServiceGroup` with the database pool, and are shut down
-/// gracefully at the end. Channels run in record-only mode.
+/// The pipeline is wired as every process wires it (`buildPipelineServices`). The dispatcher
+/// and the relay are driven pass by pass here (`dispatchOnce`, `publishOnce`: the same passes
+/// their services' `run()` loops make), so each pass is timed; the workers run as their
+/// `Service`, in a `ServiceGroup` with the database pool, and are shut down gracefully at the
+/// end. Channels run in record-only mode.
 struct BenchRunner: Sendable {
     let settings: BenchSettings
     let database: DatabaseURL
@@ -39,47 +40,34 @@ struct BenchRunner: Sendable {
     }
 
     func run() async throws -> Outcome {
-        var configuration = database.clientConfiguration()
-        configuration.options.maximumConnections = settings.poolConnections
-        configuration.options.minimumConnections = min(settings.poolConnections, 8)
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let topology = JobTopology()
-        let publisher = ReconnectingPublisher(configuration: amqp, publishWindow: settings.publishWindow, logger: logger) { connection in
-            try await topology.declare(on: connection)
-        }
         let probe = BenchProbe()
         let clock = BenchClock(day: day)
-        let relayWake = WakeSignal()
-
-        var dispatchConfiguration = DispatcherService.Configuration()
-        dispatchConfiguration.batchSize = settings.dispatchBatch
+        var pipeline = PipelineSettings(roles: .all)
+        pipeline.poolConnections = settings.poolConnections
+        pipeline.publishWindow = settings.publishWindow
+        pipeline.composeMessages = settings.composeMessages
+        pipeline.dispatcher.batchSize = settings.dispatchBatch
         // Run alone, the dispatch phase has no relay to wait for.
-        dispatchConfiguration.outboxLimit = settings.sequential || settings.outboxLimit <= 0 ? nil : settings.outboxLimit
-        let dispatcher = DispatcherService(
-            store: DispatchStore(client: client, logger: logger),
-            decider: DispatchDecider(complianceRules: reference.complianceRules),
-            clock: clock, relayWake: relayWake, configuration: dispatchConfiguration, logger: logger
-        )
-        var relayConfiguration = OutboxRelay.Configuration()
-        relayConfiguration.batchSize = settings.relayBatch
-        let relay = OutboxRelay(outbox: OutboxStore(client: client, logger: logger), publisher: publisher,
-                                wake: relayWake, configuration: relayConfiguration, logger: logger)
+        pipeline.dispatcher.outboxLimit = settings.sequential || settings.outboxLimit <= 0 ? nil : settings.outboxLimit
+        pipeline.relay.batchSize = settings.relayBatch
+        pipeline.worker.consumersPerChannel = settings.consumersPerChannel
+        pipeline.worker.prefetch = UInt16(settings.prefetch)
+        pipeline.worker.batchLinger = .milliseconds(settings.batchLinger)
+        // Record-only channels (`--no-messages`: nothing composed, so nothing to render), each
+        // action counted.
         let renderer = TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency)
-        // As `relance worker` runs: the composer writes each message, the channel renders it.
-        let composer = settings.composeMessages
-            ? MessageComposer(store: MessageContextStore(client: client, logger: logger), rateTables: reference.rateTables)
-            : nil
-        let processor = JobProcessor(
-            outcomes: OutcomeStore(client: client, logger: logger),
-            channels: [ProbeChannel(inner: RecordingChannel(renderer: renderer), probe: probe)],
-            clock: clock, composer: composer, logger: logger
+        let services = try buildPipelineServices(
+            database: database, amqp: amqp, settings: pipeline, reference: reference,
+            channels: [ProbeChannel(inner: RecordingChannel(renderer: renderer), probe: probe)], clock: clock, logger: logger
         )
-        var workerConfiguration = WorkerService.Configuration()
-        workerConfiguration.consumersPerChannel = settings.consumersPerChannel
-        workerConfiguration.prefetch = UInt16(settings.prefetch)
-        workerConfiguration.batchLinger = .milliseconds(settings.batchLinger)
-        let worker = WorkerService(amqp: amqp, processor: processor, publisher: publisher, topology: topology,
-                                   configuration: workerConfiguration, logger: logger)
+        // The dispatcher and the relay are driven pass by pass below; the pool and the workers run as services.
+        guard let dispatcher = services.dispatcher, let relay = services.relay, let worker = services.worker else {
+            throw CommandFailure("the benchmark's pipeline lacks a role")
+        }
+        let client = services.client
+        let publisher = services.broker
+        let relayWake = dispatcher.relayWake ?? WakeSignal()
+        let topology = services.broker.topology
         let database = ServiceGroup(configuration: ServiceGroupConfiguration(services: [client], logger: logger))
         let workers = ServiceGroup(configuration: ServiceGroupConfiguration(services: [worker], logger: logger))
 
@@ -138,7 +126,8 @@ struct BenchRunner: Sendable {
     }
 
     private func drive(
-        dispatcher: DispatcherService, relay: OutboxRelay, relayWake: WakeSignal, client: PostgresClient,
+        dispatcher: DispatcherService<DispatchStore>, relay: OutboxRelay<OutboxStore, AMQPJobBroker>, relayWake: WakeSignal,
+        client: PostgresClient,
         probe: BenchProbe, clock: BenchClock, startWorkers: (@Sendable () async throws -> Void)?
     ) async throws -> Outcome {
         let processesBefore = ResourceUsage.processTicks(database: database.database)

@@ -59,7 +59,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     var relayBatch: Int = 2000
 
     @Option(help: "Jobs waiting in the outbox at which the dispatchers pause until the relay catches up (0: never).")
-    var outboxLimit: Int = DispatcherService.Configuration().outboxLimit ?? 0
+    var outboxLimit: Int = DispatcherConfiguration().outboxLimit ?? 0
 
     @Option(help: "Published messages awaiting their confirm at once.")
     var publishWindow: Int = 1024
@@ -68,7 +68,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     var consumers: Int = 1
 
     @Option(help: "Milliseconds a worker lets deliveries gather after a batch of fewer than half the prefetch (0: none).")
-    var batchLinger: Int = Int(WorkerService.Configuration().batchLinger / .milliseconds(1))
+    var batchLinger: Int = Int(WorkerConfiguration().batchLinger / .milliseconds(1))
 
     @Option(help: "Unacknowledged deliveries per consumer.")
     var prefetch: Int = 1_000

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RelanceCore
 import RelancePipeline
+import RelanceStore
 
 /// Tuning options of the pipeline roles.
 struct PipelineOptions: ParsableArguments {
@@ -11,7 +12,7 @@ struct PipelineOptions: ParsableArguments {
     var claimers: Int = 2
 
     @Option(help: "Jobs waiting in the outbox at which a dispatcher pauses until the relay catches up (0: never).")
-    var outboxLimit: Int = DispatcherService.Configuration().outboxLimit ?? 0
+    var outboxLimit: Int = DispatcherConfiguration().outboxLimit ?? 0
 
     @Option(help: "Seconds a dispatcher or relay waits for a wake-up before looking again.")
     var pollInterval: Double = 5
@@ -26,7 +27,7 @@ struct PipelineOptions: ParsableArguments {
     var prefetch: UInt16 = 1_000
 
     @Option(help: "Milliseconds a worker lets deliveries gather after a batch of fewer than half the prefetch (0: none).")
-    var batchLinger: Int = Int(WorkerService.Configuration().batchLinger / .milliseconds(1))
+    var batchLinger: Int = Int(WorkerConfiguration().batchLinger / .milliseconds(1))
 
     @Option(help: "Attempts before a failing job is dead-lettered.")
     var maxAttempts: Int = 5

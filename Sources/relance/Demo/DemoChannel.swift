@@ -42,7 +42,7 @@ struct DemoChannel: ReminderChannel {
               let tenant = cast.tenant(character.debtor.tenantId)
         else { return nil }
         let debtor = character.debtor
-        let zone = TimeZone(identifier: debtor.timeZone) ?? TimeZone(identifier: "Europe/Paris")!
+        let zone = debtor.timeZone.zone
         let today = CalendarDate(job.now, in: zone)
 
         var invoices: [MessageInvoice] = []

@@ -54,23 +54,19 @@ struct DemoRunner {
         ))
         let channel = DemoChannel(cast: cast, ledger: ledger, penalties: penalties, inner: recording)
 
-        var settings = PipelineSettings(roles: [.workers])
+        // Every role, wired as `relance run` wires them; the pool and the workers run as services
+        // on the demo's clock, while the day loop drives the dispatcher and the relay itself.
+        var settings = PipelineSettings(roles: .all)
         settings.worker.prefetch = 100
         let pipeline = try buildPipelineServices(
             configuration: configuration, settings: settings, reference: reference, channels: [channel],
             clock: clock, logger: logger
         )
-        let dispatcher = DispatcherService(
-            store: DispatchStore(client: pipeline.client, logger: logger),
-            decider: DispatchDecider(complianceRules: reference.complianceRules),
-            clock: clock, logger: logger
-        )
-        let relay = OutboxRelay(
-            outbox: OutboxStore(client: pipeline.client, logger: logger), publisher: pipeline.publisher,
-            wake: WakeSignal(), logger: logger
-        )
+        guard let dispatcher = pipeline.dispatcher, let relay = pipeline.relay, let worker = pipeline.worker else {
+            throw DemoFailure("the demo's pipeline lacks a role")
+        }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: pipeline.services, gracefulShutdownSignals: [], logger: logger
+            services: [pipeline.client, worker], gracefulShutdownSignals: [], logger: logger
         ))
         let simulation = Simulation(
             cast: cast, clock: clock, ledger: ledger, client: pipeline.client, dispatcher: dispatcher, relay: relay,
@@ -85,12 +81,12 @@ struct DemoRunner {
                 let result = try await simulation.run()
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
-                await pipeline.publisher.close()
+                await pipeline.broker.close()
                 return result
             } catch {
                 await group.triggerGracefulShutdown()
                 try? await tasks.waitForAll()
-                await pipeline.publisher.close()
+                await pipeline.broker.close()
                 throw error
             }
         }
@@ -103,8 +99,8 @@ private struct Simulation {
     let clock: ManualClock
     let ledger: DemoLedger
     let client: PostgresClient
-    let dispatcher: DispatcherService
-    let relay: OutboxRelay
+    let dispatcher: DispatcherService<DispatchStore>
+    let relay: OutboxRelay<OutboxStore, AMQPJobBroker>
     let logger: Logger
     let outcomeTimeout: Duration
 
@@ -150,7 +146,7 @@ private struct Simulation {
                 }
                 if changed { try await observe(&journal, at: now) }
 
-                let summary = try await dispatcher.dispatchUntilIdle()
+                let summary = try await dispatchUntilIdle()
                 if summary.claimed > 0 { try await observe(&journal, at: now) }
 
                 var queuedEvents = false
@@ -271,6 +267,16 @@ private struct Simulation {
     }
 
     /// Publishes every pending outbox row; returns how many were confirmed.
+    /// Claims until nothing is due at the clock's current time: the day step's dispatch.
+    private func dispatchUntilIdle() async throws -> DispatchSummary {
+        var total = DispatchSummary()
+        while true {
+            let summary = try await dispatcher.dispatchOnce()
+            total += summary
+            if summary.claimed == 0 { return total }
+        }
+    }
+
     private func publishAll() async throws -> Int {
         var total = 0
         var refusals = 0

@@ -20,22 +20,31 @@ struct PipelineRoles: OptionSet, Sendable {
 /// Everything a pipeline process needs, built once from the configuration.
 struct PipelineSettings: Sendable {
     var roles: PipelineRoles
-    var dispatcher = DispatcherService.Configuration()
-    var relay = OutboxRelay.Configuration()
-    var worker = WorkerService.Configuration()
+    var dispatcher = DispatcherConfiguration()
+    var relay = RelayConfiguration()
+    var worker = WorkerConfiguration()
     var retry = RetryPolicy()
+    /// Confirms awaited at once by the publisher.
+    var publishWindow = 1024
+    /// Worker pool connections to PostgreSQL.
+    var poolConnections = 40
+    /// Whether workers write each job's message (`MessageComposer`); off, channels get none.
+    var composeMessages = true
 }
 
 /// The services of one process, in start order (they stop in reverse: the database pool last).
 struct PipelineServices: Sendable {
     let client: PostgresClient
     let services: [any Service]
-    let dispatcher: DispatcherService?
-    let relay: OutboxRelay?
-    let publisher: ReconnectingPublisher
+    let dispatcher: DispatcherService<DispatchStore>?
+    let relay: OutboxRelay<OutboxStore, AMQPJobBroker>?
+    let worker: WorkerService<WorkerStore, AMQPJobBroker>?
+    let broker: AMQPJobBroker
 }
 
 /// Builds the services for `settings.roles` against the configured PostgreSQL and RabbitMQ.
+/// Every process of the pipeline — `relance run`, `dispatcher`, `worker`, the demo, the
+/// benchmark — is wired here.
 func buildPipelineServices(
     configuration: RelanceConfiguration,
     settings: PipelineSettings,
@@ -44,38 +53,49 @@ func buildPipelineServices(
     clock: any PipelineClock = SystemClock(),
     logger: Logger
 ) throws -> PipelineServices {
-    let databaseURL = try DatabaseURL(configuration.databaseURL)
-    let amqp = try AMQPConfiguration(url: configuration.amqpURL)
-    var clientConfiguration = databaseURL.clientConfiguration()
-    clientConfiguration.options.maximumConnections = 40
+    try buildPipelineServices(
+        database: try DatabaseURL(configuration.databaseURL), amqp: try AMQPConfiguration(url: configuration.amqpURL),
+        settings: settings, reference: reference, channels: channels, clock: clock, logger: logger
+    )
+}
+
+/// Builds the services for `settings.roles` against `database` and `amqp`.
+func buildPipelineServices(
+    database: DatabaseURL,
+    amqp: AMQPConfiguration,
+    settings: PipelineSettings,
+    reference: ReferenceData,
+    channels: [any ReminderChannel],
+    clock: any PipelineClock = SystemClock(),
+    logger: Logger
+) throws -> PipelineServices {
+    var clientConfiguration = database.clientConfiguration()
+    clientConfiguration.options.maximumConnections = settings.poolConnections
+    clientConfiguration.options.minimumConnections = min(settings.poolConnections, 8)
     let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
-    let topology = JobTopology()
-    let publisher = ReconnectingPublisher(configuration: amqp, logger: logger) { connection in
-        try await topology.declare(on: connection)
-    }
+    let broker = AMQPJobBroker(configuration: amqp, publishWindow: settings.publishWindow, logger: logger)
 
     var services: [any Service] = [client]
     let relayWake = WakeSignal()
     let dispatchWake = WakeSignal()
-    var dispatcher: DispatcherService?
-    var relay: OutboxRelay?
+    var dispatcher: DispatcherService<DispatchStore>?
+    var relay: OutboxRelay<OutboxStore, AMQPJobBroker>?
+    var worker: WorkerService<WorkerStore, AMQPJobBroker>?
     var signals: [String: WakeSignal] = [:]
 
     if settings.roles.contains(.dispatcher) {
-        let service = DispatcherService(
-            store: DispatchStore(client: client, logger: logger),
+        dispatcher = DispatcherService(
+            storage: DispatchStore(client: client, logger: logger),
             decider: DispatchDecider(complianceRules: reference.complianceRules),
             clock: clock, wake: dispatchWake, relayWake: relayWake,
             configuration: settings.dispatcher, logger: logger
         )
-        dispatcher = service
-        signals["relance_invoices"] = dispatchWake
+        signals[NotificationListener.invoicesChannel] = dispatchWake
     }
     if settings.roles.contains(.relay) {
-        let service = OutboxRelay(outbox: OutboxStore(client: client, logger: logger), publisher: publisher,
-                                  wake: relayWake, configuration: settings.relay, logger: logger)
-        relay = service
-        signals["relance_outbox"] = relayWake
+        relay = OutboxRelay(outbox: OutboxStore(client: client, logger: logger), broker: broker,
+                            wake: relayWake, configuration: settings.relay, logger: logger)
+        signals[NotificationListener.outboxChannel] = relayWake
     }
     if !signals.isEmpty {
         services.append(NotificationListener(client: client, signals: signals, logger: logger))
@@ -84,15 +104,15 @@ func buildPipelineServices(
     if let relay { services.append(relay) }
     if settings.roles.contains(.workers) {
         let processor = JobProcessor(
-            outcomes: OutcomeStore(client: client, logger: logger), channels: channels,
-            retry: settings.retry, clock: clock,
-            composer: MessageComposer(store: MessageContextStore(client: client, logger: logger), rateTables: reference.rateTables),
-            logger: logger
+            storage: WorkerStore(client: client, logger: logger), channels: channels,
+            composer: settings.composeMessages ? MessageComposer(rateTables: reference.rateTables) : nil,
+            retry: settings.retry, clock: clock, logger: logger
         )
-        services.append(WorkerService(amqp: amqp, processor: processor, publisher: publisher,
-                                      topology: topology, configuration: settings.worker, logger: logger))
+        let service = WorkerService(processor: processor, broker: broker, configuration: settings.worker, logger: logger)
+        worker = service
+        services.append(service)
     }
-    return PipelineServices(client: client, services: services, dispatcher: dispatcher, relay: relay, publisher: publisher)
+    return PipelineServices(client: client, services: services, dispatcher: dispatcher, relay: relay, worker: worker, broker: broker)
 }
 
 /// Runs the services until SIGTERM or SIGINT, then shuts them down gracefully.
@@ -103,5 +123,5 @@ func runUntilSignalled(_ pipeline: PipelineServices, logger: Logger) async throw
         logger: logger
     ))
     try await group.run()
-    await pipeline.publisher.close()
+    await pipeline.broker.close()
 }

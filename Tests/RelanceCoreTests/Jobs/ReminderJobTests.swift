@@ -12,7 +12,7 @@ struct ReminderJobTests {
 
     @Test("A job survives the wire: encode then decode gives it back, with snake_case fields")
     func roundTrip() throws {
-        let data = try job.encoded()
+        let data = job.encoded()
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"job_id\":\"\(job.jobId.uuidString)\""))
         #expect(text.contains("\"channel\":\"registered_letter\""))
@@ -37,17 +37,17 @@ struct ReminderJobTests {
     func semanticChecks() throws {
         var other = job
         other.version = 2
-        #expect(throws: ReminderJobDecodingError.self) { try ReminderJob.decode(try other.encoded()) }
+        #expect(throws: ReminderJobDecodingError.self) { try ReminderJob.decode(other.encoded()) }
 
         var empty = job
         empty.steps = []
         #expect {
-            try ReminderJob.decode(try empty.encoded())
+            try ReminderJob.decode(empty.encoded())
         } throws: { error in
             (error as? ReminderJobDecodingError)?.reason.contains("no steps") == true
         }
 
-        let text = String(decoding: try job.encoded(), as: UTF8.self)
+        let text = String(decoding: job.encoded(), as: UTF8.self)
             .replacingOccurrences(of: "registered_letter", with: "pigeon")
         #expect {
             try ReminderJob.decode(Data(text.utf8))
@@ -74,7 +74,7 @@ struct ReminderJobTests {
         for job in [job, odd] {
             var timed = job
             timed.createdAt = Date(timeIntervalSince1970: seconds)
-            let ours = String(decoding: try timed.encoded(), as: UTF8.self)
+            let ours = String(decoding: timed.encoded(), as: UTF8.self)
             let foundation = String(decoding: try encoder.encode(timed), as: UTF8.self)
             #expect(ours == foundation)
         }
@@ -93,7 +93,7 @@ struct ReminderJobTests {
 
     @Test("Any valid JSON decodes to the same job: the canonical bytes, and reordered, spaced or escaped forms")
     func canonicalAndGeneralForms() throws {
-        let canonical = try job.encoded()
+        let canonical = job.encoded()
         #expect(try ReminderJob.decode(canonical) == job)
 
         let object = try #require(try JSONSerialization.jsonObject(with: canonical) as? [String: Any])
@@ -102,7 +102,7 @@ struct ReminderJobTests {
 
         var escaped = job
         escaped.steps[0].templateKey = "notice/formal"
-        let withEscape = try escaped.encoded()
+        let withEscape = escaped.encoded()
         #expect(String(decoding: withEscape, as: UTF8.self).contains(#"notice\/formal"#))
         #expect(try ReminderJob.decode(withEscape) == escaped)
 

@@ -31,8 +31,8 @@ struct ComposerFixture: Sendable {
     )
 
     var store: MessageContextStore { MessageContextStore(client: client, logger: logger) }
-    var composer: MessageComposer { MessageComposer(store: store, rateTables: Self.reference.rateTables) }
-    var outcomes: OutcomeStore { OutcomeStore(client: client, logger: logger) }
+    var composer: MessageComposer { MessageComposer(rateTables: Self.reference.rateTables) }
+    var worker: WorkerStore { WorkerStore(client: client, logger: logger) }
 
     static let paris = TimeZone(identifier: "Europe/Paris")!
     static let lyon = PostalAddress(lines: ["12 rue des Lilas"], postalCode: "69003", city: "Lyon", countryCode: "FR")
@@ -118,10 +118,10 @@ struct ComposerFixture: Sendable {
     /// their outcomes and steps are written as a worker writes them.
     func process(_ jobs: [ReminderJob], at now: Date, composer: MessageComposer? = nil, renderer: TemplateRenderer? = nil) async throws -> [MessageDisposition] {
         let processor = JobProcessor(
-            outcomes: outcomes, channels: [RecordingChannel(renderer: renderer)], clock: ManualClock(now),
-            composer: composer, logger: logger
+            storage: worker, channels: [RecordingChannel(renderer: renderer)], composer: composer, clock: ManualClock(now),
+            logger: logger
         )
-        let messages = try jobs.map { IncomingMessage(body: Array(try $0.encoded()), attempt: 1, queueChannel: $0.channel.queueChannel.rawValue) }
+        let messages = jobs.map { IncomingMessage(body: Array($0.encoded()), attempt: 1, queueChannel: $0.channel.queueChannel.rawValue) }
         return try await processor.process(messages)
     }
 
@@ -133,21 +133,18 @@ struct ComposerFixture: Sendable {
         return jobs
     }
 
-    /// The jobs as the worker hands them to the composer (every step kept).
-    func channelJobs(_ jobs: [ReminderJob], at now: Date) async throws -> [ChannelJob] {
-        let snapshots = try await outcomes.invoices(Array(Set(jobs.flatMap { $0.steps.map(\.invoiceId) })))
-        return jobs.map { job in
-            ChannelJob(
-                job: job, steps: job.steps,
-                invoices: Dictionary(uniqueKeysWithValues: job.steps.map { ($0.invoiceId, snapshots[$0.invoiceId]!) }),
-                attempt: 1, now: now
-            )
-        }
+    /// Reads what the jobs name, as a worker does for a batch.
+    func load(_ jobs: [ReminderJob], at now: Date) async throws -> BatchSnapshot {
+        try await worker.load(
+            tenantIds: jobs.map(\.tenantId), debtorIds: jobs.map(\.debtorId),
+            invoiceIds: jobs.flatMap { $0.steps.map(\.invoiceId) }, now: now
+        )
     }
 
-    /// Composes the jobs' messages; fails the test's expectation by throwing on a job error.
+    /// Composes the jobs' messages (every step kept); fails the test's expectation by throwing on a job error.
     func compose(_ jobs: [ReminderJob], at now: Date) async throws -> [MessageContext] {
-        try await composer.compose(try await channelJobs(jobs, at: now)).map { try $0.get() }
+        let snapshot = try await load(jobs, at: now)
+        return try composer.compose(jobs.map { ($0, $0.steps) }, at: now, from: snapshot).map { try $0.get() }
     }
 
     /// Renders `context` with the shipped template for `key` and `tone`, on the template's channel.

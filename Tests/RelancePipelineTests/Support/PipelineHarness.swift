@@ -72,42 +72,46 @@ struct PipelineHarness: Sendable {
 
     var amqp: AMQPConfiguration { get throws { try AMQPConfiguration(url: amqpURL) } }
 
-    func publisher() throws -> ReconnectingPublisher {
-        let topology = JobTopology()
-        return ReconnectingPublisher(configuration: try amqp, backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)),
-                                     logger: logger) { connection in
-            try await topology.declare(on: connection)
-        }
+    func jobBroker() throws -> AMQPJobBroker {
+        AMQPJobBroker(configuration: try amqp, backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)), logger: logger)
     }
 
-    func dispatcher(batchSize: Int = 500, outboxLimit: Int? = DispatcherService.Configuration().outboxLimit) -> DispatcherService {
-        var configuration = DispatcherService.Configuration()
+    func dispatcher(batchSize: Int = 500, outboxLimit: Int? = DispatcherConfiguration().outboxLimit) -> DispatcherService<DispatchStore> {
+        var configuration = DispatcherConfiguration()
         configuration.batchSize = batchSize
         configuration.outboxLimit = outboxLimit
         return DispatcherService(
-            store: DispatchStore(client: client, logger: logger),
+            storage: DispatchStore(client: client, logger: logger),
             decider: DispatchDecider(complianceRules: reference.complianceRules),
             clock: clock, configuration: configuration, logger: logger
         )
     }
 
-    func relay(_ publisher: ReconnectingPublisher) -> OutboxRelay {
-        OutboxRelay(outbox: OutboxStore(client: client, logger: logger), publisher: publisher, wake: WakeSignal(), logger: logger)
+    /// Claims until nothing is due at the clock's time.
+    func dispatchAll(batchSize: Int = 500) async throws {
+        let dispatcher = dispatcher(batchSize: batchSize)
+        while try await dispatcher.dispatchOnce().claimed > 0 {}
     }
 
-    func worker(_ publisher: ReconnectingPublisher, channels: [any ReminderChannel]? = nil, retry: RetryPolicy = RetryPolicy(),
-                prefetch: UInt16 = 200) throws -> WorkerService {
-        var configuration = WorkerService.Configuration()
+    func relay(_ broker: AMQPJobBroker) -> OutboxRelay<OutboxStore, AMQPJobBroker> {
+        OutboxRelay(outbox: OutboxStore(client: client, logger: logger), broker: broker, logger: logger)
+    }
+
+    /// A worker as production builds it: every message composed from the batch's one read.
+    func worker(_ broker: AMQPJobBroker, channels: [any ReminderChannel]? = nil, retry: RetryPolicy = RetryPolicy(),
+                prefetch: UInt16 = 200) throws -> WorkerService<WorkerStore, AMQPJobBroker> {
+        var configuration = WorkerConfiguration()
         configuration.prefetch = prefetch
         let processor = JobProcessor(
-            outcomes: OutcomeStore(client: client, logger: logger),
-            channels: channels ?? [RecordingChannel()], retry: retry, clock: clock, logger: logger
+            storage: WorkerStore(client: client, logger: logger),
+            channels: channels ?? [RecordingChannel()], composer: MessageComposer(rateTables: reference.rateTables),
+            retry: retry, clock: clock, logger: logger
         )
-        return WorkerService(amqp: try amqp, processor: processor, publisher: publisher, configuration: configuration, logger: logger)
+        return WorkerService(processor: processor, broker: broker, configuration: configuration, logger: logger)
     }
 
     /// Publishes the whole outbox.
-    func publishAll(_ relay: OutboxRelay) async throws {
+    func publishAll(_ relay: OutboxRelay<OutboxStore, AMQPJobBroker>) async throws {
         while try await relay.publishOnce().published > 0 {}
     }
 
@@ -190,5 +194,18 @@ final class BackgroundService: Sendable {
     func stop() async {
         task.cancel()
         _ = await task.result
+    }
+}
+
+extension DispatcherService {
+    /// Claims until nothing is due at the clock's time; the claims' totals.
+    @discardableResult
+    func claimUntilIdle() async throws -> DispatchSummary {
+        var total = DispatchSummary()
+        while true {
+            let summary = try await dispatchOnce()
+            total += summary
+            if summary.claimed == 0 { return total }
+        }
     }
 }

@@ -1,9 +1,7 @@
 import Foundation
-import RelanceCore
-import RelanceStore
 
-/// Writes what each job of a batch says (`ChannelJob.message`): one `MessageContextStore.load`
-/// per batch (a fixed number of statements, whatever its size), then pure assembly per job.
+/// Writes what each job of a batch says, from the records the worker read for the batch (a
+/// `BatchSnapshot`): pure assembly and wording, no I/O.
 ///
 /// Decisions, for one job:
 /// - **Date and language**: the message is dated the pipeline clock's `now` in the debtor's
@@ -12,7 +10,7 @@ import RelanceStore
 /// - **Parties**: address lines are the street lines, then `<postal code> <city>` (UK: city,
 ///   then postcode), then the country in capitals when it is not the reader's country.
 /// - **Agency**: when the tenant is a collection agency, its name and address; its first
-///   letter is the debtor's earliest written contact (`MessageContextStore.writtenChannels`,
+///   letter is the debtor's earliest written contact (`BatchSnapshot.writtenChannels`,
 ///   outcome `sent`), dated the day it was sent in the debtor's time zone — nil when this
 ///   message is the first.
 /// - **Invoices**: those of the job's steps that survived the stale-job guard, by due date.
@@ -28,8 +26,8 @@ import RelanceStore
 ///   applies to every day claimed.
 /// - **History**: the invoices' steps done or dispatched by earlier jobs, one action per day,
 ///   channel and template, dated when the worker sent it (else the step's date).
-/// - **Next step**: the earliest planned step of the invoices dated after today (the store
-///   reads each invoice's first one after the batch's day in the debtor's time zone).
+/// - **Next step**: the earliest planned step of the invoices dated after today (the snapshot
+///   holds each invoice's first one after the batch's day in the debtor's time zone).
 /// - **Deadline**: 8 days for a formal notice (a registered letter or `notice.formal`), the
 ///   usual delay of a mise en demeure; 15 days otherwise.
 /// - **Payment methods**: Relance stores no bank account yet (no column holds one), so the
@@ -37,7 +35,6 @@ import RelanceStore
 ///   pointing to the bank details on the invoice (or given on request by an agency); a cheque
 ///   line gives the payee's address.
 public struct MessageComposer: Sendable {
-    public let store: MessageContextStore
     public let engine: PenaltyEngine
 
     /// Days a formal notice gives the debtor to pay.
@@ -45,77 +42,29 @@ public struct MessageComposer: Sendable {
     /// Days any other message gives the debtor to pay.
     public static let standardDays = 15
 
-    public init(store: MessageContextStore, rateTables: PenaltyRateTables) {
-        self.store = store
+    public init(rateTables: PenaltyRateTables) {
         self.engine = PenaltyEngine(tables: rateTables)
     }
 
-    /// Why one job's message cannot be written; the job fails for good with this reason.
-    public struct CompositionError: Error, Sendable, Hashable, CustomStringConvertible {
-        public typealias Code = ErrorCode<CompositionError>
-
-        public let code: Code
-        public let message: String
-
-        public init(_ code: Code, _ message: String) {
-            self.code = code
-            self.message = message
-        }
-
-        public var description: String { message }
-    }
-
-    /// The message of each job, in order. Throws only when the database cannot be read; a job
-    /// whose data cannot make a message gets its `CompositionError`.
-    public func compose(_ jobs: [ChannelJob]) async throws -> [Result<MessageContext, CompositionError>] {
-        guard !jobs.isEmpty else { return [] }
-        return compose(jobs, from: try await load(jobs))
-    }
-
-    /// Reads what the jobs' messages need, in one `MessageContextStore.load`.
-    public func load(_ jobs: [ChannelJob]) async throws -> MessageContextStore.Snapshot {
-        try await load(
-            tenantIds: jobs.map(\.job.tenantId),
-            debtorIds: jobs.map(\.job.debtorId),
-            invoiceIds: jobs.flatMap { $0.steps.map(\.invoiceId) },
-            // One batch shares one time; the earliest keeps every later next step in view.
-            now: jobs.map(\.now).min() ?? Date()
-        )
-    }
-
-    /// Reads what messages about these invoices, debtors and tenants need, in one
-    /// `MessageContextStore.load`; the worker's guard reads the invoices' states from it too.
-    public func load(tenantIds: [UUID], debtorIds: [UUID], invoiceIds: [UUID], now: Date) async throws -> MessageContextStore.Snapshot {
-        try await store.load(
-            tenantIds: tenantIds.map(TenantID.init), debtorIds: debtorIds.map(DebtorID.init),
-            invoiceIds: invoiceIds.map(InvoiceID.init), now: now
-        )
-    }
-
-    /// The message of each job from data already read; no I/O.
-    public func compose(_ jobs: [ChannelJob], from snapshot: MessageContextStore.Snapshot) -> [Result<MessageContext, CompositionError>] {
-        var days = DayCache()
-        return jobs.map { job in
+    /// The message of each job about `steps` (those the stale-job guard kept), as of `now`, in
+    /// order; a job whose data cannot make a message gets its `CompositionError`.
+    public func compose(
+        _ jobs: [(job: ReminderJob, steps: [ReminderJob.Step])], at now: Date, from snapshot: BatchSnapshot
+    ) -> [Result<MessageContext, CompositionError>] {
+        jobs.map { entry in
             Result { () throws(CompositionError) -> MessageContext in
-                try context(for: job, from: snapshot, days: &days)
+                try context(for: entry.job, steps: entry.steps, at: now, from: snapshot)
             }
         }
     }
 
-    /// The message of one job from data already read; no I/O.
-    public func context(for job: ChannelJob, from snapshot: MessageContextStore.Snapshot) throws(CompositionError) -> MessageContext {
-        var days = DayCache()
-        return try context(for: job, from: snapshot, days: &days)
-    }
-
     // MARK: - One job
 
-    private func context(
-        for channelJob: ChannelJob,
-        from snapshot: MessageContextStore.Snapshot,
-        days: inout DayCache
+    /// The message of `job` about `steps` (all of the job's when nil), as of `now`.
+    public func context(
+        for job: ReminderJob, steps: [ReminderJob.Step]? = nil, at now: Date, from snapshot: BatchSnapshot
     ) throws(CompositionError) -> MessageContext {
-        let job = channelJob.job
+        let steps = steps ?? job.steps
         guard let debtor = snapshot.debtors[DebtorID(job.debtorId)] else {
             throw CompositionError(.missingRecord, "debtor \(job.debtorId) of job \(job.jobId) not found")
         }
@@ -125,13 +74,13 @@ public struct MessageComposer: Sendable {
         guard let tenant = snapshot.tenants[TenantID(job.tenantId)] else {
             throw CompositionError(.missingRecord, "tenant \(job.tenantId) of job \(job.jobId) not found")
         }
-        let zone = days.zone(debtor.timeZone)
-        let today = DayCache.day(of: channelJob.now, in: zone)
+        let zone = debtor.timeZone.zone
+        let today = Self.day(of: now, in: zone)
         let language = debtor.language
         let words = Wording(language: language)
 
-        var invoices: [MessageContextStore.InvoiceFacts] = []
-        for step in channelJob.steps where !invoices.contains(where: { $0.id.uuid == step.invoiceId }) {
+        var invoices: [BatchSnapshot.InvoiceFacts] = []
+        for step in steps where !invoices.contains(where: { $0.id.uuid == step.invoiceId }) {
             guard let invoice = snapshot.invoices[InvoiceID(step.invoiceId)], invoice.debtorId == debtor.id else {
                 throw CompositionError(.missingRecord, "invoice \(step.invoiceId) of debtor \(debtor.id) not found")
             }
@@ -154,7 +103,7 @@ public struct MessageComposer: Sendable {
             }
             var firstLetter: LetterReference?
             if let contact = snapshot.firstWrittenContacts[debtor.id] {
-                let date = DayCache.day(of: contact.completedAt, in: zone)
+                let date = Self.day(of: contact.completedAt, in: zone)
                 firstLetter = LetterReference(reference: Self.letterReference(jobId: contact.jobId, date: date), date: date)
             }
             agency = MessageAgency(
@@ -180,7 +129,7 @@ public struct MessageComposer: Sendable {
         )
 
         let isFormalNotice = job.channel == .registeredLetter
-            || channelJob.steps.contains { $0.templateKey == StandardStepKey.formalNotice }
+            || steps.contains { $0.templateKey == StandardStepKey.formalNotice }
         let payee = agency?.party ?? creditorParty
         return MessageContext(
             language: language,
@@ -203,7 +152,7 @@ public struct MessageComposer: Sendable {
     // MARK: - Penalties
 
     private func penalties(
-        _ invoices: [MessageContextStore.InvoiceFacts],
+        _ invoices: [BatchSnapshot.InvoiceFacts],
         currency: Currency,
         asOf today: CalendarDate,
         words: Wording
@@ -247,7 +196,7 @@ public struct MessageComposer: Sendable {
     }
 
     /// The engine's request for `invoice` still unpaid on `today`.
-    static func penaltyRequest(_ invoice: MessageContextStore.InvoiceFacts, asOf today: CalendarDate) -> PenaltyRequest {
+    static func penaltyRequest(_ invoice: BatchSnapshot.InvoiceFacts, asOf today: CalendarDate) -> PenaltyRequest {
         let currency = invoice.amount.currency
         var principal = invoice.amount
         // Value dates after today are not received yet as far as the message's date goes.
@@ -277,9 +226,9 @@ public struct MessageComposer: Sendable {
     // MARK: - History and next step
 
     static func history(
-        of invoices: [MessageContextStore.InvoiceFacts],
+        of invoices: [BatchSnapshot.InvoiceFacts],
         excluding jobId: UUID,
-        from snapshot: MessageContextStore.Snapshot,
+        from snapshot: BatchSnapshot,
         zone: TimeZone,
         words: Wording
     ) -> [MessageAction] {
@@ -293,7 +242,7 @@ public struct MessageComposer: Sendable {
         for invoice in invoices {
             for step in snapshot.steps[invoice.id] ?? [] where step.status == .done || step.status == .dispatched {
                 guard let stepJob = step.jobId, stepJob != jobId else { continue }
-                let date = step.completedAt.map { DayCache.day(of: $0, in: zone) } ?? step.dueDate
+                let date = step.completedAt.map { Self.day(of: $0, in: zone) } ?? step.dueDate
                 let key = Key(date: date, channel: step.channel, templateKey: step.templateKey)
                 if numbers[key] == nil { order.append(key) }
                 numbers[key, default: []].append(invoice.number)
@@ -311,11 +260,11 @@ public struct MessageComposer: Sendable {
     }
 
     static func nextStep(
-        of invoices: [MessageContextStore.InvoiceFacts],
+        of invoices: [BatchSnapshot.InvoiceFacts],
         after today: CalendarDate,
-        from snapshot: MessageContextStore.Snapshot
+        from snapshot: BatchSnapshot
     ) -> MessageNextStep? {
-        var next: MessageContextStore.StepFacts?
+        var next: BatchSnapshot.StepFacts?
         for invoice in invoices {
             for step in snapshot.steps[invoice.id] ?? [] where step.status == .planned && step.dueDate > today {
                 if let known = next, known.dueDate <= step.dueDate { continue }
@@ -364,123 +313,10 @@ public struct MessageComposer: Sendable {
         return String(text[start...end])
     }
 
-    /// Time zones by name, looked up once per batch, and days of moments in them.
-    struct DayCache {
-        private var zones: [String: TimeZone] = [:]
-
-        mutating func zone(_ identifier: String) -> TimeZone {
-            if let known = zones[identifier] { return known }
-            // Debtors are validated on the way in; Paris only guards against a zone removed since.
-            let zone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Europe/Paris")!
-            zones[identifier] = zone
-            return zone
-        }
-
-        /// The calendar date of `moment` in `zone`, from its UTC offset then: the same day as
-        /// `CalendarDate(_:in:)`, without a calendar computation per moment.
-        static func day(of moment: Date, in zone: TimeZone) -> CalendarDate {
-            let local = Int(moment.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: moment)
-            return CalendarDate(daysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
-        }
+    /// The calendar date of `moment` in `zone`, from its UTC offset then: the same day as
+    /// `CalendarDate(_:in:)`, without a calendar computation per moment.
+    static func day(of moment: Date, in zone: TimeZone) -> CalendarDate {
+        let local = Int(moment.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: moment)
+        return CalendarDate(daysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
-}
-
-extension MessageComposer {
-    /// The fixed phrases a composed message carries, in its language.
-    struct Wording {
-        let language: Language
-
-        var rateNotPublished: String {
-            switch language {
-            case .fr: "taux applicable pas encore publié : aucun intérêt n'est réclamé à ce jour"
-            case .en: "the applicable rate is not yet published: no interest is claimed to date"
-            }
-        }
-
-        func rateDescription(_ jurisdiction: Jurisdiction, contractRate: Bool) -> String {
-            switch (jurisdiction, language) {
-            case (.frB2B, .fr):
-                contractRate
-                    ? "taux contractuel, au moins égal à trois fois le taux de l'intérêt légal"
-                    : "taux de refinancement de la BCE majoré de 10 points"
-            case (.frB2B, .en):
-                contractRate
-                    ? "the contract rate, no less than three times the French legal interest rate"
-                    : "the ECB main refinancing rate plus 10 percentage points"
-            case (.frB2C, .fr): "taux de l'intérêt légal, à compter de la mise en demeure"
-            case (.frB2C, .en): "the French legal interest rate, from the formal notice"
-            case (.eu, .fr): "taux de refinancement de la BCE majoré de 8 points"
-            case (.eu, .en): "the ECB main refinancing rate plus 8 percentage points"
-            case (.deB2B, .fr): "taux de base allemand (Basiszinssatz) majoré de 9 points"
-            case (.deB2B, .en): "the German base rate (Basiszinssatz) plus 9 percentage points"
-            case (.deB2C, .fr): "taux de base allemand (Basiszinssatz) majoré de 5 points"
-            case (.deB2C, .en): "the German base rate (Basiszinssatz) plus 5 percentage points"
-            case (.uk, .fr): "taux de base de la Banque d'Angleterre majoré de 8 points"
-            case (.uk, .en): "the Bank of England base rate plus 8 percentage points"
-            }
-        }
-
-        /// What an earlier step did, for the history; names the invoices when `invoices` is not empty.
-        func actionSummary(templateKey: String, channel: Channel, invoices: [String]) -> String {
-            let french = language == .fr
-            let base: String = switch templateKey {
-            case StandardStepKey.courteousReminder: french ? "Rappel amical" : "Friendly reminder"
-            case "reminder.neutral": french ? "Relance" : "Reminder"
-            case StandardStepKey.firmReminder: french ? "Relance ferme" : "Firm reminder"
-            case StandardStepKey.firstCall: french ? "Prise de contact téléphonique" : "Call about the amount due"
-            case StandardStepKey.recapLetter: french ? "Courrier récapitulatif" : "Letter recalling the amounts due"
-            case StandardStepKey.formalNotice: french ? "Mise en demeure de payer" : "Formal notice to pay"
-            case StandardStepKey.paymentOrder: french ? "Dossier d'injonction de payer préparé" : "Payment order dossier prepared"
-            default:
-                switch channel {
-                case .email: french ? "Relance" : "Reminder"
-                case .call: french ? "Prise de contact téléphonique" : "Call about the amount due"
-                case .letter: french ? "Courrier de relance" : "Reminder letter"
-                case .registeredLetter: french ? "Mise en demeure de payer" : "Formal notice to pay"
-                case .legal: french ? "Dossier d'injonction de payer préparé" : "Payment order dossier prepared"
-                }
-            }
-            guard !invoices.isEmpty else { return base }
-            let list = MessageFormatter(language: language).list(invoices)
-            return switch language {
-            case .fr: base + (invoices.count > 1 ? " (factures n° \(list))" : " (facture n° \(list))")
-            case .en: base + (invoices.count > 1 ? " (invoices \(list))" : " (invoice \(list))")
-            }
-        }
-
-        /// A transfer line and a cheque line to `payee`, quoting `reference`.
-        func paymentMethods(payee: LetterParty, reference: String, viaAgency: Bool) -> [MessagePaymentMethod] {
-            let address = payee.addressLines.joined(separator: ", ")
-            switch language {
-            case .fr:
-                let where_ = viaAgency ? "coordonnées bancaires communiquées sur simple demande" : "coordonnées bancaires figurant sur la facture"
-                var methods = [MessagePaymentMethod(
-                    label: "Virement bancaire",
-                    details: "au bénéfice de \(payee.name) (\(where_)), en indiquant la référence \(reference)"
-                )]
-                if !address.isEmpty {
-                    methods.append(MessagePaymentMethod(label: "Chèque", details: "à l'ordre de \(payee.name), à envoyer à l'adresse : \(address)"))
-                }
-                return methods
-            case .en:
-                let where_ = viaAgency ? "bank details given on request" : "bank details as shown on the invoice"
-                var methods = [MessagePaymentMethod(
-                    label: "Bank transfer",
-                    details: "to \(payee.name) (\(where_)), quoting reference \(reference)"
-                )]
-                if !address.isEmpty {
-                    methods.append(MessagePaymentMethod(label: "Cheque", details: "payable to \(payee.name), to be sent to: \(address)"))
-                }
-                return methods
-            }
-        }
-    }
-}
-
-extension ErrorCode where Domain == MessageComposer.CompositionError {
-    /// A row the job names (debtor, creditor, tenant, invoice) is missing.
-    public static var missingRecord: Self { Self(name: "missing_record") }
-    /// The stored data cannot make a consistent message (mixed currencies, payments
-    /// larger than the invoice …).
-    public static var inconsistentData: Self { Self(name: "inconsistent_data") }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import RelanceCore
 
 /// One row of the job outbox: a message to publish.
 public struct OutboxJob: Sendable, Hashable {

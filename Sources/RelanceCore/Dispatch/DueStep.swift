@@ -1,5 +1,4 @@
 import Foundation
-import RelanceCore
 
 /// A planned step whose time has come, claimed by a dispatcher, with what the state guards,
 /// the compliance rules and the planner need to decide about it — read in the claim's one
@@ -32,8 +31,8 @@ public struct DueStep: Sendable, Hashable {
     /// flight counts as carried out), as done on their due date.
     public var history: [StepExecution]
     public var debtorKind: DebtorKind
-    /// The debtor's IANA time zone.
-    public var debtorTimeZone: String
+    /// Where the debtor is: the day, the due hour and the contact windows are local to it.
+    public var debtorTimeZone: TimeZoneID
     public var debtorLanguage: Language
     /// A business, or a collection agency (whose letters carry its legal mentions).
     public var tenantKind: TenantKind
@@ -41,18 +40,13 @@ public struct DueStep: Sendable, Hashable {
     /// rolling contact budget.
     public var recentContacts: [ContactAttempt]
 
-    /// The invoice's state as the domain encodes it (`InvoiceState` JSON).
-    public var invoiceState: Data {
-        (try? JSONEncoder().encode(invoice.state)) ?? Data()
-    }
-
     public var outstanding: Money { invoice.outstanding }
 
     public init(
         stepId: UUID, tenantId: UUID, invoiceId: UUID, debtorId: UUID, position: Int,
         channel: Channel, templateKey: String, tone: Tone, dueDate: CalendarDate, dueAt: Date,
         statusReason: String? = nil, invoice: Invoice, ladder: DunningPolicy, history: [StepExecution],
-        debtorKind: DebtorKind, debtorTimeZone: String, debtorLanguage: Language,
+        debtorKind: DebtorKind, debtorTimeZone: TimeZoneID, debtorLanguage: Language,
         tenantKind: TenantKind, recentContacts: [ContactAttempt] = []) {
         self.stepId = stepId
         self.tenantId = tenantId
@@ -74,18 +68,4 @@ public struct DueStep: Sendable, Hashable {
         self.tenantKind = tenantKind
         self.recentContacts = recentContacts
     }
-}
-
-/// What a dispatcher decided for a batch of claimed steps; written in the claim's transaction.
-public struct DispatchPlan: Sendable {
-    /// New outbox rows, one per message.
-    public var jobs: [OutboxJob] = []
-    /// Steps carried by a job: step id → job id.
-    public var dispatched: [(step: UUID, job: UUID)] = []
-    /// Steps that will not run (the invoice was paid, written off …), with the reason.
-    public var cancelled: [(step: UUID, reason: String)] = []
-    /// Steps moved to a later moment (quiet hours, holiday, contact budget, pause), with the reason.
-    public var deferred: [(step: UUID, until: Date, reason: String)] = []
-
-    public init() {}
 }

@@ -1,11 +1,17 @@
 import Logging
 import PostgresNIO
+import RelancePipeline
 import ServiceLifecycle
 
 /// Listens to PostgreSQL notifications (`relance_invoices` when invoices or payments change,
 /// `relance_outbox` when jobs are written) and signals the matching wake-ups. A lost connection
 /// is re-opened after a pause; meanwhile the services still poll.
 public struct NotificationListener: Service {
+    /// Notified when invoices or payments change: dispatchers look for due steps.
+    public static let invoicesChannel = "relance_invoices"
+    /// Notified when jobs enter the outbox: relays publish them.
+    public static let outboxChannel = "relance_outbox"
+
     public let client: PostgresClient
     public let signals: [String: WakeSignal]
     public let logger: Logger

@@ -2,10 +2,11 @@ import Foundation
 import Logging
 import PostgresNIO
 import RelanceCore
+import RelancePipeline
 
-/// The workers' side: which jobs exist and which have an outcome, the stale-job guard's reads,
-/// and outcomes written in batches.
-public struct OutcomeStore: Sendable {
+/// The worker's storage on PostgreSQL: one read per batch (`MessageContextStore`), the standing
+/// of jobs the read could not settle, and outcomes written in batches.
+public struct WorkerStore: WorkerStorage {
     public let client: PostgresClient
     public let logger: Logger
 
@@ -14,16 +15,11 @@ public struct OutcomeStore: Sendable {
         self.logger = logger
     }
 
-    /// What the database knows of a job a message names.
-    public enum JobStanding: Sendable, Hashable {
-        /// The job exists for that tenant and has no outcome yet: act on it.
-        case awaiting
-        /// The job has an outcome already (a redelivered message): only acknowledge it.
-        case done
-        /// No such tenant.
-        case unknownTenant
-        /// The tenant exists but has no such job (outcomes are recorded only for known jobs).
-        case unknownJob
+    public func load(tenantIds: [UUID], debtorIds: [UUID], invoiceIds: [UUID], now: Date) async throws -> BatchSnapshot {
+        try await MessageContextStore(client: client, logger: logger).load(
+            tenantIds: tenantIds.map(TenantID.init), debtorIds: debtorIds.map(DebtorID.init),
+            invoiceIds: invoiceIds.map(InvoiceID.init), now: now
+        )
     }
 
     /// Looks up the jobs messages name, each with the tenant its message claims, in one query.
@@ -47,50 +43,6 @@ public struct OutcomeStore: Sendable {
             standings[jobId] = !tenantKnown ? .unknownTenant : !jobKnown ? .unknownJob : hasOutcome ? .done : .awaiting
         }
         return standings
-    }
-
-    /// An invoice as the stale-job guard sees it now.
-    public struct InvoiceSnapshot: Sendable, Hashable {
-        public var id: UUID
-        public var tenantId: UUID
-        public var debtorId: UUID
-        /// The state as stored: `InvoiceState` JSON (read with `StoredInvoiceState`).
-        public var state: String
-        public var outstanding: Money
-        /// The debtor's IANA time zone: the guard's "today" is the debtor's (a promise to pay by
-        /// a date holds until that date ends where the debtor is).
-        public var debtorTimeZone: String
-
-        public init(id: UUID, tenantId: UUID, debtorId: UUID, state: String, outstanding: Money, debtorTimeZone: String) {
-            self.id = id
-            self.tenantId = tenantId
-            self.debtorId = debtorId
-            self.state = state
-            self.outstanding = outstanding
-            self.debtorTimeZone = debtorTimeZone
-        }
-    }
-
-    /// Re-reads the invoices named by jobs, each with its debtor's time zone.
-    public func invoices(_ ids: [UUID]) async throws -> [UUID: InvoiceSnapshot] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await client.query(
-            """
-            SELECT i.id, i.tenant_id, i.debtor_id, i.state_detail::text, i.outstanding_minor, i.currency::text, d.time_zone
-            FROM invoices i JOIN debtors d ON d.tenant_id = i.tenant_id AND d.id = i.debtor_id
-            WHERE i.id = ANY(\(ids))
-            """,
-            logger: logger
-        )
-        var result: [UUID: InvoiceSnapshot] = [:]
-        for try await row in rows.decode((UUID, UUID, UUID, String, Int64, String, String).self) {
-            result[row.0] = InvoiceSnapshot(
-                id: row.0, tenantId: row.1, debtorId: row.2, state: row.3,
-                outstanding: Money(minorUnits: row.4, currency: try Currency(code: row.5)),
-                debtorTimeZone: row.6
-            )
-        }
-        return result
     }
 
     /// The status and reason a job's steps take when its outcome is recorded.
@@ -137,7 +89,7 @@ public struct OutcomeStore: Sendable {
             var stepsByUpdate: [StepUpdate: (steps: [UUID], jobs: [UUID])] = [:]
             for outcome in outcomes where written.contains(outcome.jobId) {
                 let kind = outcomeOf[outcome.jobId]!
-                let update = StepUpdate(status: kind.stepStatus, reason: kind.rawValue)
+                let update = StepUpdate(status: kind.stepStatus.rawValue, reason: kind.rawValue)
                 stepsByUpdate[update, default: ([], [])].steps.append(contentsOf: outcome.stepIds)
                 stepsByUpdate[update]!.jobs.append(outcome.jobId)
             }

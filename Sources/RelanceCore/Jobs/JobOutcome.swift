@@ -1,36 +1,4 @@
 import Foundation
-import RelanceCore
-
-/// What a worker did with one job. The raw values are stored in `job_outcomes.outcome`.
-public enum OutcomeKind: String, Sendable, Hashable, CaseIterable {
-    /// An email or a letter went out.
-    case sent
-    /// A call task was created for an agent.
-    case taskCreated = "task_created"
-    /// A legal filing was prepared.
-    case prepared
-    case skippedPaid = "skipped_paid"
-    case skippedDisputed = "skipped_disputed"
-    case skippedPromise = "skipped_promise"
-    case skippedPlan = "skipped_plan"
-    case skippedPaused = "skipped_paused"
-    case skippedWrittenOff = "skipped_written_off"
-    /// The channel failed for good (or after its retries): nobody was contacted.
-    case failed
-    /// The message could not be handled at all and went to the dead-letter queue.
-    case deadLettered = "dead_lettered"
-
-    /// Whether the debtor was contacted.
-    public var contacted: Bool { self == .sent || self == .taskCreated || self == .prepared }
-
-    /// The status the job's steps take.
-    var stepStatus: String {
-        switch self {
-        case .sent, .taskCreated, .prepared: "done"
-        default: "skipped"
-        }
-    }
-}
 
 /// One outcome to record.
 public struct JobOutcome: Sendable, Hashable {

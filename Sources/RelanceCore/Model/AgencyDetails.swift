@@ -1,5 +1,3 @@
-import RelanceCore
-
 /// The legal mentions a collection agency's letters must carry: who it is, where, and the
 /// statement of its activity (e.g. its registration and guarantee). Stored as
 /// `tenants.agency_details`: `{"name": …, "address": {…}, "statement": …}`.

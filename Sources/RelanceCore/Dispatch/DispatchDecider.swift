@@ -1,6 +1,4 @@
 import Foundation
-import RelanceCore
-import RelanceStore
 
 /// The dispatcher's decisions for a batch of claimed due steps, with no I/O:
 ///
@@ -19,30 +17,27 @@ import RelanceStore
 public struct DispatchDecider: Sendable {
     public let planner = EscalationPlanner()
     public let scheduler: ContactScheduler
-    /// Hour (debtor's clock) at which a step dated on a day becomes due.
-    public let dueHour: Int
 
-    public init(complianceRules: ComplianceRules, dueHour: Int = 8) {
+    public init(complianceRules: ComplianceRules) {
         self.scheduler = ContactScheduler(rules: complianceRules)
-        self.dueHour = dueHour
     }
 
     public func plan(_ steps: [DueStep], now: Date) -> DispatchPlan {
         var plan = DispatchPlan()
         var dispatchable: [(step: DueStep, tone: Tone)] = []
         // Debtors share a few time zones: look each up, and its date today, once per batch.
-        var zones: [String: (zone: TimeZone, today: CalendarDate)] = [:]
-        func local(_ identifier: String) -> (zone: TimeZone, today: CalendarDate) {
-            if let known = zones[identifier] { return known }
-            let zone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Europe/Paris")!
-            let entry = (zone, CalendarDate(now, in: zone))
-            zones[identifier] = entry
-            return entry
+        var days: [TimeZoneID: CalendarDate] = [:]
+        func localDay(in zone: TimeZoneID) -> CalendarDate {
+            if let known = days[zone] { return known }
+            let day = CalendarDate(now, in: zone)
+            days[zone] = day
+            return day
         }
 
         for (_, invoiceSteps) in Dictionary(grouping: steps, by: \.invoiceId) {
             let first = invoiceSteps[0]
-            let (zone, today) = local(first.debtorTimeZone)
+            let zone = first.debtorTimeZone
+            let today = localDay(in: zone)
             let invoice = first.invoice.advanced(to: today)
 
             switch invoice.ladderStatus(on: today) {
@@ -52,7 +47,7 @@ public struct DispatchDecider: Sendable {
                 for step in invoiceSteps { plan.cancelled.append((step.stepId, reason)) }
                 continue
             case .paused(let resumesOn, _):
-                let until = (resumesOn ?? today.adding(days: 1)).moment(hour: dueHour, in: zone)
+                let until = (resumesOn ?? today.adding(days: 1)).stepDueMoment(in: zone)
                 let reason = "ladder \(invoice.ladderStatus(on: today))"
                 for step in invoiceSteps { plan.deferred.append((step.stepId, max(until, now.addingTimeInterval(60)), reason)) }
                 continue
@@ -78,7 +73,7 @@ public struct DispatchDecider: Sendable {
                 if step.position == dueIndex {
                     dispatchable.append((step, scheduled.tone))
                 } else if scheduled.isPlanned && scheduled.date > today {
-                    plan.deferred.append((step.stepId, scheduled.date.moment(hour: dueHour, in: zone),
+                    plan.deferred.append((step.stepId, scheduled.date.stepDueMoment(in: zone),
                                           "rescheduled to \(scheduled.date) by the ladder's catch-up rule"))
                 } else {
                     plan.cancelled.append((step.stepId, "\(scheduled.status)"))
@@ -92,7 +87,7 @@ public struct DispatchDecider: Sendable {
         for (debtorId, debtorSteps) in Dictionary(grouping: dispatchable, by: \.step.debtorId) {
             let first = debtorSteps[0].step
             var contacts = first.recentContacts
-            let recipient = ContactRecipient(timeZone: local(first.debtorTimeZone).zone, debtorKind: first.debtorKind)
+            let recipient = ContactRecipient(timeZone: first.debtorTimeZone.zone, debtorKind: first.debtorKind)
             for (channel, channelSteps) in Dictionary(grouping: debtorSteps, by: \.step.channel).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 let decision: ContactDecision
                 do {
@@ -118,8 +113,8 @@ public struct DispatchDecider: Sendable {
             }
         }
         for (job, stepIds) in jobs {
-            guard let payload = try? job.encoded() else { continue }
-            plan.jobs.append(OutboxJob(id: job.jobId, tenantId: job.tenantId, debtorId: job.debtorId, channel: job.channel, payload: payload))
+            plan.jobs.append(OutboxJob(id: job.jobId, tenantId: job.tenantId, debtorId: job.debtorId, channel: job.channel,
+                                       payload: job.encoded()))
             for stepId in stepIds { plan.dispatched.append((stepId, job.jobId)) }
         }
         return plan

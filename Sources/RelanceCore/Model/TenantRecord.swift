@@ -1,5 +1,3 @@
-import RelanceCore
-
 /// A tenant as stored: the domain's `Tenant`, and the agency's legal mentions when it is a
 /// collection agency.
 public struct TenantRecord: Sendable, Hashable {

@@ -1,5 +1,3 @@
-import RelanceCore
-
 /// Where a row of the schedule stands (`schedule_steps.status`).
 public enum ScheduleStepStatus: String, Sendable, Hashable, CaseIterable {
     /// Waiting for its due moment; the dispatcher claims it then.
@@ -27,7 +25,7 @@ public enum ScheduleStepStatus: String, Sendable, Hashable, CaseIterable {
     /// The row status and reason the store writes for a step as the planner sees it. Done
     /// steps come from the history and are never rewritten; everything the planner will not
     /// carry out is `cancelled` with its reason.
-    static func row(for status: ScheduledStep.Status) -> (status: ScheduleStepStatus, reason: String?) {
+    public static func row(for status: ScheduledStep.Status) -> (status: ScheduleStepStatus, reason: String?) {
         switch status {
         case .planned: (.planned, nil)
         case .done: (.done, nil)

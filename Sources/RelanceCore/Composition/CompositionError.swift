@@ -1,0 +1,24 @@
+extension MessageComposer {
+    /// Why one job's message cannot be written; the job fails for good with this reason.
+    public struct CompositionError: Error, Sendable, Hashable, CustomStringConvertible {
+        public typealias Code = ErrorCode<CompositionError>
+
+        public let code: Code
+        public let message: String
+
+        public init(_ code: Code, _ message: String) {
+            self.code = code
+            self.message = message
+        }
+
+        public var description: String { message }
+    }
+}
+
+extension ErrorCode where Domain == MessageComposer.CompositionError {
+    /// A row the job names (debtor, creditor, tenant, invoice) is missing.
+    public static var missingRecord: Self { Self(name: "missing_record") }
+    /// The stored data cannot make a consistent message (mixed currencies, payments
+    /// larger than the invoice …).
+    public static var inconsistentData: Self { Self(name: "inconsistent_data") }
+}
