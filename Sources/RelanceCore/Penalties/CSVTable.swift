@@ -26,7 +26,12 @@ struct CSVTable: Sendable {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = try Self.split(line, table: name, line: lineNumber)
             guard let columns = header else {
-                header = fields.map { $0.lowercased() }
+                let names = fields.map { $0.lowercased() }
+                var seen = Set<String>()
+                if let repeated = names.first(where: { !seen.insert($0).inserted }) {
+                    throw RateTableError(.malformedLine, table: name, line: lineNumber, "the header names column '\(repeated)' twice")
+                }
+                header = names
                 continue
             }
             guard fields.count == columns.count else {

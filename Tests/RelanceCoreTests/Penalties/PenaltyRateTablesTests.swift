@@ -136,6 +136,8 @@ struct PenaltyRateTablesTests {
         #expect(failure(ecb: "")?.code == .empty)
         #expect(failure(ecb: "effective_from,rate_percent,source\n2022-01-01,1.00\n")?.code == .malformedLine)
         #expect(failure(ecb: "effective_from,rate_percent,source\n2022-01-01,1.00,\"unclosed\n")?.code == .malformedLine)
+        #expect(failure(ecb: "effective_from,rate_percent,Rate_Percent,source\n2022-01-01,1.00,2.00,x\n")?.description
+            == "ecb-mro.csv line 1: the header names column 'rate_percent' twice")
         #expect(failure(german: "half_year_start,rate_percent,source\n2022-02-01,1.00,x\n")?.description
             == "de-base-rate.csv line 2: half_year_start 2022-02-01 is not 1 January or 1 July")
         #expect(failure(german: "half_year_start,rate_percent,source\n2022-07-01,1.00,x\n2022-01-01,1.00,x\n")?.code == .outOfOrder)
