@@ -150,6 +150,38 @@ struct DispatchClaimTests {
         }
     }
 
+    @Test("A claimed row that cannot be read is cancelled with the reason; the claim goes on with the others")
+    func unreadableRowIsolated() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let seed = try await Seed.make(f)
+            // One debtor's zone is a name this system does not know (written by hand, or by a
+            // newer system), another invoice's ladder no longer decodes.
+            let small = seed.tenants[1].id.uuid
+            try await client.query("UPDATE debtors SET time_zone = 'Mars/Olympus_Mons' WHERE tenant_id = \(small)", logger: f.logger)
+            let agencyInvoice = try #require(seed.invoicesByTenant[seed.tenants[2].id]?.first).id.uuid
+            try await client.query(
+                "UPDATE invoices SET ladder = '{\"name\": 7}'::jsonb WHERE id = \(agencyInvoice)", logger: f.logger
+            )
+            let store = DispatchStore(client: client, logger: f.logger)
+            let decider = DispatchDecider(complianceRules: try StoreFixture.complianceRules())
+            let summary = try await store.dispatchDue(at: Self.now, batchSize: 200, decider: decider)
+            #expect(summary.claimed == 46)
+            // Three steps of the small tenant's debtor and the one of the broken ladder.
+            let rows = try await client.query(
+                "SELECT tenant_id, status_reason FROM schedule_steps WHERE status = 'cancelled' AND status_reason LIKE 'unreadable:%'",
+                logger: f.logger
+            )
+            var cancelled: [(UUID, String)] = []
+            for try await row in rows.decode((UUID, String).self) { cancelled.append(row) }
+            #expect(cancelled.count == 4)
+            #expect(cancelled.filter { $0.0 == small }.allSatisfy { $0.1.contains("Mars/Olympus_Mons") })
+            #expect(try await f.count("SELECT count(*) FROM schedule_steps WHERE status = 'dispatched'") == 42)
+            // Nothing of the unreadable steps comes back at the next claim.
+            #expect(try await store.dispatchDue(at: Self.now, batchSize: 200, decider: decider).claimed == 0)
+        }
+    }
+
     @Test("Steps another transaction holds are skipped, not waited for")
     func skipsLockedSteps() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in

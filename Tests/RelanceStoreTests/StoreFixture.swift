@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import RelanceCore
 import RelanceStore
+import RelanceTestSupport
 
 /// Builders for the repository tests: parties stored through the repositories, invoices in
 /// euros, dates from ISO text, and small SQL reads of what was written.
@@ -21,6 +22,13 @@ struct StoreFixture: Sendable {
     static let address = PostalAddress(lines: ["12 rue de la Paix"], postalCode: "75002", city: "Paris", countryCode: "FR")
 
     static func day(_ iso: String) throws -> CalendarDate { try CalendarDate(iso: iso) }
+
+    /// The shipped French contact rules (`schemas/compliance/fr.json`).
+    static func complianceRules() throws -> ComplianceRules {
+        try ComplianceRules.parse(json: try String(
+            contentsOf: FreshDatabase.repositoryRoot.appendingPathComponent("schemas/compliance/fr.json"), encoding: .utf8
+        ))
+    }
     static func eur(_ decimal: String) throws -> Money { try Money(decimal: decimal, currency: .eur) }
 
     /// A business tenant, one creditor and one debtor of it.

@@ -28,7 +28,9 @@ public struct DispatchStore: DispatchStorage {
     }
 
     /// Claims up to `batchSize` planned steps due at `now`, fairly across tenants, lets
-    /// `decide` plan them, and writes the plan, all in one transaction. Steps locked by another
+    /// `decide` plan them, and writes the plan, all in one transaction. A claimed step whose
+    /// row this version cannot read (an unknown time zone, tone or state, a ladder that does
+    /// not decode) is cancelled with the reason; the others are planned as usual. Steps locked by another
     /// dispatcher are skipped (`FOR UPDATE SKIP LOCKED`), so several dispatchers can run at once.
     ///
     /// Fairness: every tenant with due steps gets an equal share of the batch (at least one
@@ -41,11 +43,18 @@ public struct DispatchStore: DispatchStorage {
         decide: @Sendable ([DueStep]) throws -> DispatchPlan
     ) async throws -> DispatchSummary {
         try await client.transaction(logger: logger) { connection in
-            let steps = try await claim(on: connection, now: now, batchSize: batchSize)
-            guard !steps.isEmpty else { return DispatchSummary() }
-            let plan = try decide(steps)
+            let claimed = try await claim(on: connection, now: now, batchSize: batchSize)
+            var plan = claimed.steps.isEmpty ? DispatchPlan() : try decide(claimed.steps)
+            // A step whose row cannot be read is cancelled with the reason, so that it neither
+            // stops the claim nor comes back at every one.
+            for (step, reason) in claimed.unreadable {
+                logger.error("Due step cannot be read; cancelled", metadata: ["step.id": "\(step)", "reason": "\(reason)"])
+                plan.cancelled.append((step, "unreadable: \(reason)"))
+            }
+            let total = claimed.steps.count + claimed.unreadable.count
+            guard total > 0 else { return DispatchSummary() }
             try await write(plan, now: now, on: connection)
-            return DispatchSummary(claimed: steps.count, plan: plan)
+            return DispatchSummary(claimed: total, plan: plan)
         }
     }
 
@@ -53,61 +62,34 @@ public struct DispatchStore: DispatchStorage {
     /// once, in random order; each gets `max(1, batchSize / tenants)` of its earliest due steps
     /// that no other transaction holds. Each step comes with its invoice, the invoice's ladder,
     /// its history (steps `done` or `dispatched`), its debtor and its tenant's kind.
-    func claim(on connection: PostgresConnection, now: Date, batchSize: Int) async throws -> [DueStep] {
+    func claim(on connection: PostgresConnection, now: Date, batchSize: Int) async throws -> ClaimedSteps {
         let rows = try await connection.execute(PreparedQuery<Claim> { values in
             values.append(now)
             values.append(batchSize)
             values.append(now.addingTimeInterval(-8 * 86_400))
         }, logger: logger)
-        var steps: [DueStep] = []
+        var claimed = ClaimedSteps()
         var ladderHashes: [Int64?] = []
         for try await row in rows {
-            // In the order selected above.
+            // In the order selected above. A row that does not make a due step (a value this
+            // version cannot read) is set aside with the reason; the others go on.
             var cells = RowCells(row)
             let stepId: UUID = try cells.next()
-            let tenantId: UUID = try cells.next()
-            let invoiceId: UUID = try cells.next()
-            let debtorId: UUID = try cells.next()
-            let position: Int = try cells.next()
-            let channel = try Self.channel(try cells.next())
-            let templateKey: String = try cells.next()
-            let toneName: String = try cells.next()
-            let dueDate: CalendarDate = try cells.next()
-            let dueAt: Date = try cells.next()
-            let statusReason: String? = try cells.next()
-            let invoice = try InvoiceRow.invoice(reading: &cells)
-            ladderHashes.append(try cells.next(Int64?.self))
-            let kindName: String = try cells.next()
-            let debtorZoneName: String = try cells.next()
-            let languageName: String = try cells.next()
-            let tenantKindName: String = try cells.next()
-            let positions: [Int] = try cells.next()
-            let dates: [CalendarDate] = try cells.next()
-            let contactMoments: [Date] = try cells.next()
-            let contactChannels: [String] = try cells.next()
-            guard let debtorKind = DebtorKind(rawValue: kindName), let language = Language(rawValue: languageName),
-                  let tenantKind = TenantKind(rawValue: tenantKindName), let tone = Tone(rawValue: toneName)
-            else {
-                throw StoreError(.corruptRecord, "schedule step \(stepId): unknown debtor kind, language, tenant kind or tone")
+            do {
+                let step = try Self.dueStep(stepId, reading: &cells)
+                claimed.steps.append(step.step)
+                ladderHashes.append(step.ladderHash)
+            } catch {
+                claimed.unreadable.append((stepId, "\(error)"))
             }
-            let debtorTimeZone = try StoreError.reading("the time zone of step \(stepId)'s debtor") { try TimeZoneID(debtorZoneName) }
-            steps.append(DueStep(
-                stepId: stepId, tenantId: tenantId, invoiceId: invoiceId, debtorId: debtorId, position: position,
-                channel: channel, templateKey: templateKey, tone: tone, dueDate: dueDate, dueAt: dueAt,
-                statusReason: statusReason, invoice: invoice,
-                // Set below, once every distinct ladder of the claim is known.
-                ladder: .defaultFrench,
-                history: zip(positions, dates).map { StepExecution(stepIndex: $0, date: $1, outcome: .done) },
-                debtorKind: debtorKind, debtorTimeZone: debtorTimeZone, debtorLanguage: language, tenantKind: tenantKind,
-                recentContacts: try zip(contactMoments, contactChannels).map { ContactAttempt(at: $0, channel: try Self.channel($1)) }
-            ))
         }
         var ladders: [Int64: DunningPolicy] = [:]
         var unknown: [Int64: UUID] = [:]
         for (index, hash) in ladderHashes.enumerated() {
             guard let hash, ladders[hash] == nil, unknown[hash] == nil else { continue }
-            if let known = self.ladders[hash: hash] { ladders[hash] = known } else { unknown[hash] = steps[index].invoiceId }
+            if let known = self.ladders[hash: hash] { ladders[hash] = known } else { unknown[hash] = claimed.steps[index].invoiceId }
         }
+        var unreadableLadders: [Int64: String] = [:]
         if !unknown.isEmpty {
             // One invoice per ladder not seen before.
             let rows = try await connection.query(
@@ -115,20 +97,76 @@ public struct DispatchStore: DispatchStorage {
                 logger: logger
             )
             for try await (hash, text) in rows.decode((Int64, String).self) {
-                let ladder = try InvoiceRow.ladder(fromJSON: text)
-                self.ladders.insert(ladder, hash: hash)
-                ladders[hash] = ladder
+                do {
+                    let ladder = try InvoiceRow.ladder(fromJSON: text)
+                    self.ladders.insert(ladder, hash: hash)
+                    ladders[hash] = ladder
+                } catch {
+                    unreadableLadders[hash] = "\(error)"
+                }
             }
         }
-        for (index, hash) in ladderHashes.enumerated() {
+        var readable: [DueStep] = []
+        readable.reserveCapacity(claimed.steps.count)
+        for (var step, hash) in zip(claimed.steps, ladderHashes) {
             // Steps written for an invoice stored without its ladder keep the built-in one.
-            guard let hash else { continue }
-            guard let ladder = ladders[hash] else {
-                throw StoreError(.corruptRecord, "schedule step \(steps[index].stepId): its invoice's ladder was not read")
+            if let hash {
+                guard let ladder = ladders[hash] else {
+                    claimed.unreadable.append((step.stepId, unreadableLadders[hash] ?? "its invoice's ladder was not found"))
+                    continue
+                }
+                step.ladder = ladder
             }
-            steps[index].ladder = ladder
+            readable.append(step)
         }
-        return steps
+        claimed.steps = readable
+        return claimed
+    }
+
+    /// What one claim read: the due steps, and the steps whose rows could not be read, with why.
+    struct ClaimedSteps {
+        var steps: [DueStep] = []
+        var unreadable: [(step: UUID, reason: String)] = []
+    }
+
+    /// The due step of a claimed row (after its step id), and its invoice's ladder hash; the
+    /// ladder itself is set once every distinct ladder of the claim is known.
+    private static func dueStep(_ stepId: UUID, reading cells: inout RowCells) throws -> (step: DueStep, ladderHash: Int64?) {
+        let tenantId: UUID = try cells.next()
+        let invoiceId: UUID = try cells.next()
+        let debtorId: UUID = try cells.next()
+        let position: Int = try cells.next()
+        let channel = try Self.channel(try cells.next())
+        let templateKey: String = try cells.next()
+        let toneName: String = try cells.next()
+        let dueDate: CalendarDate = try cells.next()
+        let dueAt: Date = try cells.next()
+        let statusReason: String? = try cells.next()
+        let invoice = try InvoiceRow.invoice(reading: &cells)
+        let ladderHash = try cells.next(Int64?.self)
+        let kindName: String = try cells.next()
+        let debtorZoneName: String = try cells.next()
+        let languageName: String = try cells.next()
+        let tenantKindName: String = try cells.next()
+        let positions: [Int] = try cells.next()
+        let dates: [CalendarDate] = try cells.next()
+        let contactMoments: [Date] = try cells.next()
+        let contactChannels: [String] = try cells.next()
+        guard let debtorKind = DebtorKind(rawValue: kindName), let language = Language(rawValue: languageName),
+              let tenantKind = TenantKind(rawValue: tenantKindName), let tone = Tone(rawValue: toneName)
+        else {
+            throw StoreError(.corruptRecord, "schedule step \(stepId): unknown debtor kind, language, tenant kind or tone")
+        }
+        let debtorTimeZone = try StoreError.reading("the time zone of step \(stepId)'s debtor") { try TimeZoneID(debtorZoneName) }
+        let step = DueStep(
+            stepId: stepId, tenantId: tenantId, invoiceId: invoiceId, debtorId: debtorId, position: position,
+            channel: channel, templateKey: templateKey, tone: tone, dueDate: dueDate, dueAt: dueAt,
+            statusReason: statusReason, invoice: invoice, ladder: .defaultFrench,
+            history: zip(positions, dates).map { StepExecution(stepIndex: $0, date: $1, outcome: .done) },
+            debtorKind: debtorKind, debtorTimeZone: debtorTimeZone, debtorLanguage: language, tenantKind: tenantKind,
+            recentContacts: try zip(contactMoments, contactChannels).map { ContactAttempt(at: $0, channel: try Self.channel($1)) }
+        )
+        return (step, ladderHash)
     }
 
     private func write(_ plan: DispatchPlan, now: Date, on connection: PostgresConnection) async throws {
