@@ -15,7 +15,22 @@ public protocol WorkerStorage: Sendable {
 
     /// Writes outcomes and moves their jobs' steps on, all in one transaction. An outcome for a
     /// job that has one already is ignored (a redelivered job keeps its first). Returns the jobs
-    /// whose outcome this call wrote.
+    /// whose outcome this call wrote. Throws `OutcomesRefused` when the storage refuses what the
+    /// outcomes hold (a constraint, a malformed value): writing them again would fail again;
+    /// any other error may pass (the storage unreachable).
     @discardableResult
     func record(_ outcomes: [JobOutcome]) async throws -> Set<UUID>
+}
+
+/// The storage refused the values of a batch of outcomes (a constraint, a malformed value): the
+/// same write would fail again, where an unreachable storage is worth waiting for.
+public struct OutcomesRefused: Error, Sendable, CustomStringConvertible {
+    /// The storage's reason, safe to show (no values).
+    public let reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+
+    public var description: String { "outcomes refused: \(reason)" }
 }

@@ -14,7 +14,13 @@ import RelanceCore
 ///    since dispatch are not acted on, and a job left with none is `skipped_<reason>`;
 /// 4. the message (`MessageComposer`, from the same read; a job whose data cannot make one
 ///    fails for good), the channel action, and retries or dead letters for failures;
-/// 5. every outcome of the batch written in one transaction. The caller acknowledges only after.
+/// 5. every outcome of the batch written in one transaction (`record`); outcomes the storage
+///    refuses for what they hold are found by halving the batch, and only their messages are
+///    dead-lettered. The caller acknowledges only after.
+///
+/// `prepare` reads and acts; `record` writes. A worker whose storage is unreachable holds the
+/// batch and tries the failed phase again: nothing is acted on before the reads succeed, and
+/// writing the same outcomes twice keeps the first.
 public struct JobProcessor<Storage: WorkerStorage>: Sendable {
     public let storage: Storage
     public let channels: [Channel: any ReminderChannel]
@@ -49,7 +55,8 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         self.logger = logger
     }
 
-    /// Processes a batch; returns one disposition per message, in order.
+    /// Processes a batch (`prepare`, then `beforeCommit`, then `record`); returns one
+    /// disposition per message, in order.
     ///
     /// `beforeCommit` runs once the dispositions are known and before the outcomes are
     /// committed: the worker sends retries and dead letters there, so that a crash can only
@@ -60,11 +67,25 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         _ messages: [Message],
         beforeCommit: ([MessageDisposition]) async throws -> Void = { _ in }
     ) async throws -> [MessageDisposition] {
+        var batch = try await prepare(messages)
+        try await beforeCommit(batch.dispositions)
+        _ = try await record(&batch)
+        return batch.dispositions
+    }
+
+    /// Reads what the batch names, decides, and has the channels act; writes nothing. Throws
+    /// only when the storage cannot be read, and then before any channel acted.
+    public func prepare<Message: InboundJob>(_ messages: [Message]) async throws -> ProcessedBatch {
         let now = clock.now()
         var dispositions = [MessageDisposition?](repeating: nil, count: messages.count)
         var decoded: [(index: Int, job: ReminderJob, attempt: Int)] = []
         var seen = Set<UUID>()
         for (index, message) in messages.enumerated() {
+            guard message.attempt >= 1 else {
+                logger.warning("Message with an invalid attempt count dead-lettered", metadata: ["attempt": "\(message.attempt)"])
+                dispositions[index] = .deadLetter(reason: "invalid attempt count \(message.attempt)")
+                continue
+            }
             do {
                 let job = try ReminderJob.decode(Data(message.body))
                 if seen.insert(job.jobId).inserted {
@@ -77,7 +98,7 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                 dispositions[index] = .deadLetter(reason: "undecodable: \(error.reason)")
             }
         }
-        guard !decoded.isEmpty else { return try await finish(dispositions, records: [], beforeCommit: beforeCommit) }
+        guard !decoded.isEmpty else { return ProcessedBatch(dispositions: dispositions.map { $0 ?? .acknowledge }, outcomes: []) }
 
         // One read serves the standings, the guard and the messages.
         let snapshot = try await storage.load(
@@ -122,7 +143,7 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
             days[invoice.debtorTimeZone] = day
             return day
         }
-        var records: [JobOutcome] = []
+        var records: [(message: Int, outcome: JobOutcome)] = []
         var actions: [(index: Int, channelJob: ChannelJob)] = []
         for entry in live {
             let job = entry.job
@@ -141,15 +162,15 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                 }
             }
             if kept.isEmpty, let reason = firstSkip {
-                records.append(outcome(for: job, kind: OutcomeKind(skipped: reason), attempts: entry.attempt, now: now,
-                                       detail: #"{"reason":"invoice \#(reason.rawValue) since dispatch"}"#))
+                records.append((entry.index, outcome(for: job, kind: OutcomeKind(skipped: reason), attempts: entry.attempt, now: now,
+                                                     detail: #"{"reason":"invoice \#(reason.rawValue) since dispatch"}"#)))
                 dispositions[entry.index] = .acknowledge
                 continue
             }
             guard channels[job.channel] != nil else {
                 dispositions[entry.index] = .deadLetter(reason: "no worker for channel \(job.channel.rawValue)")
-                records.append(outcome(for: job, kind: .deadLettered, attempts: entry.attempt, now: now,
-                                       detail: #"{"reason":"no worker for channel"}"#))
+                records.append((entry.index, outcome(for: job, kind: .deadLettered, attempts: entry.attempt, now: now,
+                                                     detail: #"{"reason":"no worker for channel"}"#)))
                 continue
             }
             let relevant = Dictionary(uniqueKeysWithValues: kept.map { ($0.invoiceId, invoices[$0.invoiceId]!) })
@@ -171,8 +192,8 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                     logger.warning("Message cannot be composed; job dead-lettered", metadata: [
                         "job.id": "\(action.channelJob.job.jobId)", "error": "\(error.message)",
                     ])
-                    records.append(outcome(for: action.channelJob.job, kind: .failed, attempts: action.channelJob.attempt,
-                                           now: now, detail: JSONObjectText.encode(["reason": error.message])))
+                    records.append((action.index, outcome(for: action.channelJob.job, kind: .failed, attempts: action.channelJob.attempt,
+                                                          now: now, detail: JSONObjectText.encode(["reason": error.message]))))
                     dispositions[action.index] = .deadLetter(reason: error.message)
                 }
             }
@@ -191,7 +212,7 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                    let zone = channelJob.invoices.values.first?.debtorTimeZone, let completedAt = record.completedAt {
                     record.completionDay = CalendarDate(completedAt, in: zone)
                 }
-                records.append(record)
+                records.append((index, record))
                 dispositions[index] = .acknowledge
             case .failure(let error) where error.kind == .transient && retry.mayRetry(afterAttempt: channelJob.attempt):
                 let delay = retry.delay(afterAttempt: channelJob.attempt, random: Double.random(in: 0..<1))
@@ -207,23 +228,57 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                 logger.warning("Channel failed for good; job dead-lettered", metadata: [
                     "job.id": "\(job.jobId)", "channel": "\(job.channel)", "error": "\(why)",
                 ])
-                records.append(outcome(for: job, kind: .failed, attempts: channelJob.attempt, now: clock.now(),
-                                       detail: JSONObjectText.encode(["reason": why])))
+                records.append((index, outcome(for: job, kind: .failed, attempts: channelJob.attempt, now: clock.now(),
+                                                     detail: JSONObjectText.encode(["reason": why]))))
                 dispositions[index] = .deadLetter(reason: why)
             }
         }
-        return try await finish(dispositions, records: records, beforeCommit: beforeCommit)
+        return ProcessedBatch(dispositions: dispositions.map { $0 ?? .acknowledge }, outcomes: records)
     }
 
-    /// Hands the dispositions to `beforeCommit`, then writes the outcomes.
-    private func finish(
-        _ dispositions: [MessageDisposition?], records: [JobOutcome],
-        beforeCommit: ([MessageDisposition]) async throws -> Void
-    ) async throws -> [MessageDisposition] {
-        let final = dispositions.map { $0 ?? .acknowledge }
-        try await beforeCommit(final)
-        if !records.isEmpty { try await storage.record(records) }
-        return final
+    /// Writes the batch's outcomes in one transaction. When the storage refuses what some of
+    /// them hold, the refused ones are found by halving and the others written; each refused
+    /// outcome is replaced by a `dead_lettered` one with the storage's reason, and its message's
+    /// disposition becomes a dead letter. Returns the indexes of those messages (their dead
+    /// letters are still to be sent). Throws when the storage cannot be reached: writing the
+    /// same outcomes again later keeps the first of each.
+    public func record(_ batch: inout ProcessedBatch) async throws -> [Int] {
+        guard !batch.outcomes.isEmpty else { return [] }
+        let refused = try await recordIsolating(batch.outcomes[...])
+        for (message, outcome, reason) in refused {
+            logger.error("Outcome refused by the storage; job dead-lettered", metadata: [
+                "job.id": "\(outcome.jobId)", "tenant.id": "\(outcome.tenantId)", "reason": "\(reason)",
+            ])
+            let why = "outcome refused: \(reason)"
+            let plain = JobOutcome(
+                jobId: outcome.jobId, stepIds: outcome.stepIds, tenantId: outcome.tenantId, debtorId: outcome.debtorId,
+                channel: outcome.channel, kind: .deadLettered, detail: JSONObjectText.encode(["reason": why]),
+                attempts: max(1, outcome.attempts), completedAt: outcome.completedAt
+            )
+            do {
+                try await storage.record([plain])
+            } catch let error as OutcomesRefused {
+                logger.error("Not even a plain outcome could be written for the job", metadata: [
+                    "job.id": "\(outcome.jobId)", "reason": "\(error.reason)",
+                ])
+            }
+            batch.dispositions[message] = .deadLetter(reason: why)
+        }
+        return refused.map(\.message)
+    }
+
+    /// Writes `outcomes`, halving on refusal; returns the refused ones with the reason.
+    private func recordIsolating(
+        _ outcomes: ArraySlice<(message: Int, outcome: JobOutcome)>
+    ) async throws -> [(message: Int, outcome: JobOutcome, reason: String)] {
+        do {
+            try await storage.record(outcomes.map(\.outcome))
+            return []
+        } catch let refusal as OutcomesRefused {
+            guard outcomes.count > 1 else { return outcomes.map { ($0.message, $0.outcome, refusal.reason) } }
+            let middle = outcomes.startIndex + outcomes.count / 2
+            return try await recordIsolating(outcomes[..<middle]) + recordIsolating(outcomes[middle...])
+        }
     }
 
     private func perform(_ jobs: [ChannelJob]) async -> [Result<ChannelDelivery, ChannelError>] {
@@ -256,5 +311,17 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
     ) -> JobOutcome {
         JobOutcome(jobId: job.jobId, stepIds: job.steps.map(\.stepId), tenantId: job.tenantId, debtorId: job.debtorId,
                    channel: job.channel, kind: kind, detail: detail, artefactURI: artefact, attempts: attempts, completedAt: now)
+    }
+}
+
+/// A batch worked out but not yet written: what to do with each message, and the outcomes to
+/// record, each with the index of its message.
+public struct ProcessedBatch: Sendable {
+    public var dispositions: [MessageDisposition]
+    public var outcomes: [(message: Int, outcome: JobOutcome)]
+
+    public init(dispositions: [MessageDisposition], outcomes: [(message: Int, outcome: JobOutcome)]) {
+        self.dispositions = dispositions
+        self.outcomes = outcomes
     }
 }

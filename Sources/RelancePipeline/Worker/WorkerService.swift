@@ -66,30 +66,91 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
         _ batch: [Broker.Subscription.Message], from subscription: Broker.Subscription, channel: Channel, logger: Logger
     ) async throws {
         guard !batch.isEmpty else { return }
-        let broker = self.broker
+        // Read and act. While the storage cannot be read, the batch is held (not handed back,
+        // which would spend the jobs' delivery attempts on an outage): nothing has acted yet, and
+        // no new delivery comes while the prefetch is taken.
+        guard var processed = try await untilStored("Cannot read the batch's records", logger: logger, {
+            try await processor.prepare(batch)
+        }) else {
+            subscription.handBack(batch)
+            return
+        }
+        // Retries and dead letters, confirmed by the broker before any outcome is written.
         do {
-            _ = try await processor.process(batch) { dispositions in
-                var resends: [(message: Broker.Subscription.Message, action: Resend)] = []
-                for (message, disposition) in zip(batch, dispositions) {
-                    switch disposition {
-                    case .acknowledge: continue
-                    case .retry(let delay, let attempt): resends.append((message, .retry(delay: delay, attempt: attempt)))
-                    case .deadLetter(let reason): resends.append((message, .deadLetter(reason: reason)))
-                    }
-                }
-                try await broker.resend(resends, channel: channel)
-            }
+            try await broker.resend(Self.resends(batch, processed.dispositions, only: nil), channel: channel)
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            logger.error("Batch not processed; handing it back", metadata: ["error": "\(String(reflecting: error))"])
-            try await Task.sleep(for: configuration.databaseFailurePause)
+            logger.error("Retries or dead letters not sent; handing the batch back", metadata: ["error": "\(String(reflecting: error))"])
             subscription.handBack(batch)
             return
+        }
+        // Outcomes, written again until the storage takes them; those it refuses for what they
+        // hold become dead letters of their own.
+        guard let refused = try await untilStored("Cannot write the batch's outcomes", logger: logger, {
+            try await processor.record(&processed)
+        }) else {
+            subscription.handBack(batch)
+            return
+        }
+        if !refused.isEmpty {
+            do {
+                try await broker.resend(Self.resends(batch, processed.dispositions, only: Set(refused)), channel: channel)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                // Their outcomes say why; a redelivery is only acknowledged.
+                logger.error("Dead letters of refused outcomes not sent", metadata: ["error": "\(String(reflecting: error))"])
+            }
         }
         // Every delivery of the batch is settled: its outcome is committed, or it was a
         // duplicate, or its retry / dead letter is confirmed by the broker.
         subscription.acknowledge(batch)
+    }
+
+    /// Runs `operation` until it succeeds, waiting after each failure (`databaseFailurePause`,
+    /// doubling up to `maximumFailurePause`). Returns nil if graceful shutdown begins while it
+    /// fails; rethrows cancellation.
+    private func untilStored<Result>(
+        _ problem: String, logger: Logger, _ operation: () async throws -> Result
+    ) async throws -> Result? {
+        var pause = configuration.databaseFailurePause
+        var failures = 0
+        while true {
+            do {
+                let result = try await operation()
+                if failures > 0 { logger.notice("Storage reachable again; batch resumed", metadata: ["failures": "\(failures)"]) }
+                return result
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                failures += 1
+                if failures == 1 || failures.isMultiple(of: 10) {
+                    logger.error("\(problem); holding the batch and trying again", metadata: [
+                        "error": "\(String(reflecting: error))", "failures": "\(failures)",
+                    ])
+                }
+                if Task.isShuttingDownGracefully { return nil }
+                try await Task.sleep(for: pause)
+                if Task.isShuttingDownGracefully { return nil }
+                pause = min(pause * 2, max(configuration.databaseFailurePause, configuration.maximumFailurePause))
+            }
+        }
+    }
+
+    /// The messages to send back for `dispositions` (only those at `indexes`, when given).
+    private static func resends(
+        _ batch: [Broker.Subscription.Message], _ dispositions: [MessageDisposition], only indexes: Set<Int>?
+    ) -> [(message: Broker.Subscription.Message, action: Resend)] {
+        var resends: [(message: Broker.Subscription.Message, action: Resend)] = []
+        for (index, disposition) in dispositions.enumerated() where indexes?.contains(index) ?? true {
+            switch disposition {
+            case .acknowledge: continue
+            case .retry(let delay, let attempt): resends.append((batch[index], .retry(delay: delay, attempt: attempt)))
+            case .deadLetter(let reason): resends.append((batch[index], .deadLetter(reason: reason)))
+            }
+        }
+        return resends
     }
 }
 
@@ -116,7 +177,9 @@ public struct WorkerConfiguration: Sendable {
     /// ten deliveries as for a thousand: a worker that keeps pace with the relay would
     /// otherwise take its deliveries a few at a time. Zero: take what is there at once.
     public var batchLinger: Duration = .milliseconds(10)
-    /// Pause before handing a batch back when the database could not be reached.
+    /// First pause before trying a batch's reads or writes again while the storage cannot be
+    /// reached; it doubles at each failure, up to `maximumFailurePause`.
     public var databaseFailurePause: Duration = .seconds(1)
+    public var maximumFailurePause: Duration = .seconds(30)
     public init() {}
 }

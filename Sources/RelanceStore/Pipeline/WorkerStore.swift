@@ -62,7 +62,19 @@ public struct WorkerStore: WorkerStorage {
     @discardableResult
     public func record(_ outcomes: [JobOutcome]) async throws -> Set<UUID> {
         guard !outcomes.isEmpty else { return [] }
-        return try await client.transaction(logger: logger) { connection in
+        do {
+            return try await write(outcomes)
+        } catch let error as StoreError where error.code == .constraintViolation {
+            throw OutcomesRefused(reason: error.message)
+        } catch let error as PSQLError {
+            // Class 22: a malformed value (a detail that is not JSON, a number out of range).
+            guard let state = error.serverInfo?[.sqlState], state.hasPrefix("22") else { throw error }
+            throw OutcomesRefused(reason: error.serverInfo?[.message] ?? "SQLSTATE \(state)")
+        }
+    }
+
+    private func write(_ outcomes: [JobOutcome]) async throws -> Set<UUID> {
+        try await client.transaction(logger: logger) { connection in
             let rows = try await connection.execute(PreparedQuery<InsertOutcomes> { values in
                 values.append(outcomes.map(\.tenantId))
                 values.append(outcomes.map(\.jobId))
