@@ -103,7 +103,7 @@ public struct DispatchDecider: Sendable {
                 }
                 contacts.append(ContactAttempt(at: now, channel: channel))
                 let job = ReminderJob(
-                    jobId: UUID.timeOrdered(), tenantId: first.tenantId, debtorId: debtorId, channel: channel,
+                    jobId: UUID.timeOrdered(at: now), tenantId: first.tenantId, debtorId: debtorId, channel: channel,
                     steps: channelSteps.map { ReminderJob.Step(stepId: $0.step.stepId, invoiceId: $0.step.invoiceId,
                                                                position: $0.step.position, templateKey: $0.step.templateKey,
                                                                tone: $0.tone) },

@@ -41,6 +41,22 @@ extension UUID {
     }
 }
 
+extension UUID {
+    /// The smallest time-ordered identifier of `moment`'s millisecond: every one made at or
+    /// after that millisecond sorts at or after it, every one made before sorts before it (in
+    /// PostgreSQL's `uuid` order too, which compares the bytes). Bounds a range of identifiers
+    /// by time.
+    public static func timeOrderedFloor(at moment: Date) -> UUID {
+        let milliseconds = UInt64(max(0, moment.timeIntervalSince1970 * 1000))
+        var bytes: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            for index in 0..<6 { raw[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
+            return UUID(uuid: (raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
+                               raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]))
+        }
+    }
+}
+
 /// Random bytes drawn from the system in blocks, handed out 16 at a time, never twice.
 private struct RandomPool: ~Copyable {
     static let size = 4096

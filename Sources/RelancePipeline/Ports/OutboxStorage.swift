@@ -17,6 +17,11 @@ public protocol OutboxStorage: Sendable {
 
     /// How many jobs wait, counted up to `limit`.
     func pendingCount(atMost limit: Int) async throws -> Int
+
+    /// Puts back in the outbox, under their own ids, the jobs created in `period` that have no
+    /// outcome and are not waiting in the outbox: jobs whose message was lost on the way (a
+    /// queue purged, a message dropped after its delivery limit). Returns how many.
+    func requeueUnfinished(createdIn period: Range<Date>) async throws -> Int
 }
 
 /// A job taken from the outbox for publication.

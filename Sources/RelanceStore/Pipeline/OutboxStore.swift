@@ -82,6 +82,28 @@ public struct OutboxStore: OutboxStorage {
         return 0
     }
 
+    /// Jobs are found by their time-ordered ids (the primary key's order is their creation
+    /// order), so the look-up reads the period's jobs and nothing else.
+    public func requeueUnfinished(createdIn period: Range<Date>) async throws -> Int {
+        let rows = try await client.query(
+            """
+            INSERT INTO outbox (job_id, last_publish_error)
+            SELECT j.id, 'published again: no outcome since ' || to_char(j.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+            FROM jobs j
+            WHERE j.id >= \(UUID.timeOrderedFloor(at: period.lowerBound)) AND j.id < \(UUID.timeOrderedFloor(at: period.upperBound))
+              AND j.created_at >= \(period.lowerBound) AND j.created_at < \(period.upperBound)
+              AND NOT EXISTS (SELECT 1 FROM job_outcomes o WHERE o.job_id = j.id)
+              AND j.id NOT IN (SELECT job_id FROM outbox)
+            ORDER BY j.id
+            RETURNING job_id
+            """,
+            logger: logger
+        )
+        var count = 0
+        for try await _ in rows { count += 1 }
+        return count
+    }
+
     // MARK: - Prepared statements (each relay pass runs them)
 
     enum Lease: PreparedText {
