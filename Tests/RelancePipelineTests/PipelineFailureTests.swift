@@ -23,7 +23,7 @@ struct PipelineFailureTests {
             // Debtor 2: fails permanently.
             let channel = FlakyChannel(failOnce: [invoices[0].debtorId.uuid], alwaysTransient: [invoices[1].debtorId.uuid],
                                        permanent: [invoices[2].debtorId.uuid])
-            let worker = try harness.worker(broker, channels: [channel],
+            let worker = try harness.worker(channels: [channel],
                                             retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(300), jitter: 0.1))
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes(timeout: .seconds(30)))
@@ -102,7 +102,7 @@ struct PipelineFailureTests {
             let broker = try harness.jobBroker()
             let relay = harness.relay(broker)
             try await harness.dispatcher(batchSize: 2000).claimUntilIdle()
-            let worker = try harness.worker(broker, prefetch: 20)
+            let worker = try harness.worker(prefetch: 20)
             let workers = BackgroundService { try await worker.run() }
             let relaying = BackgroundService { try await relay.run() }
 

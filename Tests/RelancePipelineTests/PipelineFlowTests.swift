@@ -18,7 +18,7 @@ struct PipelineFlowTests {
             let broker = try harness.jobBroker()
             let dispatcher = harness.dispatcher()
             let relay = harness.relay(broker)
-            let worker = try harness.worker(broker)
+            let worker = try harness.worker()
             let workers = BackgroundService { try await worker.run() }
 
             for offset in -5...55 {

@@ -26,7 +26,7 @@ struct PipelineGuardTests {
             )
 
             let channel = CountingChannel()
-            let worker = try harness.worker(broker, channels: [channel])
+            let worker = try harness.worker(channels: [channel])
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes())
             await workers.stop()
@@ -65,7 +65,7 @@ struct PipelineGuardTests {
             harness.clock.set(promiseDay.moment(hour: 22, minute: 0, in: martinique))
 
             let channel = CountingChannel()
-            let worker = try harness.worker(broker, channels: [channel])
+            let worker = try harness.worker(channels: [channel])
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes())
             await workers.stop()
@@ -107,7 +107,7 @@ struct PipelineGuardTests {
             let published = try await broker.publisher.publish(messages)
             #expect(published.allSatisfy { $0.isConfirmed })
 
-            let worker = try harness.worker(broker)
+            let worker = try harness.worker()
             let workers = BackgroundService { try await worker.run() }
             let connection = try await AMQPConnection.connect(try harness.amqp)
             var reasons: [String] = []

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RelanceCore
 import RelancePipeline
+import RelanceRuntime
 import RelanceStore
 
 /// Tuning options of the pipeline roles.

@@ -4,6 +4,7 @@ import Logging
 import PostgresNIO
 import RelanceCore
 import RelancePipeline
+import RelanceRuntime
 import RelanceStore
 import RelanceTestSupport
 import Synchronization
@@ -72,8 +73,11 @@ struct PipelineHarness: Sendable {
 
     var amqp: AMQPConfiguration { get throws { try AMQPConfiguration(url: amqpURL) } }
 
+    /// Reconnects quickly: the chaos tests restart the broker.
+    static let reconnectBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(1))
+
     func jobBroker() throws -> AMQPJobBroker {
-        AMQPJobBroker(configuration: try amqp, backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)), logger: logger)
+        AMQPJobBroker(configuration: try amqp, backoff: Self.reconnectBackoff, logger: logger)
     }
 
     func dispatcher(batchSize: Int = 500, outboxLimit: Int? = DispatcherConfiguration().outboxLimit) -> DispatcherService<DispatchStore> {
@@ -97,17 +101,20 @@ struct PipelineHarness: Sendable {
         OutboxRelay(outbox: OutboxStore(client: client, logger: logger), broker: broker, logger: logger)
     }
 
-    /// A worker as production builds it: every message composed from the batch's one read.
-    func worker(_ broker: AMQPJobBroker, channels: [any ReminderChannel]? = nil, retry: RetryPolicy = RetryPolicy(),
-                prefetch: UInt16 = 200) throws -> WorkerService<WorkerStore, AMQPJobBroker> {
-        var configuration = WorkerConfiguration()
-        configuration.prefetch = prefetch
-        let processor = JobProcessor(
-            storage: WorkerStore(client: client, logger: logger),
-            channels: channels ?? [RecordingChannel()], composer: MessageComposer(rateTables: reference.rateTables),
-            retry: retry, clock: clock, logger: logger
+    /// A worker as production builds it (`buildPipelineServices`): every message composed from
+    /// the batch's one read, with a pool and a broker of its own.
+    func worker(channels: [any ReminderChannel]? = nil, retry: RetryPolicy = RetryPolicy(),
+                prefetch: UInt16 = 200) throws -> InProcessWorker {
+        var settings = PipelineSettings(roles: .workers)
+        settings.worker.prefetch = prefetch
+        settings.retry = retry
+        settings.reconnectBackoff = Self.reconnectBackoff
+        settings.poolConnections = 8
+        let pipeline = try buildPipelineServices(
+            database: databaseURL, amqp: try amqp, settings: settings, reference: reference,
+            channels: channels ?? [RecordingChannel()], clock: clock, logger: logger
         )
-        return WorkerService(processor: processor, broker: broker, configuration: configuration, logger: logger)
+        return InProcessWorker(pipeline: pipeline, logger: logger)
     }
 
     /// Publishes the whole outbox.
