@@ -111,7 +111,6 @@ let package = Package(
         .executableTarget(
             name: "relance",
             dependencies: [
-                "AMQP",
                 "RelanceCore",
                 "RelanceStore",
                 "RelancePipeline",

@@ -1,7 +1,4 @@
 import ArgumentParser
-import Foundation
-import RelanceCore
-import RelancePipeline
 import RelanceRuntime
 
 struct DispatcherCommand: AsyncParsableCommand {

@@ -2,7 +2,6 @@ import ArgumentParser
 import RelanceCore
 import RelancePipeline
 import RelanceRuntime
-import RelanceStore
 
 /// Tuning options of the pipeline roles.
 struct PipelineOptions: ParsableArguments {
