@@ -53,7 +53,7 @@ public struct PipelineServices: Sendable {
 
 /// Builds the services for `settings.roles` against the configured PostgreSQL and RabbitMQ.
 /// Every process of the pipeline — `relance run`, `dispatcher`, `worker`, the demo, the
-/// benchmark — is wired here.
+/// benchmark, and the roles the integration tests run — is wired here.
 public func buildPipelineServices(
     configuration: RelanceConfiguration,
     settings: PipelineSettings,
