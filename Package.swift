@@ -63,17 +63,63 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "relance",
+        // The wiring every process shares: configuration, resources, `buildPipelineServices`.
+        .target(
+            name: "RelanceRuntime",
             dependencies: [
                 "AMQP",
                 "RelanceCore",
                 "RelanceStore",
                 "RelancePipeline",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // `relance bench`: the pipeline and render benchmarks, and their seed.
+        .target(
+            name: "RelanceBench",
+            dependencies: [
+                "AMQP",
+                "RelanceCore",
+                "RelanceStore",
+                "RelancePipeline",
+                "RelanceRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // `relance demo`: 60 simulated days on the real services.
+        .target(
+            name: "RelanceDemo",
+            dependencies: [
+                "AMQP",
+                "RelanceCore",
+                "RelanceStore",
+                "RelancePipeline",
+                "RelanceRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "relance",
+            dependencies: [
+                "RelanceCore",
+                "RelanceStore",
+                "RelancePipeline",
+                "RelanceRuntime",
+                "RelanceBench",
+                "RelanceDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -109,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "RelancePipelineTests",
             dependencies: [
-                "RelancePipeline", "RelanceStore", "RelanceCore", "AMQP", "RelanceTestSupport",
+                "RelancePipeline", "RelanceStore", "RelanceCore", "AMQP", "RelanceRuntime", "RelanceTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

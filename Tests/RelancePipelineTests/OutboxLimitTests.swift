@@ -22,7 +22,7 @@ struct OutboxLimitTests {
 
             // Batches of 4, two claimers, a limit of 10: a claimer claims only while fewer than
             // 10 jobs wait, so the outbox never holds more than 9 + 2 × 4.
-            let dispatcher = harness.dispatcher(batchSize: 4, outboxLimit: 10)
+            let dispatcher = try harness.dispatcher(batchSize: 4, outboxLimit: 10)
             let dispatching = BackgroundService { try await dispatcher.run() }
             // Wait until the dispatcher has stopped claiming: the same job count for half a second.
             var jobs = 0, unchanged = 0
@@ -39,8 +39,7 @@ struct OutboxLimitTests {
             #expect(try await harness.count("SELECT count(DISTINCT debtor_id)::int8 FROM schedule_steps WHERE status = 'planned' AND due_at <= \(now)") == 40 - jobs)
 
             // The relay publishes; the dispatcher claims again each time the outbox has room.
-            let broker = try harness.jobBroker()
-            let relay = harness.relay(broker)
+            let relay = try harness.relay()
             dispatcher.wake.signal()
             for _ in 0..<200 {
                 try await harness.publishAll(relay)
@@ -49,7 +48,6 @@ struct OutboxLimitTests {
                 try await Task.sleep(for: .milliseconds(50))
             }
             await dispatching.stop()
-            await broker.close()
             #expect(try await harness.jobCount == 40)
             #expect(try await harness.count("SELECT count(*)::int8 FROM outbox") == 0)
             #expect(try await stillDue() == 0)

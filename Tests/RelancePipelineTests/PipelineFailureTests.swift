@@ -15,15 +15,14 @@ struct PipelineFailureTests {
         let due = try CalendarDate(iso: "2026-03-02")
         try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             let (_, invoices) = try await harness.seed(debtors: 3, due: due, today: due.adding(days: -10))
-            let broker = try harness.jobBroker()
             try await harness.dispatchAll()
-            try await harness.publishAll(harness.relay(broker))
+            try await harness.publishAll(harness.relay())
 
             // Debtor 0: fails once, then works. Debtor 1: always fails transiently (gives up at 3).
             // Debtor 2: fails permanently.
             let channel = FlakyChannel(failOnce: [invoices[0].debtorId.uuid], alwaysTransient: [invoices[1].debtorId.uuid],
                                        permanent: [invoices[2].debtorId.uuid])
-            let worker = try harness.worker(broker, channels: [channel],
+            let worker = try harness.worker(channels: [channel],
                                             retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(300), jitter: 0.1))
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes(timeout: .seconds(30)))
@@ -48,7 +47,6 @@ struct PipelineFailureTests {
             let connection = try await AMQPConnection.connect(try harness.amqp)
             let dead = try await connection.queueInfo(JobTopology.deadLetterQueue(for: .email))
             await connection.close()
-            await broker.close()
             #expect(dead.messageCount == 2)
         }
     }
@@ -58,10 +56,8 @@ struct PipelineFailureTests {
         let due = try CalendarDate(iso: "2026-03-02")
         try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             _ = try await harness.seed(debtors: 3000, due: due, today: due.adding(days: -10))
-            let broker = try harness.jobBroker()
             try await harness.dispatcher(batchSize: 2000).claimUntilIdle()
-            try await harness.publishAll(harness.relay(broker))
-            await broker.close()
+            try await harness.publishAll(harness.relay())
             let jobs = try await harness.jobCount
             #expect(jobs == 3000)
 
@@ -99,10 +95,9 @@ struct PipelineFailureTests {
         try await TestServices.rabbitmqctl(node: TestServices.chaosNode, "start_app")
         try await PipelineHarness.run(broker: .chaos, start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             _ = try await harness.seed(debtors: 2000, due: due, today: due.adding(days: -10))
-            let broker = try harness.jobBroker()
-            let relay = harness.relay(broker)
+            let relay = try harness.relay()
             try await harness.dispatcher(batchSize: 2000).claimUntilIdle()
-            let worker = try harness.worker(broker, prefetch: 20)
+            let worker = try harness.worker(prefetch: 20)
             let workers = BackgroundService { try await worker.run() }
             let relaying = BackgroundService { try await relay.run() }
 
@@ -115,7 +110,6 @@ struct PipelineFailureTests {
             let finished = try await harness.waitForOutcomes(timeout: .seconds(120))
             await relaying.stop()
             await workers.stop()
-            await broker.close()
             #expect(finished)
             #expect(try await harness.jobCount == 2000)
             #expect(try await harness.outcomeCount == 2000)

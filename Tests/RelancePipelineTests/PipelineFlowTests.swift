@@ -15,10 +15,9 @@ struct PipelineFlowTests {
         let start = due.adding(days: -10)
         try await PipelineHarness.run(start: PipelineHarness.morning(start)) { harness in
             let (_, invoices) = try await harness.seed(debtors: 12, due: due, today: start)
-            let broker = try harness.jobBroker()
-            let dispatcher = harness.dispatcher()
-            let relay = harness.relay(broker)
-            let worker = try harness.worker(broker)
+            let dispatcher = try harness.dispatcher()
+            let relay = try harness.relay()
+            let worker = try harness.worker()
             let workers = BackgroundService { try await worker.run() }
 
             for offset in -5...55 {
@@ -28,7 +27,6 @@ struct PipelineFlowTests {
                 #expect(try await harness.waitForOutcomes(), "outcomes missing on day \(offset)")
             }
             await workers.stop()
-            await broker.close()
 
             // Exactly one outcome per job, and every one a contact (record-only channels).
             #expect(try await harness.jobCount == invoices.count * DunningPolicy.defaultFrench.steps.count)

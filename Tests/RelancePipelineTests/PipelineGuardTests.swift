@@ -14,9 +14,8 @@ struct PipelineGuardTests {
         let due = try CalendarDate(iso: "2026-03-02")
         try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             let (_, invoices) = try await harness.seed(debtors: 3, due: due, today: due.adding(days: -10))
-            let broker = try harness.jobBroker()
             try await harness.dispatchAll()
-            try await harness.publishAll(harness.relay(broker))
+            try await harness.publishAll(harness.relay())
             #expect(try await harness.jobCount == 3)
 
             // The first debtor pays in full before any worker runs.
@@ -26,11 +25,10 @@ struct PipelineGuardTests {
             )
 
             let channel = CountingChannel()
-            let worker = try harness.worker(broker, channels: [channel])
+            let worker = try harness.worker(channels: [channel])
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes())
             await workers.stop()
-            await broker.close()
 
             let rows = try await harness.client.query(
                 "SELECT j.debtor_id, o.outcome FROM job_outcomes o JOIN jobs j ON j.id = o.job_id", logger: harness.logger
@@ -54,9 +52,8 @@ struct PipelineGuardTests {
             let (_, invoices) = try await harness.seed(
                 debtors: 1, due: due, today: due.adding(days: -10), timeZone: "America/Martinique"
             )
-            let broker = try harness.jobBroker()
             try await harness.dispatchAll()
-            try await harness.publishAll(harness.relay(broker))
+            try await harness.publishAll(harness.relay())
             #expect(try await harness.jobCount == 1)
 
             // The debtor promises to pay by the end of the day; the worker takes the job at
@@ -65,11 +62,10 @@ struct PipelineGuardTests {
             harness.clock.set(promiseDay.moment(hour: 22, minute: 0, in: martinique))
 
             let channel = CountingChannel()
-            let worker = try harness.worker(broker, channels: [channel])
+            let worker = try harness.worker(channels: [channel])
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes())
             await workers.stop()
-            await broker.close()
 
             let outcome = try await harness.client.query("SELECT outcome FROM job_outcomes", logger: harness.logger)
             var outcomes: [String] = []
@@ -107,7 +103,7 @@ struct PipelineGuardTests {
             let published = try await broker.publisher.publish(messages)
             #expect(published.allSatisfy { $0.isConfirmed })
 
-            let worker = try harness.worker(broker)
+            let worker = try harness.worker()
             let workers = BackgroundService { try await worker.run() }
             let connection = try await AMQPConnection.connect(try harness.amqp)
             var reasons: [String] = []
@@ -142,8 +138,8 @@ struct PipelineGuardTests {
         let due = try CalendarDate(iso: "2026-03-02")
         try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
             _ = try await harness.seed(debtors: 600, due: due, today: due.adding(days: -10))
-            let first = harness.dispatcher(batchSize: 50)
-            let second = harness.dispatcher(batchSize: 50)
+            let first = try harness.dispatcher(batchSize: 50)
+            let second = try harness.dispatcher(batchSize: 50)
             async let a = first.claimUntilIdle()
             async let b = second.claimUntilIdle()
             let (summaryA, summaryB) = try await (a, b)

@@ -33,8 +33,8 @@ struct ReconcilerTests {
             #expect(try await OutboxStore(client: harness.client, logger: harness.logger).pendingCount() == 4)
 
             let broker = try harness.jobBroker()
-            try await harness.publishAll(harness.relay(broker))
-            let worker = try harness.worker(broker)
+            try await harness.publishAll(harness.relay())
+            let worker = try harness.worker()
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes())
             await workers.stop()

@@ -19,7 +19,7 @@ struct WorkerFaultTests {
         _ = try await harness.seed(debtors: debtors, due: due, today: due.adding(days: -10))
         let broker = try harness.jobBroker()
         try await harness.dispatchAll()
-        try await harness.publishAll(harness.relay(broker))
+        try await harness.publishAll(harness.relay())
         #expect(try await harness.jobCount == debtors)
         return broker
     }
@@ -120,9 +120,9 @@ struct WorkerFaultTests {
                                 properties: properties, mandatory: true),
             ])
             #expect(published.allSatisfy { $0.isConfirmed })
-            try await harness.publishAll(harness.relay(broker))
+            try await harness.publishAll(harness.relay())
 
-            let worker = try harness.worker(broker)
+            let worker = try harness.worker()
             let workers = BackgroundService { try await worker.run() }
             #expect(try await harness.waitForOutcomes())
             let connection = try await AMQPConnection.connect(try harness.amqp)

@@ -225,7 +225,7 @@ struct InvoicePlanningTests {
         }
     }
 
-    @Test("10 000 invoices added and planned in bulk (general path and uniform path); timings printed")
+    @Test("10 000 invoices added and planned in bulk (general path and shared planning); timings printed")
     func bulk() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
             let f = StoreFixture(client: client)
@@ -258,21 +258,22 @@ struct InvoicePlanningTests {
                     try await f.intake.add(Array(general[batch..<batch + 5_000]), today: today)
                 }
             }
-            let uniform = try invoices("U")
-            let shape = DebtorShape(kind: .business, profile: BehaviourProfile(history: [], today: today))
-            let uniformTime = try await clock.measure {
-                let stored = try await f.intake.addUniform(uniform, shape: shape, today: today)
+            let shared = try invoices("S")
+            // The debtors above are all new French businesses in Paris under the built-in ladder.
+            let planning = SharedPlanning(debtorKind: .business, timeZone: .paris, profile: BehaviourProfile(history: [], today: today))
+            let sharedTime = try await clock.measure {
+                let stored = try await f.intake.add(shared, sharing: planning, today: today)
                 #expect(stored == 10_000)
             }
-            print("bulk planning of 10 000 invoices: general path \(generalTime), uniform path \(uniformTime)")
+            print("bulk planning of 10 000 invoices: general path \(generalTime), shared planning \(sharedTime)")
 
             #expect(try await f.count("SELECT count(*) FROM invoices") == 20_000)
             #expect(try await f.count("SELECT count(*) FROM schedule_steps") == 140_000)
             #expect(try await f.count("SELECT count(*) FROM invoice_events WHERE kind = 'planned'") == 20_000)
-            // Both paths plan alike: same dates, same statuses for the same invoice figures.
+            // Both plan alike: same dates, same statuses for the same invoice figures.
             let g = try await f.invoices.timeline(of: general[4_321].id)
-            let u = try await f.invoices.timeline(of: uniform[4_321].id)
-            #expect(g.map { "\($0.dueDate) \($0.status) \($0.tone)" } == u.map { "\($0.dueDate) \($0.status) \($0.tone)" })
+            let s = try await f.invoices.timeline(of: shared[4_321].id)
+            #expect(g.map { "\($0.dueDate) \($0.status) \($0.tone)" } == s.map { "\($0.dueDate) \($0.status) \($0.tone)" })
             #expect(g.contains { $0.status == .planned })
         }
     }

@@ -92,32 +92,33 @@ public struct InvoiceIntake: Sendable {
         }
     }
 
-    /// The bulk path for many invoices whose debtors share one `shape` (the benchmark's seed):
-    /// the policy is personalised once, and each invoice is planned from that ladder. Batches of
-    /// `batchSize` invoices are written in one transaction each, with three statements (invoices,
-    /// schedule rows, events). Returns how many invoices were stored.
+    /// Stores and plans invoices whose debtors share kind, time zone and policy (`planning`),
+    /// from one personalised ladder: the policy is personalised once, for the shared profile and
+    /// signals (with the first invoice; a payment-plan decision, which depends on an invoice's
+    /// amounts, is left out of the shared `planned` event), and the planner runs on that ladder
+    /// for each invoice. Nothing about the parties is read back: the caller vouches that every
+    /// invoice's debtor fits `planning` — a bulk import of alike debtors, the benchmark's seed.
+    ///
+    /// Invoices are written in transactions of `batchSize` (three statements each: invoices,
+    /// schedule rows, events), so a failure leaves the earlier batches stored. Dispatchers are
+    /// woken at each commit. Returns how many invoices were stored.
+    ///
+    /// - Throws: `StoreError.constraintViolation` for a duplicate id or number, or an unknown
+    ///   tenant, creditor or debtor (refused by the foreign keys).
     @discardableResult
-    public func addUniform(
+    public func add(
         _ invoices: [Invoice],
-        shape: DebtorShape,
-        jurisdiction: Jurisdiction? = nil,
+        sharing planning: SharedPlanning,
         today: CalendarDate,
         batchSize: Int = 10_000
     ) async throws -> Int {
         guard let first = invoices.first else { return 0 }
-        let zone: TimeZoneID
-        do {
-            zone = try TimeZoneID(shape.timeZone)
-        } catch {
-            throw StoreError(.invalidRecord, error.message)
-        }
         let ladder = personaliser.personalise(
-            policy: shape.policy.policy, profile: shape.profile, invoice: first, signals: shape.signals, today: today
+            policy: planning.policy.policy, profile: planning.profile, invoice: first, signals: planning.signals, today: today
         )
         let ladderJSON = String(decoding: ladder.policy.jsonData(), as: UTF8.self)
-        // The payment-plan decision names the first invoice's amounts: leave it out of the shared detail.
-        let detail = Self.plannedDetail(ladder, source: shape.policy.source, includingPlanDecision: false)
-        let law = jurisdiction ?? Self.frenchLaw(for: shape.kind)
+        let detail = Self.plannedDetail(ladder, source: planning.policy.source, includingPlanDecision: false)
+        let law = planning.jurisdiction ?? Self.frenchLaw(for: planning.debtorKind)
         let planner = EscalationPlanner()
         var dueTimes = StepDueTime()
         var stored = 0
@@ -128,10 +129,10 @@ public struct InvoiceIntake: Sendable {
             var events = EventBatch()
             for invoice in batch {
                 let schedule = try planner.plan(
-                    invoice: invoice, debtorKind: shape.kind, policy: ladder.policy, history: [], today: today
+                    invoice: invoice, debtorKind: planning.debtorKind, policy: ladder.policy, history: [], today: today
                 )
-                try invoiceRows.append(invoice, jurisdiction: law, ladder: ladderJSON, source: shape.policy.source)
-                stepRows.append(schedule, invoice: invoice, timeZone: zone, dueTimes: &dueTimes)
+                try invoiceRows.append(invoice, jurisdiction: law, ladder: ladderJSON, source: planning.policy.source)
+                stepRows.append(schedule, invoice: invoice, timeZone: planning.timeZone, dueTimes: &dueTimes)
                 events.append(
                     tenant: invoice.tenantId, invoice: invoice.id, on: today, kind: "planned", from: nil,
                     to: invoice.state.status, detail: detail

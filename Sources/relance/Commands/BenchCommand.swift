@@ -1,10 +1,10 @@
-import AMQP
 import ArgumentParser
 import Foundation
 import Logging
+import RelanceBench
 import RelanceCore
 import RelancePipeline
-import RelanceStore
+import RelanceRuntime
 
 /// `relance bench`: measurements of the running system.
 struct BenchCommand: AsyncParsableCommand {
@@ -138,27 +138,12 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             consumersPerChannel: consumers, prefetch: prefetch, batchLinger: batchLinger, poolConnections: pool, stallTimeout: stallTimeout,
             database: database, virtualHost: vhost, composeMessages: !noMessages, sequential: sequential, keep: keep
         )
-        let benchmark: PipelineBenchmark
-        do {
-            var locator = ResourceLocator()
-            if let explicit = configuration.schemasDirectory { locator.environment[ResourceLocator.environmentVariable] = explicit }
-            benchmark = PipelineBenchmark(
-                settings: settings,
-                database: try BenchDatabase(configured: try DatabaseURL(configuration.databaseURL), name: database),
-                broker: try BenchBroker(configured: try AMQPConfiguration(url: configuration.amqpURL), virtualHost: vhost,
-                                        managementURL: managementURL),
-                migrations: try Migration.load(from: try locator.schemasSubdirectory("migrations").path),
-                reference: try locator.referenceData(schemasOverride: configuration.schemasDirectory),
-                day: benchDay,
-                command: "relance bench pipeline " + CommandLine.arguments.dropFirst(3).joined(separator: " "),
-                logger: logger,
-                progress: { line in FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) }
-            )
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        let benchmark = try PipelineBenchmark(
+            settings: settings, configuration: configuration, managementURL: managementURL, day: benchDay,
+            command: "relance bench pipeline " + CommandLine.arguments.dropFirst(3).joined(separator: " "),
+            logger: logger,
+            progress: { line in FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) }
+        )
 
         let report: BenchReport
         do {

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import RelanceCore
-import RelancePipeline
+import RelanceRuntime
 
 struct DispatcherCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -83,9 +81,4 @@ struct RunCommand: AsyncParsableCommand {
         )
         try await runUntilSignalled(services, logger: logger)
     }
-}
-
-/// The record-only channels: render, record, contact nobody.
-func recordingChannels(_ reference: ReferenceData) -> [any ReminderChannel] {
-    [RecordingChannel(renderer: TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency))]
 }

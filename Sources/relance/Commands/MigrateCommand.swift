@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PostgresNIO
+import RelanceRuntime
 import RelanceStore
 
 struct MigrateCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelanceCore
+import RelanceRuntime
 
 /// `relance penalty`: the late-payment penalty on one invoice, with its breakdown.
 ///

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RelanceCore
 import RelancePipeline
-import RelanceStore
+import RelanceRuntime
 
 /// Tuning options of the pipeline roles.
 struct PipelineOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import RelanceRuntime
 
 /// The options every command that talks to the services shares.
 struct ServiceOptions: ParsableArguments {

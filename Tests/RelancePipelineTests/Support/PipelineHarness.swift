@@ -4,9 +4,11 @@ import Logging
 import PostgresNIO
 import RelanceCore
 import RelancePipeline
+import RelanceRuntime
 import RelanceStore
 import RelanceTestSupport
 import Synchronization
+import Testing
 
 /// One isolated pipeline for one test: a fresh migrated database and a fresh RabbitMQ vhost
 /// (on the main broker, or on the chaos node for restart tests), a manual clock, and the
@@ -21,6 +23,8 @@ struct PipelineHarness: Sendable {
     let broker: Broker
     let clock: ManualClock
     let reference: ReferenceData
+    /// Runs the pools of the dispatchers and relays built for this test.
+    let roles: BuiltRoles
     static let logger: Logger = {
         var logger = Logger(label: "relance.pipeline-tests")
         logger.logLevel = ProcessInfo.processInfo.environment["RELANCE_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
@@ -54,11 +58,13 @@ struct PipelineHarness: Sendable {
             try await TestServices.rabbitmqctl(node: node, "set_permissions", "-p", vhost, "relance", ".*", ".*", ".*")
             let base = broker == .chaos ? TestServices.chaosAMQPBase : TestServices.amqpBase
             let result = try await FreshDatabase.withMigrated { url, client in
-                let harness = PipelineHarness(
-                    databaseURL: url, client: client, amqpURL: base + vhost, vhost: vhost, broker: broker,
-                    clock: ManualClock(start), reference: reference
-                )
-                return try await body(harness)
+                try await BuiltRoles.during { roles in
+                    let harness = PipelineHarness(
+                        databaseURL: url, client: client, amqpURL: base + vhost, vhost: vhost, broker: broker,
+                        clock: ManualClock(start), reference: reference, roles: roles
+                    )
+                    return try await body(harness)
+                }
             }
             try? await TestServices.rabbitmqctl(node: node, "delete_vhost", vhost)
             return result
@@ -72,42 +78,61 @@ struct PipelineHarness: Sendable {
 
     var amqp: AMQPConfiguration { get throws { try AMQPConfiguration(url: amqpURL) } }
 
+    /// Reconnects quickly: the chaos tests restart the broker.
+    static let reconnectBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(1))
+
     func jobBroker() throws -> AMQPJobBroker {
-        AMQPJobBroker(configuration: try amqp, backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)), logger: logger)
+        AMQPJobBroker(configuration: try amqp, backoff: Self.reconnectBackoff, logger: logger)
     }
 
-    func dispatcher(batchSize: Int = 500, outboxLimit: Int? = DispatcherConfiguration().outboxLimit) -> DispatcherService<DispatchStore> {
-        var configuration = DispatcherConfiguration()
-        configuration.batchSize = batchSize
-        configuration.outboxLimit = outboxLimit
-        return DispatcherService(
-            storage: DispatchStore(client: client, logger: logger),
-            decider: DispatchDecider(complianceRules: reference.complianceRules),
-            clock: clock, configuration: configuration, logger: logger
+    /// Production's settings for `roles`, with a small pool and a broker that reconnects quickly.
+    func settings(_ roles: PipelineRoles, poolConnections: Int = 2) -> PipelineSettings {
+        var settings = PipelineSettings(roles: roles)
+        settings.reconnectBackoff = Self.reconnectBackoff
+        settings.poolConnections = poolConnections
+        return settings
+    }
+
+    /// A dispatcher as production builds it (`buildPipelineServices`), on the test's clock.
+    func dispatcher(batchSize: Int = 500, outboxLimit: Int? = DispatcherConfiguration().outboxLimit) throws -> DispatcherService<DispatchStore> {
+        var settings = settings(.dispatcher)
+        settings.dispatcher.batchSize = batchSize
+        settings.dispatcher.outboxLimit = outboxLimit
+        let pipeline = try buildPipelineServices(
+            database: databaseURL, amqp: try amqp, settings: settings, reference: reference, channels: [], clock: clock, logger: logger
         )
+        roles.keep(pipeline)
+        return try #require(pipeline.dispatcher)
     }
 
     /// Claims until nothing is due at the clock's time.
     func dispatchAll(batchSize: Int = 500) async throws {
-        let dispatcher = dispatcher(batchSize: batchSize)
+        let dispatcher = try dispatcher(batchSize: batchSize)
         while try await dispatcher.dispatchOnce().claimed > 0 {}
     }
 
-    func relay(_ broker: AMQPJobBroker) -> OutboxRelay<OutboxStore, AMQPJobBroker> {
-        OutboxRelay(outbox: OutboxStore(client: client, logger: logger), broker: broker, logger: logger)
+    /// A relay as production builds it (`buildPipelineServices`), with a broker of its own.
+    func relay() throws -> OutboxRelay<OutboxStore, AMQPJobBroker> {
+        let pipeline = try buildPipelineServices(
+            database: databaseURL, amqp: try amqp, settings: settings(.relay), reference: reference, channels: [],
+            clock: clock, logger: logger
+        )
+        roles.keep(pipeline)
+        return try #require(pipeline.relay)
     }
 
-    /// A worker as production builds it: every message composed from the batch's one read.
-    func worker(_ broker: AMQPJobBroker, channels: [any ReminderChannel]? = nil, retry: RetryPolicy = RetryPolicy(),
-                prefetch: UInt16 = 200) throws -> WorkerService<WorkerStore, AMQPJobBroker> {
-        var configuration = WorkerConfiguration()
-        configuration.prefetch = prefetch
-        let processor = JobProcessor(
-            storage: WorkerStore(client: client, logger: logger),
-            channels: channels ?? [RecordingChannel()], composer: MessageComposer(rateTables: reference.rateTables),
-            retry: retry, clock: clock, logger: logger
+    /// A worker as production builds it (`buildPipelineServices`): every message composed from
+    /// the batch's one read, with a pool and a broker of its own.
+    func worker(channels: [any ReminderChannel]? = nil, retry: RetryPolicy = RetryPolicy(),
+                prefetch: UInt16 = 200) throws -> InProcessWorker {
+        var settings = settings(.workers, poolConnections: 4)
+        settings.worker.prefetch = prefetch
+        settings.retry = retry
+        let pipeline = try buildPipelineServices(
+            database: databaseURL, amqp: try amqp, settings: settings, reference: reference,
+            channels: channels ?? [RecordingChannel()], clock: clock, logger: logger
         )
-        return WorkerService(processor: processor, broker: broker, configuration: configuration, logger: logger)
+        return InProcessWorker(pipeline: pipeline, logger: logger)
     }
 
     /// Publishes the whole outbox.

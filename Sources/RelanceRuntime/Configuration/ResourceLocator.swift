@@ -7,20 +7,32 @@ import RelancePipeline
 /// itself; when set it must be right, there is no fallback), else a `schemas/<name>` folder in
 /// the current directory or one of its parents, else in the executable's directory or one of
 /// its parents (so a build inside a checkout finds the checkout's tables).
-struct ResourceLocator: Sendable {
-    static let environmentVariable = "RELANCE_SCHEMAS_DIR"
+public struct ResourceLocator: Sendable {
+    public static let environmentVariable = "RELANCE_SCHEMAS_DIR"
 
     /// A folder that could not be found, with what was tried.
-    struct NotFound: Error, CustomStringConvertible {
-        let description: String
+    public struct NotFound: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
-    var environment: [String: String] = ProcessInfo.processInfo.environment
-    var currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-    var executable: URL? = Bundle.main.executableURL
+    public var environment: [String: String]
+    public var currentDirectory: URL
+    public var executable: URL?
+
+    /// Looks from the process's environment, working directory and executable unless told otherwise.
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+        executable: URL? = Bundle.main.executableURL
+    ) {
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.executable = executable
+    }
 
     /// The directory `schemas/<name>`, e.g. `schemas/rates`.
-    func schemasSubdirectory(_ name: String) throws(NotFound) -> URL {
+    public func schemasSubdirectory(_ name: String) throws(NotFound) -> URL {
         if let configured = environment[Self.environmentVariable], !configured.isEmpty {
             let candidate = URL(fileURLWithPath: configured, isDirectory: true).appendingPathComponent(name, isDirectory: true)
             guard Self.isDirectory(candidate) else {
@@ -43,7 +55,7 @@ struct ResourceLocator: Sendable {
     }
 
     /// The `templates/` directory: `RELANCE_TEMPLATES_DIR`, else found like the schemas.
-    func templatesDirectory() throws(NotFound) -> URL {
+    public func templatesDirectory() throws(NotFound) -> URL {
         if let configured = environment["RELANCE_TEMPLATES_DIR"], !configured.isEmpty {
             let candidate = URL(fileURLWithPath: configured, isDirectory: true)
             guard Self.isDirectory(candidate) else {
@@ -62,7 +74,7 @@ struct ResourceLocator: Sendable {
     }
 
     /// Loads the rate tables, compliance rules and templates the pipeline reads at start-up.
-    func referenceData(schemasOverride: String?) throws -> ReferenceData {
+    public func referenceData(schemasOverride: String?) throws -> ReferenceData {
         var locator = self
         if let schemasOverride { locator.environment[Self.environmentVariable] = schemasOverride }
         let rates = try locator.schemasSubdirectory("rates")

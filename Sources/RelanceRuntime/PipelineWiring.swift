@@ -9,43 +9,52 @@ import ServiceLifecycle
 import UnixSignals
 
 /// Which roles a process runs.
-struct PipelineRoles: OptionSet, Sendable {
-    let rawValue: Int
-    static let dispatcher = PipelineRoles(rawValue: 1 << 0)
-    static let relay = PipelineRoles(rawValue: 1 << 1)
-    static let workers = PipelineRoles(rawValue: 1 << 2)
-    static let all: PipelineRoles = [.dispatcher, .relay, .workers]
+public struct PipelineRoles: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let dispatcher = PipelineRoles(rawValue: 1 << 0)
+    public static let relay = PipelineRoles(rawValue: 1 << 1)
+    public static let workers = PipelineRoles(rawValue: 1 << 2)
+    public static let all: PipelineRoles = [.dispatcher, .relay, .workers]
 }
 
 /// Everything a pipeline process needs, built once from the configuration.
-struct PipelineSettings: Sendable {
-    var roles: PipelineRoles
-    var dispatcher = DispatcherConfiguration()
-    var relay = RelayConfiguration()
-    var worker = WorkerConfiguration()
-    var retry = RetryPolicy()
+public struct PipelineSettings: Sendable {
+    public var roles: PipelineRoles
+    public var dispatcher = DispatcherConfiguration()
+    public var relay = RelayConfiguration()
+    public var worker = WorkerConfiguration()
+    public var retry = RetryPolicy()
     /// Confirms awaited at once by the publisher.
-    var publishWindow = 1024
+    public var publishWindow = 1024
+    /// How long the broker waits before replacing a lost connection.
+    public var reconnectBackoff = Backoff()
     /// Worker pool connections to PostgreSQL.
-    var poolConnections = 40
+    public var poolConnections = 40
     /// Whether workers write each job's message (`MessageComposer`); off, channels get none.
-    var composeMessages = true
+    public var composeMessages = true
+
+    public init(roles: PipelineRoles) {
+        self.roles = roles
+    }
 }
 
 /// The services of one process, in start order (they stop in reverse: the database pool last).
-struct PipelineServices: Sendable {
-    let client: PostgresClient
-    let services: [any Service]
-    let dispatcher: DispatcherService<DispatchStore>?
-    let relay: OutboxRelay<OutboxStore, AMQPJobBroker>?
-    let worker: WorkerService<WorkerStore, AMQPJobBroker>?
-    let broker: AMQPJobBroker
+public struct PipelineServices: Sendable {
+    /// The database pool the roles share; it must run (it is the first of `services`).
+    public let client: PostgresClient
+    public let services: [any Service]
+    public let dispatcher: DispatcherService<DispatchStore>?
+    public let relay: OutboxRelay<OutboxStore, AMQPJobBroker>?
+    public let worker: WorkerService<WorkerStore, AMQPJobBroker>?
+    /// The relay's and the workers' broker; close it once they have stopped.
+    public let broker: AMQPJobBroker
 }
 
 /// Builds the services for `settings.roles` against the configured PostgreSQL and RabbitMQ.
 /// Every process of the pipeline — `relance run`, `dispatcher`, `worker`, the demo, the
-/// benchmark — is wired here.
-func buildPipelineServices(
+/// benchmark, and the roles the integration tests run — is wired here.
+public func buildPipelineServices(
     configuration: RelanceConfiguration,
     settings: PipelineSettings,
     reference: ReferenceData,
@@ -60,7 +69,7 @@ func buildPipelineServices(
 }
 
 /// Builds the services for `settings.roles` against `database` and `amqp`.
-func buildPipelineServices(
+public func buildPipelineServices(
     database: DatabaseURL,
     amqp: AMQPConfiguration,
     settings: PipelineSettings,
@@ -73,7 +82,9 @@ func buildPipelineServices(
     clientConfiguration.options.maximumConnections = settings.poolConnections
     clientConfiguration.options.minimumConnections = min(settings.poolConnections, 8)
     let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
-    let broker = AMQPJobBroker(configuration: amqp, publishWindow: settings.publishWindow, logger: logger)
+    let broker = AMQPJobBroker(
+        configuration: amqp, publishWindow: settings.publishWindow, backoff: settings.reconnectBackoff, logger: logger
+    )
 
     var services: [any Service] = [client]
     let relayWake = WakeSignal()
@@ -116,7 +127,7 @@ func buildPipelineServices(
 }
 
 /// Runs the services until SIGTERM or SIGINT, then shuts them down gracefully.
-func runUntilSignalled(_ pipeline: PipelineServices, logger: Logger) async throws {
+public func runUntilSignalled(_ pipeline: PipelineServices, logger: Logger) async throws {
     let group = ServiceGroup(configuration: ServiceGroupConfiguration(
         services: pipeline.services,
         gracefulShutdownSignals: [.sigterm, .sigint],
@@ -124,4 +135,9 @@ func runUntilSignalled(_ pipeline: PipelineServices, logger: Logger) async throw
     ))
     try await group.run()
     await pipeline.broker.close()
+}
+
+/// The record-only channels: render, record, contact nobody.
+public func recordingChannels(_ reference: ReferenceData) -> [any ReminderChannel] {
+    [RecordingChannel(renderer: TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency))]
 }

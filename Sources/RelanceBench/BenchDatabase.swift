@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import RelanceRuntime
 import RelanceStore
 
 /// The benchmark's own database on the configured PostgreSQL server (`relance_bench` unless

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a benchmark run measured; printed as text, or as one JSON object with `--json`.
-struct BenchReport: Sendable, Encodable {
+public struct BenchReport: Sendable, Encodable {
     struct Phase: Sendable, Encodable {
         var name: String
         /// Seconds after the first claim began.
@@ -35,8 +35,8 @@ struct BenchReport: Sendable, Encodable {
         var max: Double
     }
 
-    struct Verification: Sendable, Codable {
-        var ok: Bool
+    public struct Verification: Sendable, Codable {
+        public var ok: Bool
         var seededSteps: Int
         /// Seeded steps done, with exactly one job and that job's one outcome.
         var stepsWithOneOutcome: Int
@@ -77,7 +77,7 @@ struct BenchReport: Sendable, Encodable {
     var cpuSeconds: [String: Double]
     /// The 1-minute load average when the run started (other work on the machine skews figures).
     var loadAverageBefore: Double
-    var verification: Verification
+    public var verification: Verification
 
     struct Seed: Sendable, Codable {
         var tenants: Int
@@ -86,7 +86,7 @@ struct BenchReport: Sendable, Encodable {
         var dueSteps: [String: Int]
     }
 
-    func text() -> String {
+    public func text() -> String {
         var lines: [String] = []
         func f(_ value: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", value) }
         lines.append("relance bench pipeline — \(command)")
@@ -128,7 +128,7 @@ struct BenchReport: Sendable, Encodable {
         return lines.joined(separator: "\n")
     }
 
-    func json() throws -> String {
+    public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -1,5 +1,6 @@
 import AMQP
 import Foundation
+import RelanceRuntime
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

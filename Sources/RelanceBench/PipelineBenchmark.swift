@@ -4,12 +4,13 @@ import Logging
 import PostgresNIO
 import RelanceCore
 import RelancePipeline
+import RelanceRuntime
 import RelanceStore
 
 /// `relance bench pipeline`: seeds due steps in a database and a virtual host of its own,
 /// runs the whole pipeline in this process, measures it, checks that every seeded step got
 /// exactly one outcome, and cleans up.
-struct PipelineBenchmark: Sendable {
+public struct PipelineBenchmark: Sendable {
     let settings: BenchSettings
     let database: BenchDatabase
     let broker: BenchBroker
@@ -21,7 +22,8 @@ struct PipelineBenchmark: Sendable {
     /// Progress lines (stderr).
     let progress: @Sendable (String) -> Void
 
-    func run() async throws -> BenchReport {
+    /// Runs the benchmark and removes its database (unless `settings.keep`) and virtual host.
+    public func run() async throws -> BenchReport {
         // Two runs with the same database or virtual host would wreck each other's: the first
         // holds an advisory lock (on the configured database, for the whole run).
         try await PostgresConnection.withSingleConnection(database.admin, logger: logger) { guardConnection in
@@ -47,6 +49,48 @@ struct PipelineBenchmark: Sendable {
                 throw error
             }
         }
+    }
+
+    /// The benchmark against the configured services: a database (`settings.database`) and a
+    /// virtual host (`settings.virtualHost`) of its own on the configured PostgreSQL and
+    /// RabbitMQ, with the migrations and reference data of the schemas directory.
+    public init(
+        settings: BenchSettings, configuration: RelanceConfiguration, managementURL: String?, day: CalendarDate,
+        command: String, logger: Logger, progress: @escaping @Sendable (String) -> Void
+    ) throws {
+        do {
+            var locator = ResourceLocator()
+            if let explicit = configuration.schemasDirectory { locator.environment[ResourceLocator.environmentVariable] = explicit }
+            self.init(
+                settings: settings,
+                database: try BenchDatabase(configured: try DatabaseURL(configuration.databaseURL), name: settings.database),
+                broker: try BenchBroker(configured: try AMQPConfiguration(url: configuration.amqpURL),
+                                        virtualHost: settings.virtualHost, managementURL: managementURL),
+                migrations: try Migration.load(from: try locator.schemasSubdirectory("migrations").path),
+                reference: try locator.referenceData(schemasOverride: configuration.schemasDirectory),
+                day: day, command: command, logger: logger, progress: progress
+            )
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    init(
+        settings: BenchSettings, database: BenchDatabase, broker: BenchBroker, migrations: [Migration],
+        reference: ReferenceData, day: CalendarDate, command: String, logger: Logger,
+        progress: @escaping @Sendable (String) -> Void
+    ) {
+        self.settings = settings
+        self.database = database
+        self.broker = broker
+        self.migrations = migrations
+        self.reference = reference
+        self.day = day
+        self.command = command
+        self.logger = logger
+        self.progress = progress
     }
 
     private func cleanUp() async throws {

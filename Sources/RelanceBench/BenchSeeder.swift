@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import RelanceCore
+import RelanceRuntime
 import RelanceStore
 
 /// Seeds the benchmark's due steps: `reminders` invoices spread evenly over `tenants` business
@@ -9,9 +10,11 @@ import RelanceStore
 /// the four queue channels in turn (email, call, letter — recap letters and formal notices
 /// alternating —, legal filing).
 ///
-/// Invoices go through `InvoiceIntake.addUniform`, so their schedules are the planner's own:
-/// each invoice's due date is chosen so that, on the bench day, the step of the wanted channel
-/// is the one the ladder has reached (the earlier ones are cancelled as superseded at intake,
+/// Every seeded debtor is of one `DebtorShape`, so their invoices go through
+/// `InvoiceIntake.add(_:sharing:today:batchSize:)` with one shared planning (the ladder is
+/// personalised once), and their schedules are the planner's own: each invoice's due date is
+/// chosen so that, on the bench day, the step of the wanted channel is the one the ladder has
+/// reached (the earlier ones are cancelled as superseded at intake,
 /// the later ones stay planned for later days). A legal step is never due before the formal
 /// notice was sent, so legal invoices are planned 15 days earlier — their notice due then —
 /// and that notice is recorded as sent on that day (a history job with its outcome, written
@@ -39,6 +42,8 @@ struct BenchSeeder: Sendable {
         case email, call, letter, legal
     }
 
+    /// Every seeded debtor is of this shape, so their invoices share one planning.
+    static let shape = DebtorShape()
     static let address = PostalAddress(lines: ["8 rue du Banc d'Essai"], postalCode: "75011", city: "Paris", countryCode: "FR")
 
     func seed(reminders: Int, tenants: Int, invoicesPerDebtor: Int, concurrency: Int = 2) async throws -> Seed {
@@ -119,9 +124,8 @@ struct BenchSeeder: Sendable {
         let debtorCount = (count + invoicesPerDebtor - 1) / invoicesPerDebtor
         for local in 0..<debtorCount {
             let number = debtorBase + local
-            let debtor = try Debtor(
-                tenantId: tenant.id, creditorId: creditor.id, name: "Débiteur \(number + 1)", kind: .business,
-                language: .fr, timeZone: "Europe/Paris",
+            let debtor = try Self.shape.debtor(
+                tenant: tenant.id, creditor: creditor.id, name: "Débiteur \(number + 1)",
                 contacts: DebtorContacts(email: "debtor\(number + 1)@bench.example", phone: "+33100000000",
                                          postalAddress: Self.address)
             )
@@ -148,7 +152,7 @@ struct BenchSeeder: Sendable {
             try await repository.createMany(Array(debtors[start..<min(debtors.count, start + 5_000)]))
         }
         let intake = InvoiceIntake(client: client, logger: logger)
-        let shape = DebtorShape(kind: .business, timeZone: "Europe/Paris", profile: BehaviourProfile(history: [], today: day))
+        let planning = Self.shape.planning(asOf: day)
         let noticeDay = day.adding(days: -(offsets[.legal]! - offsets[.registeredLetter]!))
         // Plain and legal invoices go in by turns, in slices of about a thousand: steps due at
         // the same moment are claimed in the order they were written, so seeding all legal
@@ -158,8 +162,8 @@ struct BenchSeeder: Sendable {
         for slice in 0..<slices {
             let plainSlice = Array(plain[plain.count * slice / slices..<plain.count * (slice + 1) / slices])
             let legalSlice = Array(legal[legal.count * slice / slices..<legal.count * (slice + 1) / slices])
-            try await intake.addUniform(plainSlice, shape: shape, today: day, batchSize: 5_000)
-            try await intake.addUniform(legalSlice, shape: shape, today: noticeDay, batchSize: 5_000)
+            try await intake.add(plainSlice, sharing: planning, today: day, batchSize: 5_000)
+            try await intake.add(legalSlice, sharing: planning, today: noticeDay, batchSize: 5_000)
             try await recordNotices(legalSlice.map(\.id.uuid), on: noticeDay)
         }
         return (debtors.count, count)

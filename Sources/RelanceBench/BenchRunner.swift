@@ -4,6 +4,7 @@ import Logging
 import PostgresNIO
 import RelanceCore
 import RelancePipeline
+import RelanceRuntime
 import RelanceStore
 import ServiceLifecycle
 import Synchronization

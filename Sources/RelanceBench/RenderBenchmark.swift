@@ -1,6 +1,7 @@
 import Foundation
 import RelanceCore
 import RelancePipeline
+import RelanceRuntime
 
 /// `relance bench render`: how fast `TemplateRenderer.render` writes the messages the pipeline
 /// sends, with no database or broker in the way.
@@ -9,7 +10,7 @@ import RelancePipeline
 /// debtor with one late invoice: the template key and tone of the built-in French ladder's last
 /// step on that channel, penalties from the penalty engine, the earlier steps as history, the
 /// next step, and the composer's payment methods. Messages are rendered round-robin.
-struct RenderBenchmark: Sendable {
+public struct RenderBenchmark: Sendable {
     /// One message to render.
     struct Sample: Sendable {
         let key: String
@@ -19,7 +20,7 @@ struct RenderBenchmark: Sendable {
     }
 
     /// The figures of one run.
-    struct Report: Sendable, Encodable {
+    public struct Report: Sendable, Encodable {
         struct Template: Sendable, Encodable {
             var key: String
             var channel: String
@@ -37,7 +38,7 @@ struct RenderBenchmark: Sendable {
         var microsecondsPerMessage: Double
         var templates: [Template]
 
-        func text() -> String {
+        public func text() -> String {
             var lines = [
                 "relance bench render (\(build) build): \(messages) messages in \(String(format: "%.3f", seconds)) s",
                 "  \(Int(messagesPerSecond.rounded())) messages/s, \(String(format: "%.2f", microsecondsPerMessage)) µs per message",
@@ -56,7 +57,7 @@ struct RenderBenchmark: Sendable {
             return lines.joined(separator: "\n")
         }
 
-        func json() throws -> String {
+        public func json() throws -> String {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -68,7 +69,7 @@ struct RenderBenchmark: Sendable {
     let samples: [Sample]
 
     /// The messages of `day`, one per channel, from the shipped templates and rate tables.
-    init(reference: ReferenceData, day: CalendarDate) throws {
+    public init(reference: ReferenceData, day: CalendarDate) throws {
         renderer = TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency)
         let engine = PenaltyEngine(tables: reference.rateTables)
         let ladder = DunningPolicy.defaultFrench.steps
@@ -90,7 +91,7 @@ struct RenderBenchmark: Sendable {
 
     /// Renders `messages` messages round-robin over the samples, after one warm-up round that
     /// also checks that each renders.
-    func run(messages: Int, command: String) throws -> Report {
+    public func run(messages: Int, command: String) throws -> Report {
         for sample in samples { _ = try render(sample) }
         let clock = ContinuousClock()
         var spent = [Duration](repeating: .zero, count: samples.count)
