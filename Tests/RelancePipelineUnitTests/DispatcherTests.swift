@@ -92,7 +92,7 @@ struct DispatcherTests {
         let relay = fixture.relay()
 
         let dispatching = Task { try await dispatcher.run() }
-        #expect(await eventually { jobCount() == 2 })
+        #expect(await eventually { jobCount() >= 2 })
         // Paused: a while later the outbox still holds two jobs and three debtors wait.
         try await Task.sleep(for: .milliseconds(100))
         #expect(jobCount() == 2)
