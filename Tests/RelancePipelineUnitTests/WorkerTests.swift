@@ -157,6 +157,35 @@ struct WorkerTests {
         #expect(channel.actions.isEmpty)
     }
 
+    @Test("A later reminder recalls what was sent before and, from a collection agency, its first letter")
+    func laterReminderRecallsHistory() async throws {
+        let fixture = PipelineFixture(tenantKind: .collectionAgency)
+        let invoice = try fixture.addInvoice(for: try fixture.addDebtor("Martin SARL"), number: "F-1")
+        let channel = ScriptedChannel()
+
+        try await fixture.running(fixture.worker(channel)) { _ in
+            let first = try #require(try await fixture.dispatchAndPublish().first)
+            #expect(await eventually { fixture.store.outcome(of: first.id) != nil })
+            // The second email, three days after the due date.
+            fixture.clock.set(PipelineFixture.paris(PipelineFixture.dueDate.adding(days: 3), 10, 30))
+            #expect(try await fixture.dispatchAndPublish().count == 2)
+            #expect(await eventually { fixture.store.outcomes.count == 2 && Self.settled(fixture.broker) })
+        }
+
+        #expect(fixture.store.outcomes.allSatisfy { $0.kind == .sent })
+        #expect(fixture.store.steps(of: invoice.id).prefix(2).allSatisfy { $0.status == .done })
+        let messages = channel.actions.compactMap(\.message)
+        #expect(messages.count == 2)
+        let (first, second) = (try #require(messages.first), try #require(messages.last))
+        #expect(first.history.isEmpty)
+        #expect(first.agency?.firstLetter == nil)
+        #expect(second.history.map(\.channel) == [.email])
+        #expect(second.history.first?.date == PipelineFixture.firstStepDay)
+        #expect(second.nextStep == MessageNextStep(channel: .email, date: PipelineFixture.dueDate.adding(days: 10)))
+        // A later contact repeats the reference and date of the agency's first letter.
+        #expect(second.agency?.firstLetter == first.letter)
+    }
+
     @Test("A registered letter travels on the letter queue, and once sent dates its invoice's formal notice")
     func registeredLetterDatesFormalNotice() async throws {
         let fixture = PipelineFixture()

@@ -51,12 +51,14 @@ struct PipelineFixture {
     let creditor: Creditor
 
     /// The clock starts at 10:30 in Paris on the first step's day unless told otherwise.
-    init(now: Date = PipelineFixture.paris(PipelineFixture.firstStepDay, 10, 30)) {
+    init(now: Date = PipelineFixture.paris(PipelineFixture.firstStepDay, 10, 30), tenantKind: TenantKind = .business) {
         clock = ManualClock(now)
         store = MemoryPipelineStore(clock: clock)
-        tenant = Tenant(name: "Atelier Durand", kind: .business)
+        tenant = Tenant(name: "Atelier Durand", kind: tenantKind)
         creditor = Creditor(tenantId: tenant.id, name: "Atelier Durand SAS", address: Self.address)
-        store.add(tenant)
+        store.add(tenant, agencyDetails: tenantKind == .collectionAgency ? AgencyDetails(
+            name: "Recouvrement Martin", address: Self.address, statement: "Société de recouvrement amiable, garantie financière n° 1234"
+        ) : nil)
         store.add(creditor)
     }
 
