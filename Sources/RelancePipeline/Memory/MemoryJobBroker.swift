@@ -13,6 +13,7 @@ public final class MemoryJobBroker: JobBroker {
     /// A message taken from a queue.
     public struct Message: InboundJob {
         public let body: [UInt8]
+        /// 1 on a first delivery; a retry's is the attempt the worker asked for.
         public let attempt: Int
         /// Tells deliveries apart, as a delivery tag does.
         let tag: Int

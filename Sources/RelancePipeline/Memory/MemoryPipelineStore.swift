@@ -22,10 +22,14 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
         public let channel: Channel
         public let templateKey: String
         public let tone: Tone
+        /// The step's calendar date.
         public let dueDate: CalendarDate
+        /// When it falls due: 08:00 on `dueDate` where the debtor is, or later once deferred.
         public var dueAt: Date
         public var status: ScheduleStepStatus
+        /// The job that carries it, once dispatched.
         public var jobId: UUID?
+        /// Why it was cancelled, deferred, done or skipped (`status_reason`).
         public var reason: String?
     }
 
@@ -86,14 +90,17 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
 
     // MARK: - Setup
 
+    /// Stores a tenant; a collection agency comes with the legal mentions its letters carry.
     public func add(_ tenant: Tenant, agencyDetails: AgencyDetails? = nil) {
         tables.withLock { $0.tenants[tenant.id] = TenantRecord(tenant: tenant, agencyDetails: agencyDetails) }
     }
 
+    /// Stores a creditor of a tenant added before.
     public func add(_ creditor: Creditor) {
         tables.withLock { $0.creditors[creditor.id] = creditor }
     }
 
+    /// Stores a debtor (its creditor and tenant are not checked, as the worker's reads do not).
     public func add(_ debtor: Debtor) {
         tables.withLock { $0.debtors[debtor.id] = debtor }
     }
@@ -151,6 +158,7 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
 
     // MARK: - What tests see
 
+    /// The invoice as stored now.
     public func invoice(_ id: InvoiceID) -> Invoice? { tables.withLock { $0.invoices[id]?.invoice } }
 
     /// The day the invoice's formal notice went out, once it did.
@@ -161,6 +169,7 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
         tables.withLock { $0.steps.filter { $0.invoiceId == id.uuid }.sorted { $0.position < $1.position } }
     }
 
+    /// One row of the schedule, by id.
     public func step(_ id: UUID) -> Step? { tables.withLock { $0.steps.first { $0.id == id } } }
 
     /// Every job written, oldest first.
@@ -169,9 +178,10 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
     /// The outbox, in publication order.
     public var outbox: [OutboxEntry] { tables.withLock { $0.outbox } }
 
-    /// Every outcome recorded.
+    /// Every outcome recorded, in no particular order.
     public var outcomes: [JobOutcome] { tables.withLock { Array($0.outcomes.values) } }
 
+    /// The outcome recorded for a job, once there is one (its `completedAt` always set).
     public func outcome(of jobId: UUID) -> JobOutcome? { tables.withLock { $0.outcomes[jobId] } }
 
     // MARK: - DispatchStorage
