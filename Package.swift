@@ -162,6 +162,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Unit tests of the dispatcher, relay and worker on the in-memory ports: no service runs.
+        .testTarget(
+            name: "RelancePipelineUnitTests",
+            dependencies: [
+                "RelancePipeline", "RelanceCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RelanceStoreTests",
             dependencies: ["RelanceStore", "RelancePipeline", "RelanceCore", "RelanceTestSupport"],
