@@ -243,6 +243,22 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
         tables.withLock { min($0.outbox.count, limit) }
     }
 
+    public func requeueUnfinished(createdIn period: Range<Date>) async throws -> Int {
+        tables.withLock { tables in
+            let waiting = Set(tables.outbox.map(\.jobId))
+            let lost = tables.jobs.values
+                .filter { period.contains($0.createdAt) && tables.outcomes[$0.id] == nil && !waiting.contains($0.id) }
+                .sorted { ($0.createdAt, $0.id.uuidString) < ($1.createdAt, $1.id.uuidString) }
+            for job in lost {
+                tables.nextSequence += 1
+                tables.outbox.append(OutboxEntry(
+                    sequence: tables.nextSequence, jobId: job.id, lastPublishError: "published again: no outcome since \(job.createdAt)"
+                ))
+            }
+            return lost.count
+        }
+    }
+
     // MARK: - WorkerStorage
 
     public func load(tenantIds: [UUID], debtorIds: [UUID], invoiceIds: [UUID], now: Date) async throws -> BatchSnapshot {
