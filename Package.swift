@@ -145,6 +145,8 @@ let package = Package(
                 "RelanceCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            // The recorded renderings, read from the source tree by GoldenRenderingTests.
+            exclude: ["Templates/Golden"],
             swiftSettings: swiftSettings
         ),
         // Runs the built `relance` executable (found next to the test bundle) as a user would.

@@ -1,17 +1,8 @@
 /// A mandatory mention missing from (or wrong in) a collection agency's letter.
-public struct AgencyMentionError: Error, Sendable, Hashable, CustomStringConvertible {
-    public typealias Code = ErrorCode<AgencyMentionError>
+public typealias AgencyMentionError = CodedError<AgencyMentionErrorDomain>
 
-    public let code: Code
-    public let message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-}
+/// Tags `AgencyMentionError` and its codes (`ErrorCode where Domain == AgencyMentionError`).
+public enum AgencyMentionErrorDomain {}
 
 extension ErrorCode where Domain == AgencyMentionError {
     // R124-4 1°

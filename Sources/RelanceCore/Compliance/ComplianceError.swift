@@ -1,17 +1,8 @@
 /// A compliance rule set that cannot be read, or a question it cannot answer.
-public struct ComplianceError: Error, Sendable, Hashable, CustomStringConvertible {
-    public typealias Code = ErrorCode<ComplianceError>
+public typealias ComplianceError = CodedError<ComplianceErrorDomain>
 
-    public let code: Code
-    public let message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-}
+/// Tags `ComplianceError` and its codes (`ErrorCode where Domain == ComplianceError`).
+public enum ComplianceErrorDomain {}
 
 extension ErrorCode where Domain == ComplianceError {
     /// The rule text is not valid JSON or breaks a rule of its format.

@@ -1,18 +1,9 @@
 extension MessageComposer {
     /// Why one job's message cannot be written; the job fails for good with this reason.
-    public struct CompositionError: Error, Sendable, Hashable, CustomStringConvertible {
-        public typealias Code = ErrorCode<CompositionError>
+    public typealias CompositionError = CodedError<CompositionErrorDomain>
 
-        public let code: Code
-        public let message: String
-
-        public init(_ code: Code, _ message: String) {
-            self.code = code
-            self.message = message
-        }
-
-        public var description: String { message }
-    }
+    /// Tags `CompositionError` and its codes (`ErrorCode where Domain == CompositionError`).
+    public enum CompositionErrorDomain {}
 }
 
 extension ErrorCode where Domain == MessageComposer.CompositionError {

@@ -1,17 +1,8 @@
 /// A money operation that cannot give an exact answer: mixed currencies, overflow, bad text.
-public struct MoneyError: Error, Sendable, Hashable, CustomStringConvertible {
-    public typealias Code = ErrorCode<MoneyError>
+public typealias MoneyError = CodedError<MoneyErrorDomain>
 
-    public let code: Code
-    public let message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-}
+/// Tags `MoneyError` and its codes (`ErrorCode where Domain == MoneyError`).
+public enum MoneyErrorDomain {}
 
 extension ErrorCode where Domain == MoneyError {
     public static var currencyMismatch: Self { Self(name: "currency_mismatch") }

@@ -1,18 +1,9 @@
 /// A domain record that cannot exist as given: a due date before the issue date, an unknown
 /// time zone, an outstanding amount larger than the invoice.
-public struct ModelValidationError: Error, Sendable, Hashable, CustomStringConvertible {
-    public typealias Code = ErrorCode<ModelValidationError>
+public typealias ModelValidationError = CodedError<ModelValidationErrorDomain>
 
-    public let code: Code
-    public let message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-}
+/// Tags `ModelValidationError` and its codes (`ErrorCode where Domain == ModelValidationError`).
+public enum ModelValidationErrorDomain {}
 
 extension ErrorCode where Domain == ModelValidationError {
     public static var invalidTimeZone: Self { Self(name: "invalid_time_zone") }

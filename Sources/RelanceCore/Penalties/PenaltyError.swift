@@ -1,20 +1,13 @@
 /// Why a penalty cannot be computed: the request is wrong, or a rate table does not cover the
 /// dates (the engine never guesses a rate that has not been published or recorded).
-public struct PenaltyError: Error, Sendable, Hashable, CustomStringConvertible {
-    public typealias Code = ErrorCode<PenaltyError>
+public typealias PenaltyError = CodedError<PenaltyErrorDomain>
 
-    public let code: Code
-    public let message: String
+/// Tags `PenaltyError` and its codes (`ErrorCode where Domain == PenaltyError`).
+public enum PenaltyErrorDomain {}
 
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
+extension PenaltyError {
     /// True when the request itself is at fault, false when the rate tables must be completed.
     public var isInvalidRequest: Bool { code != .rateUnavailable }
-
-    public var description: String { message }
 }
 
 extension ErrorCode where Domain == PenaltyError {

@@ -1,18 +1,9 @@
 /// A state change that is not allowed: a transition from the wrong state, or one whose
 /// arguments make no sense (a payment larger than what is owed, a plan that does not add up).
-public struct InvoiceStateError: Error, Sendable, Hashable, CustomStringConvertible {
-    public typealias Code = ErrorCode<InvoiceStateError>
+public typealias InvoiceStateError = CodedError<InvoiceStateErrorDomain>
 
-    public let code: Code
-    public let message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-}
+/// Tags `InvoiceStateError` and its codes (`ErrorCode where Domain == InvoiceStateError`).
+public enum InvoiceStateErrorDomain {}
 
 extension ErrorCode where Domain == InvoiceStateError {
     /// The transition is not allowed from the invoice's current state.

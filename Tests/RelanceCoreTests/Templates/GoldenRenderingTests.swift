@@ -3,19 +3,26 @@ import Testing
 import RelanceCore
 
 /// Every shipped template rendered over varied contexts, compared byte for byte with the
-/// renderings recorded in `Golden/GoldenRenderings.swift`, so that work on the renderer cannot
-/// change a single character a debtor reads.
+/// renderings recorded in `Golden/<variant>.txt` (one file per variant, e.g. `fr-single.txt`),
+/// so that work on the renderer cannot change a single character a debtor reads.
 ///
 /// To re-record after a deliberate template change, run the suite with
-/// `RELANCE_RECORD_GOLDEN=<path of Golden/GoldenRenderings.swift>`; the run then fails on
-/// purpose, and the diff of that file shows what changed.
+/// `RELANCE_RECORD_GOLDEN=1`; the run then fails on purpose, and the diff of the `Golden`
+/// folder shows what changed.
 @Suite("Golden renderings")
 struct GoldenRenderingTests {
     struct Variant: Sendable, CustomTestStringConvertible {
         let name: String
         let context: MessageContext
         var testDescription: String { name }
+        /// The file holding its recorded rendering: the name with dashes for spaces.
+        var file: URL {
+            GoldenRenderingTests.directory.appendingPathComponent(name.split(separator: " ").joined(separator: "-") + ".txt")
+        }
     }
+
+    /// `Golden/`, next to this file.
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static let variants: [Variant] = Language.allCases.flatMap { language in
         [
@@ -31,43 +38,27 @@ struct GoldenRenderingTests {
     func rendersAsRecorded(_ variant: Variant) throws {
         let rendered = Self.renderings(of: variant.context)
         if ProcessInfo.processInfo.environment["RELANCE_RECORD_GOLDEN"] != nil {
-            Issue.record("recording golden renderings: run once more without RELANCE_RECORD_GOLDEN")
+            try Data(rendered.utf8).write(to: variant.file)
+            Issue.record("recorded \(variant.file.lastPathComponent): run once more without RELANCE_RECORD_GOLDEN")
             return
         }
-        let expected = try #require(GoldenRenderings.expected[variant.name], "no recorded rendering for '\(variant.name)'")
+        let expected = try Data(contentsOf: variant.file)
         // Bytes, not characters: String equality would let a change of Unicode normalisation pass.
-        guard !rendered.utf8.elementsEqual(expected.utf8) else { return }
+        guard !rendered.utf8.elementsEqual(expected) else { return }
         let renderedLines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = zip(renderedLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let expectedLines = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(renderedLines, expectedLines).enumerated().first { !$0.element.0.utf8.elementsEqual($0.element.1.utf8) }?.offset
             ?? min(renderedLines.count, expectedLines.count)
         let got = first < renderedLines.count ? String(renderedLines[first]) : "<end>"
         let wanted = first < expectedLines.count ? String(expectedLines[first]) : "<end>"
-        Issue.record("line \(first + 1) differs:\n  got:      \(got)\n  expected: \(wanted)")
-    }
-
-    /// Writes the Swift file of recorded renderings when asked to (see the suite's comment).
-    @Test("Records the golden renderings when asked to")
-    func record() throws {
-        guard let path = ProcessInfo.processInfo.environment["RELANCE_RECORD_GOLDEN"] else { return }
-        var source = """
-        // Recorded by GoldenRenderingTests (RELANCE_RECORD_GOLDEN); do not edit by hand.
-
-        enum GoldenRenderings {
-            static let expected: [String: String] = [
-
-        """
-        for variant in Self.variants {
-            source += "\"\(variant.name)\": #\"\"\"\n\(Self.renderings(of: variant.context))\n\"\"\"#,\n"
-        }
-        source += "    ]\n}\n"
-        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        Issue.record("\(variant.file.lastPathComponent) line \(first + 1) differs:\n  got:      \(got)\n  expected: \(wanted)")
     }
 
     // MARK: - Renderings
 
     /// Every key in every tone that has its own file, and once through the default file, as
-    /// text that shows every field of the rendered message (or the error).
+    /// text that shows every field of the rendered message (or the error), each line ending
+    /// with a line feed.
     static func renderings(of context: MessageContext) -> String {
         let library = ShippedTemplateTests.library
         let renderer = TemplateRenderer(library: library, agencyRules: SampleMessages.rules.collectionAgency)
@@ -89,7 +80,7 @@ struct GoldenRenderingTests {
                 }
             }
         }
-        return String(text.dropLast())
+        return text
     }
 
     /// One line per field, found by reflection so that no field can be left out; texts are

@@ -30,7 +30,6 @@ struct ComposerFixture: Sendable {
         library: reference.templates, agencyRules: reference.complianceRules.collectionAgency
     )
 
-    var store: MessageContextStore { MessageContextStore(client: client, logger: logger) }
     var composer: MessageComposer { MessageComposer(rateTables: Self.reference.rateTables) }
     var worker: WorkerStore { WorkerStore(client: client, logger: logger) }
 
@@ -95,11 +94,6 @@ struct ComposerFixture: Sendable {
         try await InvoiceIntake(client: client, logger: logger).add(invoices, today: Self.day(today))
     }
 
-    func pay(_ invoice: Invoice, _ amount: String, on date: String) async throws {
-        let payment = Payment(invoiceId: invoice.id, date: Self.day(date), amount: Self.eur(amount))
-        try await InvoiceTransitions(client: client, logger: logger).recordPayment(payment, today: Self.day(date))
-    }
-
     // MARK: - Pipeline
 
     /// Claims what is due at `now` and lets the dispatcher's decisions group it into jobs.
@@ -139,17 +133,5 @@ struct ComposerFixture: Sendable {
             tenantIds: jobs.map(\.tenantId), debtorIds: jobs.map(\.debtorId),
             invoiceIds: jobs.flatMap { $0.steps.map(\.invoiceId) }, now: now
         )
-    }
-
-    /// Composes the jobs' messages (every step kept); fails the test's expectation by throwing on a job error.
-    func compose(_ jobs: [ReminderJob], at now: Date) async throws -> [MessageContext] {
-        let snapshot = try await load(jobs, at: now)
-        return try composer.compose(jobs.map { ($0, $0.steps) }, at: now, from: snapshot).map { try $0.get() }
-    }
-
-    /// Renders `context` with the shipped template for `key` and `tone`, on the template's channel.
-    static func render(_ context: MessageContext, key: String, tone: Tone) throws -> RenderedMessage {
-        let template = try renderer.library.template(key: key, tone: tone, language: context.language)
-        return try renderer.render(key: key, channel: template.channel, tone: tone, context: context)
     }
 }
