@@ -33,6 +33,11 @@ public struct PipelineSettings: Sendable {
     public var poolConnections = 40
     /// Whether workers write each job's message (`MessageComposer`); off, channels get none.
     public var composeMessages = true
+    /// When jobs without an outcome count as lost and are published again (with the relay).
+    public var reconciler = ReconcilerConfiguration()
+    /// How long SIGTERM waits for the roles to finish what they hold before cancelling them;
+    /// deliveries not acknowledged by then go back to their queues.
+    public var shutdownDeadline: Duration = .seconds(30)
 
     public init(roles: PipelineRoles) {
         self.roles = roles
@@ -49,6 +54,8 @@ public struct PipelineServices: Sendable {
     public let worker: WorkerService<WorkerStore, AMQPJobBroker>?
     /// The relay's and the workers' broker; close it once they have stopped.
     public let broker: AMQPJobBroker
+    /// How long a graceful shutdown may take.
+    public let shutdownDeadline: Duration
 }
 
 /// Builds the services for `settings.roles` against the configured PostgreSQL and RabbitMQ.
@@ -107,6 +114,8 @@ public func buildPipelineServices(
         relay = OutboxRelay(outbox: OutboxStore(client: client, logger: logger), broker: broker,
                             wake: relayWake, configuration: settings.relay, logger: logger)
         signals[NotificationListener.outboxChannel] = relayWake
+        services.append(JobReconciler(outbox: OutboxStore(client: client, logger: logger), clock: clock,
+                                      configuration: settings.reconciler, logger: logger))
     }
     if !signals.isEmpty {
         services.append(NotificationListener(client: client, signals: signals, logger: logger))
@@ -123,16 +132,23 @@ public func buildPipelineServices(
         worker = service
         services.append(service)
     }
-    return PipelineServices(client: client, services: services, dispatcher: dispatcher, relay: relay, worker: worker, broker: broker)
+    return PipelineServices(client: client, services: services, dispatcher: dispatcher, relay: relay, worker: worker,
+                            broker: broker, shutdownDeadline: settings.shutdownDeadline)
 }
 
-/// Runs the services until SIGTERM or SIGINT, then shuts them down gracefully.
+/// Runs the services until SIGTERM or SIGINT, then shuts them down gracefully: each role
+/// finishes what it holds, within `shutdownDeadline`; past it, what is left is cancelled (a
+/// worker's unacknowledged deliveries go back to their queue, a relay's leased jobs come back
+/// when the lease ends).
 public func runUntilSignalled(_ pipeline: PipelineServices, logger: Logger) async throws {
-    let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+    var configuration = ServiceGroupConfiguration(
         services: pipeline.services,
         gracefulShutdownSignals: [.sigterm, .sigint],
         logger: logger
-    ))
+    )
+    configuration.maximumGracefulShutdownDuration = pipeline.shutdownDeadline
+    configuration.maximumCancellationDuration = .seconds(5)
+    let group = ServiceGroup(configuration: configuration)
     try await group.run()
     await pipeline.broker.close()
 }

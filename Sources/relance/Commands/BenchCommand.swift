@@ -110,7 +110,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         guard (1...3).contains(invoicesPerDebtor) else { throw ValidationError("--invoices-per-debtor must be 1, 2 or 3") }
         guard batchLinger >= 0, outboxLimit >= 0 else { throw ValidationError("--batch-linger and --outbox-limit cannot be negative") }
         guard dispatchers > 0, relays > 0, dispatchBatch > 0, relayBatch > 0, publishWindow > 0, consumers > 0, pool > 1,
-              stallTimeout > 0 else {
+              stallTimeout.isFinite, stallTimeout > 0 else {
             throw ValidationError("dispatchers, relays, batch sizes, publish window, consumers, stall timeout must be positive, pool at least 2")
         }
         guard (1...Int(UInt16.max)).contains(prefetch) else { throw ValidationError("--prefetch must be between 1 and 65535") }

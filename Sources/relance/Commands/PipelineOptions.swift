@@ -32,10 +32,29 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "Attempts before a failing job is dead-lettered.")
     var maxAttempts: Int = 5
 
-    func settings(roles: PipelineRoles) throws -> PipelineSettings {
-        guard batchSize > 0, claimers > 0, pollInterval > 0, consumers > 0, prefetch > 0, maxAttempts > 0, batchLinger >= 0 else {
-            throw ValidationError("batch size, claimers, poll interval, consumers, prefetch and attempts must be positive")
+    @Option(help: "Seconds SIGTERM waits for the roles to finish what they hold before cancelling them.")
+    var shutdownTimeout: Double = 30
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be a positive number of steps, not \(batchSize)") }
+        guard claimers > 0 else { throw ValidationError("--claimers must be positive, not \(claimers)") }
+        guard outboxLimit >= 0 else { throw ValidationError("--outbox-limit must be 0 (no limit) or a positive number of jobs, not \(outboxLimit)") }
+        guard pollInterval.isFinite, pollInterval > 0, pollInterval <= 86_400 else {
+            throw ValidationError("--poll-interval must be a number of seconds above 0 and at most 86400, not \(pollInterval)")
         }
+        guard consumers > 0 else { throw ValidationError("--consumers must be positive, not \(consumers)") }
+        guard prefetch > 0 else { throw ValidationError("--prefetch must be positive") }
+        guard batchLinger >= 0, batchLinger <= 60_000 else {
+            throw ValidationError("--batch-linger must be between 0 and 60000 milliseconds, not \(batchLinger)")
+        }
+        guard maxAttempts > 0 else { throw ValidationError("--max-attempts must be positive, not \(maxAttempts)") }
+        guard shutdownTimeout.isFinite, shutdownTimeout > 0, shutdownTimeout <= 3_600 else {
+            throw ValidationError("--shutdown-timeout must be a number of seconds above 0 and at most 3600, not \(shutdownTimeout)")
+        }
+    }
+
+    func settings(roles: PipelineRoles) throws -> PipelineSettings {
+        try validate()
         var settings = PipelineSettings(roles: roles)
         settings.dispatcher.batchSize = batchSize
         settings.dispatcher.claimers = claimers
@@ -47,6 +66,7 @@ struct PipelineOptions: ParsableArguments {
         settings.worker.prefetch = prefetch
         settings.worker.batchLinger = .milliseconds(batchLinger)
         settings.retry.maxAttempts = maxAttempts
+        settings.shutdownDeadline = .milliseconds(Int(shutdownTimeout * 1000))
         return settings
     }
 }

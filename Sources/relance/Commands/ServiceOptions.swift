@@ -16,6 +16,14 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error (default: $RELANCE_LOG_LEVEL, else info).")
     var logLevel: String?
 
+    func validate() throws {
+        let level = configuration().logLevel
+        guard Logger.Level(rawValue: level) != nil else {
+            let known = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("unknown log level '\(level)' (from --log-level or RELANCE_LOG_LEVEL): use one of \(known)")
+        }
+    }
+
     /// The configuration: flags, then environment, then defaults.
     func configuration() -> RelanceConfiguration {
         var configuration = RelanceConfiguration.fromEnvironment()
