@@ -69,6 +69,24 @@ struct OutboxRelayTests {
         #expect(fixture.store.outbox.isEmpty)
     }
 
+    @Test("A broker that neither confirms nor fails holds the relay no longer than its deadline: the jobs are given back")
+    func frozenBrokerGivesJobsBack() async throws {
+        let fixture = try await Self.twoJobsWaiting()
+        fixture.broker.hangNextPublish()
+        var configuration = RelayConfiguration()
+        configuration.confirmTimeout = .milliseconds(200)
+        let relay = OutboxRelay(outbox: fixture.store, broker: fixture.broker, configuration: configuration,
+                                logger: PipelineFixture.logger)
+
+        await #expect(throws: DeadlineExceeded.self) { try await relay.publishOnce() }
+
+        #expect(fixture.store.outbox.count == 2)
+        #expect(fixture.store.outbox.allSatisfy { $0.leasedUntil == nil && $0.publishAttempts == 1 })
+        #expect(fixture.store.outbox.allSatisfy { $0.lastPublishError?.contains("no answer within") == true })
+        #expect(try await relay.publishOnce().published == 2)
+        #expect(fixture.store.outbox.isEmpty)
+    }
+
     @Test("Jobs leased by a relay that stopped go out again once the lease ends")
     func expiredLeaseTakenAgain() async throws {
         let fixture = try await Self.twoJobsWaiting()

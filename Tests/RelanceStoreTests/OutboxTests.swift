@@ -44,7 +44,8 @@ struct OutboxTests {
             )
             #expect(try await outbox.pendingCount() == 1)
             let rows = try await client.query(
-                "SELECT job_id, publish_attempts, last_publish_error, leased_until IS NULL FROM outbox", logger: TestDatabase.logger
+                "SELECT job_id, publish_attempts, last_publish_error, NOT EXISTS (SELECT 1 FROM outbox_leases) FROM outbox",
+                logger: TestDatabase.logger
             )
             var left: [(UUID, Int, String?, Bool)] = []
             for try await row in rows.decode((UUID, Int, String?, Bool).self) { left.append(row) }
@@ -74,7 +75,9 @@ struct OutboxTests {
             #expect(try await outbox.pendingCount() == jobs.count)
             #expect(try await outbox.lease(limit: 10, for: .seconds(30)).isEmpty)
             // Its lease runs out.
-            try await client.query("UPDATE outbox SET leased_until = clock_timestamp() - interval '1 second'", logger: TestDatabase.logger)
+            try await client.query(
+                "UPDATE outbox_leases SET leased_until = clock_timestamp() - interval '1 second'", logger: TestDatabase.logger
+            )
             // Taken again in batches smaller than the outbox: oldest first, each job once.
             var order: [UUID] = []
             for _ in 0..<2 {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An IANA time zone (`Europe/Paris`, `America/Martinique`), checked once where it enters —
 /// a debtor's row, a request, a file — and carried with its `TimeZone` from then on, so that
@@ -11,12 +12,25 @@ public struct TimeZoneID: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Throws when `identifier` names no zone this system knows.
     public init(_ identifier: String) throws(ModelValidationError) {
+        // Rows name a handful of zones, thousands of times a second: each is looked up once.
+        if let known = Self.known.withLock({ $0[identifier] }) {
+            self = known
+            return
+        }
         guard let zone = TimeZone(identifier: identifier) else {
             throw ModelValidationError(.invalidTimeZone, "'\(identifier)' is not a known time zone identifier")
         }
         self.identifier = identifier
         self.zone = zone
+        let found = self
+        Self.known.withLock { known in
+            if known.count >= 1_024 { known.removeAll(keepingCapacity: true) }
+            known[identifier] = found
+        }
     }
+
+    /// The zones looked up so far, by name.
+    private static let known = Mutex<[String: TimeZoneID]>([:])
 
     /// Metropolitan France, the zone of French law's deadlines.
     public static let paris = try! TimeZoneID("Europe/Paris")

@@ -66,6 +66,8 @@ public final class MemoryJobBroker: JobBroker {
         var published: [UUID] = []
         var refusal: (@Sendable (OutboxJob) -> String?)?
         var publishFailure: (any Error)?
+        /// The next publication neither confirms nor fails until cancelled (a frozen broker).
+        var publishHangs = false
         var resendFailure: (any Error)?
 
         mutating func enqueue(_ body: [UInt8], attempt: Int, on channel: Channel) {
@@ -93,6 +95,9 @@ public final class MemoryJobBroker: JobBroker {
     // MARK: - JobBroker
 
     public func publish(_ jobs: [OutboxJob]) async throws -> [PublishResult] {
+        if state.withLock({ state in defer { state.publishHangs = false }; return state.publishHangs }) {
+            try await Task.sleep(for: .seconds(86_400))
+        }
         let (results, waiters) = try state.withLock { state throws -> ([PublishResult], [CheckedContinuation<Void, Never>]) in
             if let failure = state.publishFailure {
                 state.publishFailure = nil
@@ -154,6 +159,11 @@ public final class MemoryJobBroker: JobBroker {
     /// Makes the next `publish` throw `error` (the broker cannot be reached), once.
     public func failNextPublish(_ error: any Error = Unreachable()) {
         state.withLock { $0.publishFailure = error }
+    }
+
+    /// Makes the next `publish` give no answer until it is cancelled, once: a frozen broker.
+    public func hangNextPublish() {
+        state.withLock { $0.publishHangs = true }
     }
 
     /// Makes the next `resend` throw `error`, once.

@@ -31,10 +31,13 @@ public struct LeasedJob: Sendable, Hashable {
     /// Publications the broker refused so far.
     public var failedAttempts: Int
     public var job: OutboxJob
+    /// The lease the job was taken under (one per batch), for storages that keep one.
+    public var lease: Int64
 
-    public init(sequence: Int64, failedAttempts: Int, job: OutboxJob) {
+    public init(sequence: Int64, failedAttempts: Int, job: OutboxJob, lease: Int64 = 0) {
         self.sequence = sequence
         self.failedAttempts = failedAttempts
         self.job = job
+        self.lease = lease
     }
 }

@@ -45,8 +45,14 @@ public struct OutboxRelay<Outbox: OutboxStorage, Broker: JobBroker>: Service {
         let leased = try await outbox.lease(limit: configuration.batchSize, for: configuration.lease)
         guard !leased.isEmpty else { return (0, 0) }
         let results: [PublishResult]
+        let broker = self.broker
+        let jobs = leased.map(\.job)
         do {
-            results = try await broker.publish(leased.map(\.job))
+            // A broker that neither confirms nor fails (frozen, or its socket half-open) must not
+            // hold the relay: past the deadline the jobs are given back and the pass backs off.
+            results = try await withDeadline(configuration.confirmTimeout, what: "publishing \(jobs.count) jobs") {
+                try await broker.publish(jobs)
+            }
         } catch {
             try? await outbox.settle(confirmed: [], failed: leased.map { ($0, "not published: \(error)") })
             throw error
@@ -79,5 +85,7 @@ public struct RelayConfiguration: Sendable {
     public var failurePause: Duration = .seconds(1)
     /// How long leased jobs are this relay's alone; past it they go out again.
     public var lease: Duration = .seconds(30)
+    /// How long the broker may take to confirm a batch before its jobs are given back.
+    public var confirmTimeout: Duration = .seconds(20)
     public init() {}
 }

@@ -5,8 +5,9 @@ import RelanceCore
 import RelancePipeline
 
 /// The relay's outbox on PostgreSQL (`outbox`, one row per job waiting to be published, beside
-/// the `jobs` row that holds its message). Rows are leased for a while (`leased_until`) rather
-/// than held in an open transaction while the broker confirms.
+/// the `jobs` row that holds its message). A relay leases a batch for a while — one
+/// `outbox_leases` row naming the range of sequence numbers it took — rather than holding the
+/// rows in an open transaction while the broker confirms.
 public struct OutboxStore: OutboxStorage {
     public let client: PostgresClient
     public let logger: Logger
@@ -16,9 +17,10 @@ public struct OutboxStore: OutboxStorage {
         self.logger = logger
     }
 
-    /// Leases up to `limit` rows not leased (or whose lease has ended), oldest first, skipping
-    /// rows another relay is taking at this instant, and returns their jobs. An outbox row whose
-    /// job is missing (never the case: both are written in one transaction) is dropped.
+    /// Leases up to `limit` rows outside every live lease, oldest first, skipping rows another
+    /// relay is taking at this instant, and returns their jobs: one statement that also writes
+    /// the lease (the range of sequence numbers taken). An outbox row whose job is missing
+    /// (never the case: both are written in one transaction) is dropped.
     public func lease(limit: Int, for lease: Duration) async throws -> [LeasedJob] {
         let seconds = Double(lease.components.seconds) + Double(lease.components.attoseconds) * 1e-18
         let rows = try await client.execute(PreparedQuery<Lease> { values in
@@ -29,7 +31,7 @@ public struct OutboxStore: OutboxStorage {
         var orphans: [Int64] = []
         for try await row in rows {
             var cells = RowCells(row)
-            let (sequence, attempts): (Int64, Int) = (try cells.next(), try cells.next())
+            let (leaseId, sequence, attempts): (Int64, Int64, Int) = (try cells.next(), try cells.next(), try cells.next())
             let job: UUID? = try cells.next()
             guard let id = job else {
                 orphans.append(sequence)
@@ -39,7 +41,7 @@ public struct OutboxStore: OutboxStorage {
             let (channel, payload): (String, String) = (try cells.next(), try cells.next())
             jobs.append(LeasedJob(sequence: sequence, failedAttempts: attempts, job: OutboxJob(
                 id: id, tenantId: tenant, debtorId: debtor, channel: try DispatchStore.channel(channel), payload: Data(payload.utf8)
-            )))
+            ), lease: leaseId))
         }
         if !orphans.isEmpty {
             try await client.query("DELETE FROM outbox WHERE seq = ANY(\(orphans))", logger: logger)
@@ -47,21 +49,26 @@ public struct OutboxStore: OutboxStorage {
         return jobs
     }
 
-    /// Deletes the confirmed rows; the failed ones stay in their place, unleased, with their
-    /// attempt count and the reason, for the next pass — in one transaction.
+    /// Deletes the confirmed rows and their lease; the failed ones stay in their place with
+    /// their attempt count and the reason, for the next pass.
     public func settle(confirmed: [LeasedJob], failed: [(job: LeasedJob, reason: String)]) async throws {
+        let leases = Array(Set(confirmed.map(\.lease) + failed.map(\.job.lease)))
         guard !failed.isEmpty else {
             guard !confirmed.isEmpty else { return }
-            _ = try await client.execute(PreparedQuery<Remove> { $0.append(confirmed.map(\.sequence)) }, logger: logger)
+            _ = try await client.execute(PreparedQuery<Settle> { values in
+                values.append(confirmed.map(\.sequence))
+                values.append(leases)
+            }, logger: logger)
             return
         }
         try await client.transaction(logger: logger) { connection in
-            if !confirmed.isEmpty {
-                _ = try await connection.execute(PreparedQuery<Remove> { $0.append(confirmed.map(\.sequence)) }, logger: logger)
-            }
+            _ = try await connection.execute(PreparedQuery<Settle> { values in
+                values.append(confirmed.map(\.sequence))
+                values.append(leases)
+            }, logger: logger)
             try await connection.query(
                 """
-                UPDATE outbox o SET leased_until = NULL, publish_attempts = u.attempts, last_publish_error = u.reason
+                UPDATE outbox o SET publish_attempts = u.attempts, last_publish_error = u.reason
                 FROM unnest(\(failed.map(\.job.sequence)), \(failed.map { $0.job.failedAttempts + 1 }),
                             \(failed.map(\.reason))) AS u(seq, attempts, reason)
                 WHERE o.seq = u.seq
@@ -84,7 +91,11 @@ public struct OutboxStore: OutboxStorage {
 
     /// Jobs are found by their time-ordered ids (the primary key's order is their creation
     /// order), so the look-up reads the period's jobs and nothing else.
+    /// Leases that ended over an hour ago (their relay died) are forgotten on the way.
     public func requeueUnfinished(createdIn period: Range<Date>) async throws -> Int {
+        try await client.query(
+            "DELETE FROM outbox_leases WHERE leased_until < clock_timestamp() - interval '1 hour'", logger: logger
+        )
         let rows = try await client.query(
             """
             INSERT INTO outbox (job_id, last_publish_error)
@@ -107,24 +118,30 @@ public struct OutboxStore: OutboxStorage {
     // MARK: - Prepared statements (each relay pass runs them)
 
     enum Lease: PreparedText {
+        // FOR UPDATE … SKIP LOCKED keeps two relays taking at the same instant apart; the lease
+        // row keeps them apart afterwards, until it is settled or ends.
         static let sql = """
-            WITH leased AS (
-                UPDATE outbox o SET leased_until = clock_timestamp() + make_interval(secs => $2)
-                WHERE o.seq IN (
-                    SELECT seq FROM outbox
-                    WHERE leased_until IS NULL OR leased_until < clock_timestamp()
-                    ORDER BY seq LIMIT $1
-                    FOR UPDATE SKIP LOCKED
-                )
-                RETURNING o.seq, o.publish_attempts, o.job_id
+            WITH picked AS (
+                SELECT o.seq, o.job_id, o.publish_attempts FROM outbox o
+                WHERE NOT EXISTS (SELECT 1 FROM outbox_leases l
+                                  WHERE l.leased_until > clock_timestamp() AND o.seq BETWEEN l.first_seq AND l.last_seq)
+                ORDER BY o.seq LIMIT $1
+                FOR UPDATE OF o SKIP LOCKED
+            ), lease AS (
+                INSERT INTO outbox_leases (first_seq, last_seq, leased_until)
+                SELECT min(seq), max(seq), clock_timestamp() + make_interval(secs => $2) FROM picked HAVING count(*) > 0
+                RETURNING id
             )
-            SELECT l.seq, l.publish_attempts, j.id, j.tenant_id, j.debtor_id, j.channel, j.payload::text
-            FROM leased l LEFT JOIN jobs j ON j.id = l.job_id
-            ORDER BY l.seq
+            SELECT (SELECT id FROM lease), p.seq, p.publish_attempts, j.id, j.tenant_id, j.debtor_id, j.channel, j.payload::text
+            FROM picked p LEFT JOIN jobs j ON j.id = p.job_id
+            ORDER BY p.seq
             """
     }
 
-    enum Remove: PreparedText {
-        static let sql = "DELETE FROM outbox WHERE seq = ANY($1)"
+    enum Settle: PreparedText {
+        static let sql = """
+            WITH gone AS (DELETE FROM outbox WHERE seq = ANY($1))
+            DELETE FROM outbox_leases WHERE id = ANY($2)
+            """
     }
 }
