@@ -106,20 +106,18 @@ public struct DispatchStore: DispatchStorage {
                 }
             }
         }
-        var readable: [DueStep] = []
-        readable.reserveCapacity(claimed.steps.count)
-        for (var step, hash) in zip(claimed.steps, ladderHashes) {
+        var withoutLadder: [Int] = []
+        for (index, hash) in ladderHashes.enumerated() {
             // Steps written for an invoice stored without its ladder keep the built-in one.
-            if let hash {
-                guard let ladder = ladders[hash] else {
-                    claimed.unreadable.append((step.stepId, unreadableLadders[hash] ?? "its invoice's ladder was not found"))
-                    continue
-                }
-                step.ladder = ladder
+            guard let hash else { continue }
+            if let ladder = ladders[hash] {
+                claimed.steps[index].ladder = ladder
+            } else {
+                claimed.unreadable.append((claimed.steps[index].stepId, unreadableLadders[hash] ?? "its invoice's ladder was not found"))
+                withoutLadder.append(index)
             }
-            readable.append(step)
         }
-        claimed.steps = readable
+        for index in withoutLadder.reversed() { claimed.steps.remove(at: index) }
         return claimed
     }
 
