@@ -24,6 +24,19 @@ struct WorkerFaultTests {
         return broker
     }
 
+    /// Takes the first message of the email dead-letter queue and returns the reason it carries.
+    static func takeDeadLetterReason(on connection: AMQPConnection) async throws -> String {
+        let consumer = try await connection.consume(queue: JobTopology.deadLetterQueue(for: .email), prefetch: 1)
+        var reason = ""
+        for try await delivery in consumer {
+            reason = delivery.headers[AMQPJobBroker.reasonHeader]?.stringValue ?? ""
+            delivery.ack()
+            break
+        }
+        await consumer.close()
+        return reason
+    }
+
     static func worker(
         _ harness: PipelineHarness, storage: some WorkerStorage, channel: some ReminderChannel, broker: AMQPJobBroker
     ) -> WorkerService<some WorkerStorage, AMQPJobBroker> {
@@ -90,14 +103,7 @@ struct WorkerFaultTests {
             #expect(outcomes[poisoned]?.0 == "dead_lettered")
             #expect(outcomes[poisoned]?.1?.hasPrefix("outcome refused: ") == true)
             #expect(outcomes.filter { $0.key != poisoned }.allSatisfy { $0.value.0 == "sent" })
-            let consumer = try await connection.consume(queue: JobTopology.deadLetterQueue(for: .email), prefetch: 1)
-            var reason = ""
-            for try await delivery in consumer {
-                reason = delivery.headers[AMQPJobBroker.reasonHeader]?.stringValue ?? ""
-                delivery.ack()
-                break
-            }
-            await consumer.close()
+            let reason = try await Self.takeDeadLetterReason(on: connection)
             await connection.close()
             #expect(reason.hasPrefix("outcome refused: "))
         }
@@ -131,14 +137,7 @@ struct WorkerFaultTests {
             })
             await workers.stop()
             await broker.close()
-            let consumer = try await connection.consume(queue: JobTopology.deadLetterQueue(for: .email), prefetch: 1)
-            var reason = ""
-            for try await delivery in consumer {
-                reason = delivery.headers[AMQPJobBroker.reasonHeader]?.stringValue ?? ""
-                delivery.ack()
-                break
-            }
-            await consumer.close()
+            let reason = try await Self.takeDeadLetterReason(on: connection)
             await connection.close()
             #expect(reason == "invalid attempt count 0")
             #expect(try await harness.count("SELECT count(*)::int8 FROM job_outcomes WHERE outcome = 'sent'") == 3)
