@@ -147,9 +147,9 @@ struct BenchRunner: Sendable {
             try await probe.noteFailure(of: "dispatcher") { try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<settings.dispatchers {
                     group.addTask {
-                        while try await dispatcher.waitForOutboxRoom() {
+                        while try await retrying("claim", { try await dispatcher.waitForOutboxRoom() }) {
                             let start = Date()
-                            let summary = try await dispatcher.dispatchOnce()
+                            let summary = try await retrying("claim", { try await dispatcher.dispatchOnce() })
                             probe.dispatched(from: start, to: Date(), claimed: summary.claimed, jobs: summary.jobs,
                                              cancelled: summary.cancelled, deferred: summary.deferred)
                             if summary.claimed == 0 { return }
@@ -169,7 +169,7 @@ struct BenchRunner: Sendable {
                         while true {
                             let dispatchDone = probe.snapshot.dispatchDone
                             let start = Date()
-                            let (published, failed) = try await relay.publishOnce()
+                            let (published, failed) = try await retrying("publish", { try await relay.publishOnce() })
                             probe.published(from: start, to: Date(), count: published, failed: failed)
                             if failed > 0 {
                                 try await Task.sleep(for: relay.configuration.failurePause)
@@ -218,8 +218,18 @@ struct BenchRunner: Sendable {
             let allPerformed = state.dispatchDone && state.relayDone && state.work.count >= state.jobsDispatched
             if allPerformed || now - lastCount >= .seconds(5) {
                 lastCount = now
-                let outcomes = try await Self.count(
+                guard let outcomes = try? await Self.count(
                     "SELECT count(*)::int8 FROM job_outcomes WHERE completed_at >= \(since)", on: client, logger: logger)
+                else {
+                    // The database away for a while: look again later; a stall is still a stall.
+                    if now - lastProgress.at > .milliseconds(Int64(settings.stallTimeout * 1000)) {
+                        stalled = "no progress for \(Int(settings.stallTimeout)) s, and the database cannot be read"
+                        lastOutcome = Date()
+                        break
+                    }
+                    try await Task.sleep(for: .milliseconds(500))
+                    continue
+                }
                 if state.dispatchDone && state.relayDone && outcomes >= state.jobsDispatched {
                     lastOutcome = Date()
                     break
@@ -252,6 +262,28 @@ struct BenchRunner: Sendable {
         let state = probe.snapshot
         return Outcome(probe: state, clock: clock, firstClaim: firstClaim, lastOutcome: lastOutcome,
                        expectedJobs: state.jobsDispatched, cpu: cpu, phaseCPU: phaseCPU, stalled: stalled)
+    }
+
+    /// Runs one pass of the dispatcher or the relay as their services do: a failed pass (the
+    /// database or the broker away) is logged and tried again a second later, its work left
+    /// where it was; the stall timeout still ends a run that makes no progress.
+    private func retrying<Result>(_ pass: String, _ body: () async throws -> Result) async throws -> Result {
+        var failures = 0
+        while true {
+            do {
+                return try await body()
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                failures += 1
+                if failures == 1 || failures.isMultiple(of: 10) {
+                    logger.warning("Pass failed; trying again", metadata: [
+                        "pass": "\(pass)", "failures": "\(failures)", "error": "\(String(reflecting: error))",
+                    ])
+                }
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
     }
 
     static func count(_ query: PostgresQuery, on client: PostgresClient, logger: Logger) async throws -> Int {
