@@ -59,7 +59,10 @@ public struct DispatcherService<Storage: DispatchStorage>: Service {
         let start = ContinuousClock.now
         var told = false
         var pause = configuration.outboxPause
-        while try await storage.outboxCount(atMost: limit) >= limit {
+        let storage = self.storage
+        while try await withDeadline(configuration.storageTimeout, what: "counting the outbox", {
+            try await storage.outboxCount(atMost: limit)
+        }) >= limit {
             if Task.isShuttingDownGracefully || Task.isCancelled { return false }
             if !told, ContinuousClock.now - start > .seconds(10) {
                 // Not a passing burst: the relay is not publishing (is the broker reachable?).
@@ -76,7 +79,12 @@ public struct DispatcherService<Storage: DispatchStorage>: Service {
     /// One claim: up to a batch of due steps.
     @discardableResult
     public func dispatchOnce() async throws -> DispatchSummary {
-        let summary = try await storage.dispatchDue(at: clock.now(), batchSize: configuration.batchSize, decider: decider)
+        let (storage, decider, now, batchSize) = (self.storage, self.decider, clock.now(), configuration.batchSize)
+        // A database call that never answers (a connection lost mid-statement) fails the pass
+        // after the deadline, and the next pass asks again.
+        let summary = try await withDeadline(configuration.storageTimeout, what: "claiming due steps") {
+            try await storage.dispatchDue(at: now, batchSize: batchSize, decider: decider)
+        }
         if summary.jobs > 0 { relayWake?.signal() }
         if summary.claimed > 0 {
             logger.debug("Dispatched", metadata: [
@@ -107,6 +115,8 @@ public struct DispatcherConfiguration: Sendable {
     /// planned meanwhile are claimed later, with what is true then. When the broker is
     /// unreachable, the outbox stops growing at this size. nil: never pause.
     public var outboxLimit: Int? = 6_000
+    /// How long one claim (or outbox count) may take before the pass counts as failed.
+    public var storageTimeout: Duration = .seconds(30)
     /// How long a paused claimer first waits before counting the outbox again; the wait
     /// doubles while the pause lasts, up to a second.
     public var outboxPause: Duration = .milliseconds(20)

@@ -42,7 +42,10 @@ public struct OutboxRelay<Outbox: OutboxStorage, Broker: JobBroker>: Service {
     /// jobs are given back with the reason at once, and the error is rethrown.
     @discardableResult
     public func publishOnce() async throws -> (published: Int, failed: Int) {
-        let leased = try await outbox.lease(limit: configuration.batchSize, for: configuration.lease)
+        let (outbox, batchSize, lease, timeout) = (self.outbox, configuration.batchSize, configuration.lease, configuration.storageTimeout)
+        let leased = try await withDeadline(timeout, what: "leasing outbox rows") {
+            try await outbox.lease(limit: batchSize, for: lease)
+        }
         guard !leased.isEmpty else { return (0, 0) }
         let results: [PublishResult]
         let broker = self.broker
@@ -66,7 +69,10 @@ public struct OutboxRelay<Outbox: OutboxStorage, Broker: JobBroker>: Service {
             case .failed(let reason): failed.append((job, reason))
             }
         }
-        try await outbox.settle(confirmed: confirmed, failed: failed)
+        let settled = (confirmed, failed)
+        try await withDeadline(timeout, what: "settling published rows") {
+            try await outbox.settle(confirmed: settled.0, failed: settled.1)
+        }
         return (confirmed.count, failed.count)
     }
 }
@@ -87,5 +93,7 @@ public struct RelayConfiguration: Sendable {
     public var lease: Duration = .seconds(30)
     /// How long the broker may take to confirm a batch before its jobs are given back.
     public var confirmTimeout: Duration = .seconds(20)
+    /// How long one outbox call may take before the pass counts as failed.
+    public var storageTimeout: Duration = .seconds(30)
     public init() {}
 }
