@@ -45,6 +45,21 @@ struct WorkerTests {
         #expect(fixture.broker.deadLetters(.email).isEmpty)
     }
 
+    @Test("A read that never answers is given up after its deadline and asked again: one outcome, one action, nothing handed back")
+    func hungReadRetried() async throws {
+        let (fixture, _, job) = try await Self.oneJobQueued()
+        let channel = ScriptedChannel()
+        fixture.store.hangNextLoads(2)
+
+        try await fixture.running(fixture.worker(channel, storageTimeout: .milliseconds(100))) { _ in
+            #expect(await eventually { fixture.store.outcome(of: job.id) != nil && Self.settled(fixture.broker) })
+        }
+
+        #expect(fixture.store.outcome(of: job.id)?.kind == .sent)
+        #expect(fixture.store.outcome(of: job.id)?.attempts == 1)
+        #expect(channel.actions.count == 1)
+    }
+
     @Test("A transient failure is retried as the next attempt, then dead-lettered after the last, with outcome failed")
     func transientFailureRetriedThenDeadLettered() async throws {
         let (fixture, invoice, job) = try await Self.oneJobQueued()

@@ -261,8 +261,19 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
 
     // MARK: - WorkerStorage
 
+    /// Makes the next `count` loads give no answer until cancelled: a connection lost in the
+    /// middle of a statement.
+    public func hangNextLoads(_ count: Int = 1) {
+        hangingLoads.withLock { $0 += count }
+    }
+
+    private let hangingLoads = Mutex(0)
+
     public func load(tenantIds: [UUID], debtorIds: [UUID], invoiceIds: [UUID], now: Date) async throws -> BatchSnapshot {
-        tables.withLock { $0.snapshot(tenantIds: Set(tenantIds), debtorIds: Set(debtorIds), invoiceIds: Set(invoiceIds), now: now) }
+        if hangingLoads.withLock({ hanging in defer { hanging = max(0, hanging - 1) }; return hanging > 0 }) {
+            try await Task.sleep(for: .seconds(86_400))
+        }
+        return tables.withLock { $0.snapshot(tenantIds: Set(tenantIds), debtorIds: Set(debtorIds), invoiceIds: Set(invoiceIds), now: now) }
     }
 
     public func standings(of jobs: [(jobId: UUID, tenantId: UUID)]) async throws -> [UUID: JobStanding] {

@@ -116,10 +116,12 @@ struct PipelineFixture {
     /// A worker as production builds it (messages composed from the batch's one read), over
     /// `channel`, taking at most `prefetch` deliveries at once.
     func worker(
-        _ channel: some ReminderChannel, retry: RetryPolicy = RetryPolicy(), prefetch: UInt16 = 100
+        _ channel: some ReminderChannel, retry: RetryPolicy = RetryPolicy(), prefetch: UInt16 = 100,
+        storageTimeout: Duration = .seconds(30)
     ) -> WorkerService<MemoryPipelineStore, MemoryJobBroker> {
         var configuration = WorkerConfiguration()
         configuration.prefetch = prefetch
+        configuration.storageTimeout = storageTimeout
         configuration.batchLinger = .zero
         configuration.databaseFailurePause = .milliseconds(1)
         let processor = JobProcessor(
