@@ -92,7 +92,7 @@ struct DispatcherTests {
         let relay = fixture.relay()
 
         let dispatching = Task { try await dispatcher.run() }
-        #expect(await eventually { jobCount() >= 2 })
+        #expect(await eventually(timeout: .seconds(30)) { jobCount() >= 2 })
         // Paused: a while later the outbox still holds two jobs and three debtors wait.
         try await Task.sleep(for: .milliseconds(100))
         #expect(jobCount() == 2)
@@ -101,7 +101,7 @@ struct DispatcherTests {
         #expect(invoices.filter { fixture.firstStep(of: $0).status == .planned }.count == 3)
 
         // The relay empties the outbox; the dispatcher claims again each time there is room.
-        let allSent = await eventually(timeout: .seconds(10)) {
+        let allSent = await eventually(timeout: .seconds(30)) {
             _ = try? await relay.publishOnce()
             return fixture.broker.publishedJobIds.count == 5
         }

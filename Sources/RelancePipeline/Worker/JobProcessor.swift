@@ -31,6 +31,10 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
     /// Writes each job's message (`ChannelJob.message`); nil: channels get none (a channel that
     /// writes nothing, as the benchmark's `--no-messages` measures).
     public let composer: MessageComposer?
+    /// How long one call to the storage may take before it counts as failed (a connection lost
+    /// in the middle of a statement may never answer). Channel actions have no such deadline:
+    /// an action given up and tried again could contact the debtor twice.
+    public let storageTimeout: Duration
     public let logger: Logger
 
     public init(
@@ -40,6 +44,7 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         retry: RetryPolicy = RetryPolicy(),
         clock: any PipelineClock = SystemClock(),
         actionConcurrency: Int = 32,
+        storageTimeout: Duration = .seconds(30),
         logger: Logger
     ) {
         var byChannel: [Channel: any ReminderChannel] = [:]
@@ -52,6 +57,7 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         self.retry = retry
         self.clock = clock
         self.actionConcurrency = max(1, actionConcurrency)
+        self.storageTimeout = storageTimeout
         self.logger = logger
     }
 
@@ -101,10 +107,12 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         guard !decoded.isEmpty else { return ProcessedBatch(dispositions: dispositions.map { $0 ?? .acknowledge }, outcomes: []) }
 
         // One read serves the standings, the guard and the messages.
-        let snapshot = try await storage.load(
-            tenantIds: decoded.map(\.job.tenantId), debtorIds: decoded.map(\.job.debtorId),
-            invoiceIds: Array(Set(decoded.flatMap { $0.job.steps.map(\.invoiceId) })), now: now
-        )
+        let storage = self.storage
+        let (tenantIds, debtorIds) = (decoded.map(\.job.tenantId), decoded.map(\.job.debtorId))
+        let invoiceIds = Array(Set(decoded.flatMap { $0.job.steps.map(\.invoiceId) }))
+        let snapshot = try await withDeadline(storageTimeout, what: "reading the batch's records") {
+            try await storage.load(tenantIds: tenantIds, debtorIds: debtorIds, invoiceIds: invoiceIds, now: now)
+        }
         var standings: [UUID: JobStanding] = [:]
         let unsettled = decoded.filter { entry in
             guard snapshot.awaitsOutcome(entry.job) else { return true }
@@ -112,7 +120,10 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
             return false
         }
         if !unsettled.isEmpty {
-            standings.merge(try await storage.standings(of: unsettled.map { ($0.job.jobId, $0.job.tenantId) })) { $1 }
+            let named = unsettled.map { (jobId: $0.job.jobId, tenantId: $0.job.tenantId) }
+            standings.merge(try await withDeadline(storageTimeout, what: "looking up jobs") {
+                try await storage.standings(of: named)
+            }) { $1 }
         }
         var live: [(index: Int, job: ReminderJob, attempt: Int)] = []
         for entry in decoded {
@@ -256,7 +267,7 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                 attempts: max(1, outcome.attempts), completedAt: outcome.completedAt
             )
             do {
-                try await storage.record([plain])
+                try await recordWithin([plain])
             } catch let error as OutcomesRefused {
                 logger.error("Not even a plain outcome could be written for the job", metadata: [
                     "job.id": "\(outcome.jobId)", "reason": "\(error.reason)",
@@ -267,12 +278,18 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         return refused.map(\.message)
     }
 
+    /// Writes `outcomes` within the storage deadline.
+    private func recordWithin(_ outcomes: [JobOutcome]) async throws {
+        let storage = self.storage
+        _ = try await withDeadline(storageTimeout, what: "writing outcomes") { try await storage.record(outcomes) }
+    }
+
     /// Writes `outcomes`, halving on refusal; returns the refused ones with the reason.
     private func recordIsolating(
         _ outcomes: ArraySlice<(message: Int, outcome: JobOutcome)>
     ) async throws -> [(message: Int, outcome: JobOutcome, reason: String)] {
         do {
-            try await storage.record(outcomes.map(\.outcome))
+            try await recordWithin(outcomes.map(\.outcome))
             return []
         } catch let refusal as OutcomesRefused {
             guard outcomes.count > 1 else { return outcomes.map { ($0.message, $0.outcome, refusal.reason) } }

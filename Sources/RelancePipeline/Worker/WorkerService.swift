@@ -69,11 +69,10 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
         // Read and act. While the storage cannot be read, the batch is held (not handed back,
         // which would spend the jobs' delivery attempts on an outage): nothing has acted yet, and
         // no new delivery comes while the prefetch is taken.
-        let (processor, timeout) = (self.processor, configuration.storageTimeout)
+        // (A storage call that never answers fails after the processor's `storageTimeout`, and is
+        // asked again here.)
         guard let prepared = try await untilStored("Cannot read the batch's records", logger: logger, {
-            // A database call that never answers (a connection lost mid-statement) counts as a
-            // failure after the deadline, and is asked again.
-            try await withDeadline(timeout, what: "reading the batch's records") { try await processor.prepare(batch) }
+            try await processor.prepare(batch)
         }) else {
             subscription.handBack(batch)
             return
@@ -90,12 +89,9 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
         }
         // Outcomes, written again until the storage takes them; those it refuses for what they
         // hold become dead letters of their own.
-        guard let (processed, refused) = try await untilStored("Cannot write the batch's outcomes", logger: logger, {
-            try await withDeadline(timeout, what: "writing the batch's outcomes") {
-                var recorded = prepared
-                let refused = try await processor.record(&recorded)
-                return (recorded, refused)
-            }
+        var processed = prepared
+        guard let refused = try await untilStored("Cannot write the batch's outcomes", logger: logger, {
+            try await processor.record(&processed)
         }) else {
             subscription.handBack(batch)
             return
@@ -188,7 +184,5 @@ public struct WorkerConfiguration: Sendable {
     /// reached; it doubles at each failure, up to `maximumFailurePause`.
     public var databaseFailurePause: Duration = .seconds(1)
     public var maximumFailurePause: Duration = .seconds(30)
-    /// How long one read or write of a batch may take before it counts as failed.
-    public var storageTimeout: Duration = .seconds(30)
     public init() {}
 }

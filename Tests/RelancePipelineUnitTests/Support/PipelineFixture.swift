@@ -121,12 +121,11 @@ struct PipelineFixture {
     ) -> WorkerService<MemoryPipelineStore, MemoryJobBroker> {
         var configuration = WorkerConfiguration()
         configuration.prefetch = prefetch
-        configuration.storageTimeout = storageTimeout
         configuration.batchLinger = .zero
         configuration.databaseFailurePause = .milliseconds(1)
         let processor = JobProcessor(
             storage: store, channels: [channel], composer: MessageComposer(rateTables: Self.reference.rateTables),
-            retry: retry, clock: clock, logger: Self.logger
+            retry: retry, clock: clock, storageTimeout: storageTimeout, logger: Self.logger
         )
         return WorkerService(processor: processor, broker: broker, configuration: configuration, logger: Self.logger)
     }
@@ -158,7 +157,7 @@ struct PipelineFixture {
 
 /// Waits until `condition` holds, or `timeout` passes; returns whether it held. For waiting on
 /// another task's progress only: what a test asserts does not depend on the timeout.
-func eventually(timeout: Duration = .seconds(5), _ condition: () async throws -> Bool) async rethrows -> Bool {
+func eventually(timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
