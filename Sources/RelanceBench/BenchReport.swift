@@ -41,6 +41,8 @@ public struct BenchReport: Sendable, Encodable {
         /// Seeded steps done, with exactly one job and that job's one outcome.
         var stepsWithOneOutcome: Int
         var stepsInSeveralJobs: Int
+        /// (debtor, channel) pairs given more than one job by the run (must be 0).
+        var debtorChannelsTwice: Int
         var jobs: Int
         var outcomes: Int
         /// Outcomes that record a rendered message (its subject or title).
@@ -120,7 +122,7 @@ public struct BenchReport: Sendable, Encodable {
         lines.append("               quorum queues, publisher confirms, outcomes committed before ack; messages \(settings.composeMessages ? "composed and rendered" : "not composed (--no-messages)"); database \(settings.database), vhost \(settings.virtualHost)")
         lines.append("")
         if verification.ok {
-            lines.append("verified       every one of the \(verification.seededSteps) seeded steps has exactly one outcome\(settings.composeMessages ? ", with its message rendered" : ""); queues empty")
+            lines.append("verified       every one of the \(verification.seededSteps) seeded steps has exactly one outcome, each debtor one job per channel\(settings.composeMessages ? ", with its message rendered" : ""); queues empty")
         } else {
             lines.append("VERIFICATION FAILED")
             for problem in verification.problems { lines.append("  - \(problem)") }

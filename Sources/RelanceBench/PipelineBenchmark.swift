@@ -133,6 +133,9 @@ public struct PipelineBenchmark: Sendable {
         if results.stepsInJobs != results.seededSteps {
             problems.append("jobs carry \(results.stepsInJobs) steps, \(results.seededSteps) were seeded")
         }
+        if results.debtorChannelsTwice > 0 {
+            problems.append("\(results.debtorChannelsTwice) (debtor, channel) pairs were given more than one job")
+        }
         if results.outcomes != results.jobs { problems.append("\(results.jobs) jobs but \(results.outcomes) outcomes") }
         if settings.composeMessages && results.renderedMessages != results.outcomes {
             problems.append("\(results.outcomes - results.renderedMessages) outcomes record no rendered message")
@@ -183,7 +186,7 @@ public struct PipelineBenchmark: Sendable {
             loadAverageBefore: loadBefore.rounded(places: 2),
             verification: BenchReport.Verification(
                 ok: problems.isEmpty, seededSteps: results.seededSteps, stepsWithOneOutcome: results.stepsWithOneOutcome,
-                stepsInSeveralJobs: results.stepsInSeveralJobs, jobs: results.jobs, outcomes: results.outcomes,
+                stepsInSeveralJobs: results.stepsInSeveralJobs, debtorChannelsTwice: results.debtorChannelsTwice, jobs: results.jobs, outcomes: results.outcomes,
                 renderedMessages: results.renderedMessages,
                 messagesLeftInQueues: leftInQueues, problems: problems
             )
@@ -214,6 +217,9 @@ struct BenchResults: Sendable {
     var stepsWithOneOutcome = 0
     var stepsInJobs = 0
     var stepsInSeveralJobs = 0
+    /// (debtor, channel) pairs given more than one job by this run: each is a debtor contacted
+    /// twice on one channel the same day.
+    var debtorChannelsTwice = 0
     var jobs = 0
     var outcomes = 0
     /// Outcomes whose detail names the rendered message's subject or title.
@@ -249,6 +255,12 @@ struct BenchResults: Sendable {
             results.stepsInSeveralJobs = carried - distinct
         }
         results.jobs = try await count("SELECT count(*)::int8 FROM jobs WHERE created_at >= \(since)")
+        results.debtorChannelsTwice = try await count(
+            """
+            SELECT count(*)::int8 FROM (
+                SELECT 1 FROM jobs WHERE created_at >= \(since) GROUP BY debtor_id, channel HAVING count(*) > 1
+            ) AS twice
+            """)
         results.outcomes = try await count(
             "SELECT count(*)::int8 FROM job_outcomes o JOIN jobs j ON j.id = o.job_id WHERE j.created_at >= \(since)")
         results.renderedMessages = try await count(

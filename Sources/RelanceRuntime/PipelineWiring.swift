@@ -153,7 +153,9 @@ public func runUntilSignalled(_ pipeline: PipelineServices, logger: Logger) asyn
     await pipeline.broker.close()
 }
 
-/// The record-only channels: render, record, contact nobody.
-public func recordingChannels(_ reference: ReferenceData) -> [any ReminderChannel] {
-    [RecordingChannel(renderer: TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency))]
+/// The record-only channels: render, record, contact nobody; with a contact log, write there
+/// each contact they would have made.
+public func recordingChannels(_ reference: ReferenceData, contactLog: ContactLog? = nil) -> [any ReminderChannel] {
+    [RecordingChannel(renderer: TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency),
+                      contactLog: contactLog)]
 }

@@ -10,8 +10,9 @@ import Testing
 /// what the planner and the guards need.
 @Suite("Dispatch claims")
 struct DispatchClaimTests {
-    /// Three tenants with one due step per invoice at 2025-03-17 08:00 Paris: the first has 40,
-    /// the others 3 each. The third is a collection agency.
+    /// Three tenants with one due step per invoice at 2025-03-17 08:00 Paris: the first has 40
+    /// debtors with one invoice each, the others one debtor with 3 invoices. The third is a
+    /// collection agency.
     struct Seed: Sendable {
         var tenants: [Tenant]
         var invoicesByTenant: [TenantID: [Invoice]]
@@ -19,11 +20,14 @@ struct DispatchClaimTests {
         static func make(_ f: StoreFixture) async throws -> Seed {
             var tenants: [Tenant] = []
             var invoices: [TenantID: [Invoice]] = [:]
-            for (name, count, kind) in [("Big", 40, TenantKind.business), ("Small", 3, .business), ("Agency", 3, .collectionAgency)] {
+            for (name, debtors, each, kind) in [("Big", 40, 1, TenantKind.business), ("Small", 1, 3, .business), ("Agency", 1, 3, .collectionAgency)] {
                 let tenant = try await f.tenant(name, kind: kind)
                 let creditor = try await f.creditor(of: tenant)
-                let debtor = try await f.debtor(of: creditor, language: kind == .collectionAgency ? .en : .fr)
-                let batch = try (0..<count).map { try StoreFixture.invoice(debtor, number: "\(name)-\($0)") }
+                var batch: [Invoice] = []
+                for d in 0..<debtors {
+                    let debtor = try await f.debtor(of: creditor, name: "\(name) débiteur \(d)", language: kind == .collectionAgency ? .en : .fr)
+                    batch += try (0..<each).map { try StoreFixture.invoice(debtor, number: "\(name)-\(d)-\($0)") }
+                }
                 try await f.intake.add(batch, today: StoreFixture.day("2025-02-20"))
                 tenants.append(tenant)
                 invoices[tenant.id] = batch
@@ -53,7 +57,7 @@ struct DispatchClaimTests {
             let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 30)
             var perTenant: [UUID: Int] = [:]
             for (step, _) in claimed { perTenant[step.tenantId, default: 0] += 1 }
-            // 30 steps for 3 tenants: up to 10 each; the small ones have only 3.
+            // 30 for 3 tenants: up to 10 debtors each; the small ones have one debtor with 3 steps.
             #expect(perTenant == [seed.tenants[0].id.uuid: 10, seed.tenants[1].id.uuid: 3, seed.tenants[2].id.uuid: 3])
             #expect(try await f.count("SELECT count(*) FROM schedule_steps WHERE status = 'dispatched'") == 16)
         }
@@ -182,8 +186,8 @@ struct DispatchClaimTests {
         }
     }
 
-    @Test("Steps another transaction holds are skipped, not waited for")
-    func skipsLockedSteps() async throws {
+    @Test("Debtors another claim holds are passed over, not waited for")
+    func skipsLockedDebtors() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
             let f = StoreFixture(client: client)
             let seed = try await Seed.make(f)
@@ -191,21 +195,119 @@ struct DispatchClaimTests {
             let (locked, claimed) = try await client.withConnection { connection in
                 try await connection.query("BEGIN", logger: f.logger)
                 let rows = try await connection.query(
-                    "SELECT id FROM schedule_steps WHERE tenant_id = \(big) AND status = 'planned' AND position = 0 ORDER BY id LIMIT 35 FOR UPDATE",
+                    "SELECT id FROM debtors WHERE tenant_id = \(big) ORDER BY id LIMIT 35 FOR NO KEY UPDATE",
                     logger: f.logger
                 )
                 var locked = Set<UUID>()
                 for try await id in rows.decode(UUID.self) { locked.insert(id) }
-                // Another connection claims while these rows are held.
+                // Another connection claims while these debtors are held.
                 let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 30)
                 try await connection.query("ROLLBACK", logger: f.logger)
                 return (locked, claimed.map(\.step))
             }
             #expect(locked.count == 35)
             let bigClaimed = claimed.filter { $0.tenantId == big }
+            // Big's share is 10 debtors; 5 are free.
             #expect(bigClaimed.count == 5)
-            #expect(bigClaimed.allSatisfy { !locked.contains($0.stepId) })
+            #expect(bigClaimed.allSatisfy { !locked.contains($0.debtorId) })
             #expect(claimed.count == 11)
+        }
+    }
+
+    @Test("Steps another transaction holds (a payment being recorded) are passed over, not waited for")
+    func skipsLockedSteps() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let seed = try await Seed.make(f)
+            let small = seed.tenants[1].id.uuid
+            let (locked, claimed) = try await client.withConnection { connection in
+                try await connection.query("BEGIN", logger: f.logger)
+                let rows = try await connection.query(
+                    "SELECT id FROM schedule_steps WHERE tenant_id = \(small) AND status = 'planned' AND position = 0 ORDER BY id LIMIT 2 FOR UPDATE",
+                    logger: f.logger
+                )
+                var locked = Set<UUID>()
+                for try await id in rows.decode(UUID.self) { locked.insert(id) }
+                let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 30)
+                try await connection.query("ROLLBACK", logger: f.logger)
+                return (locked, claimed.map(\.step))
+            }
+            #expect(locked.count == 2)
+            #expect(claimed.filter { $0.tenantId == small }.map(\.stepId).allSatisfy { !locked.contains($0) })
+            #expect(claimed.filter { $0.tenantId == small }.count == 1)
+            #expect(claimed.count == 14)
+        }
+    }
+
+    @Test("Two claimers at once, batches smaller than a debtor's due steps: one job per debtor and channel, and the contact budget kept")
+    func oneContactPerDebtor() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let tenant = try await f.tenant()
+            let creditor = try await f.creditor(of: tenant)
+            // Four one-step ladders, one per contact channel, each due 3 days after the invoice:
+            // on 2025-03-17.
+            var ladders: [DunningPolicy] = []
+            for (channel, key) in [(RelanceCore.Channel.email, "reminder.courteous"), (.call, "call.first"), (.letter, "letter.recap"),
+                                   (.registeredLetter, "notice.formal")] {
+                let ladder = try DunningPolicy(name: "Seul \(channel.rawValue)", steps: [
+                    DunningStep(offsetDays: 3, channel: channel, templateKey: key),
+                ])
+                try await f.policies.create(ladder, tenantId: tenant.id)
+                ladders.append(ladder)
+            }
+            // Ten debtors, each with an invoice on every ladder (two on email): five steps due
+            // at once on four channels, one more than the budget of 3 contacts a week allows.
+            var invoices: [Invoice] = []
+            for d in 0..<10 {
+                let debtor = try await f.debtor(of: creditor, name: "Débiteur \(d)")
+                for (l, ladder) in (ladders + [ladders[0]]).enumerated() {
+                    invoices.append(try StoreFixture.invoice(debtor, number: "D\(d)-L\(l)", issued: "2025-02-14", due: "2025-03-14", policy: ladder.id))
+                }
+            }
+            try await f.intake.add(invoices, today: StoreFixture.day("2025-02-20"))
+            let store = DispatchStore(client: client, logger: f.logger)
+            let decider = DispatchDecider(complianceRules: try StoreFixture.complianceRules())
+            let rendezvous = Rendezvous()
+            @Sendable func claim(meeting: Bool) async throws -> Int {
+                try await store.claimAndDispatch(now: Self.now, batchSize: 3) { steps in
+                    if meeting {
+                        // Both first claims hold their locks at once (bounded wait).
+                        rendezvous.arrive()
+                        for _ in 0..<200 where rendezvous.count < 2 { Thread.sleep(forTimeInterval: 0.01) }
+                    }
+                    return decider.plan(steps, now: Self.now)
+                }.claimed
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        _ = try await claim(meeting: true)
+                        while try await claim(meeting: false) > 0 {}
+                    }
+                }
+                try await group.waitForAll()
+            }
+            while try await claim(meeting: false) > 0 {}
+
+            let pairs = try await client.query(
+                "SELECT debtor_id, channel, count(*)::int FROM jobs GROUP BY debtor_id, channel", logger: f.logger
+            )
+            var jobsPerDebtor: [UUID: Int] = [:]
+            var twice: [String] = []
+            for try await (debtor, channel, count) in pairs.decode((UUID, String, Int).self) {
+                jobsPerDebtor[debtor, default: 0] += count
+                if count > 1 { twice.append("\(debtor) \(channel) ×\(count)") }
+            }
+            #expect(twice.isEmpty, "debtors with two jobs on one channel: \(twice)")
+            #expect(jobsPerDebtor.count == 10)
+            #expect(jobsPerDebtor.values.allSatisfy { $0 == 3 }, "jobs per debtor: \(jobsPerDebtor.values.sorted())")
+            // Call, email (two invoices in one job) and letter go; the registered letter waits
+            // for the budget.
+            #expect(try await f.count("SELECT count(*) FROM schedule_steps WHERE status = 'dispatched'") == 40)
+            #expect(try await f.count(
+                "SELECT count(*) FROM schedule_steps WHERE status = 'planned' AND channel = 'registered_letter' AND status_reason LIKE '%budget%'"
+            ) == 10)
         }
     }
 

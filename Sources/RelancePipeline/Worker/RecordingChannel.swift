@@ -7,10 +7,13 @@ import RelanceCore
 public struct RecordingChannel: ReminderChannel {
     public let channels: Set<Channel>
     public let renderer: TemplateRenderer?
+    /// Where each contact this channel would make is written, when set.
+    public let contactLog: ContactLog?
 
-    public init(channels: Set<Channel> = Set(Channel.allCases), renderer: TemplateRenderer? = nil) {
+    public init(channels: Set<Channel> = Set(Channel.allCases), renderer: TemplateRenderer? = nil, contactLog: ContactLog? = nil) {
         self.channels = channels
         self.renderer = renderer
+        self.contactLog = contactLog
     }
 
     public func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
@@ -29,6 +32,13 @@ public struct RecordingChannel: ReminderChannel {
                 detail["subject"] = Self.headline(rendered)
             } catch {
                 throw .permanent("cannot render \(step.templateKey): \(error)")
+            }
+        }
+        if let contactLog {
+            do {
+                try contactLog.record(job)
+            } catch {
+                throw .transient("\(error)")
             }
         }
         return ChannelDelivery(outcome: outcome, detail: JSONObjectText.encode(detail))

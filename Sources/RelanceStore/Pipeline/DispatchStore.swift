@@ -27,16 +27,21 @@ public struct DispatchStore: DispatchStorage {
         try await OutboxStore(client: client, logger: logger).pendingCount(atMost: limit)
     }
 
-    /// Claims up to `batchSize` planned steps due at `now`, fairly across tenants, lets
-    /// `decide` plan them, and writes the plan, all in one transaction. A claimed step whose
-    /// row this version cannot read (an unknown time zone, tone or state, a ladder that does
-    /// not decode) is cancelled with the reason; the others are planned as usual. Steps locked by another
-    /// dispatcher are skipped (`FOR UPDATE SKIP LOCKED`), so several dispatchers can run at once.
+    /// Claims the due steps of whole debtors at `now`, lets `decide` plan them, and writes the
+    /// plan, all in one transaction. A claimed step whose row this version cannot read (an
+    /// unknown time zone, tone or state, a ladder that does not decode) is cancelled with the
+    /// reason; the others are planned as usual.
     ///
-    /// Fairness: every tenant with due steps gets an equal share of the batch (at least one
-    /// step), tenants in random order, so a tenant with a million due steps does not delay
-    /// another tenant's ten. The claim is one statement: steps, invoices, ladders, histories,
-    /// debtors and tenant kinds come back together.
+    /// One debtor, one claim: a claim locks the debtors it takes (their rows, `FOR NO KEY UPDATE
+    /// SKIP LOCKED`) and takes every due step of each, so however many claimers and dispatcher
+    /// processes run, a debtor's due steps are planned together — one job per channel, and the
+    /// contact budget counted once — and another claim passes over that debtor until this one
+    /// has committed.
+    ///
+    /// Fairness: every tenant with due steps gets an equal share of the batch in debtors (at
+    /// least one), tenants in random order, so a tenant with a million due steps does not delay
+    /// another tenant's ten. Steps, invoices, ladders, histories, debtors and tenant kinds come
+    /// back together in the claim's second statement.
     public func claimAndDispatch(
         now: Date,
         batchSize: Int,
@@ -58,14 +63,31 @@ public struct DispatchStore: DispatchStorage {
         }
     }
 
-    /// Locks and reads the due steps, in one statement. The tenants with due steps are listed
-    /// once, in random order; each gets `max(1, batchSize / tenants)` of its earliest due steps
-    /// that no other transaction holds. Each step comes with its invoice, the invoice's ladder,
-    /// its history (steps `done` or `dispatched`), its debtor and its tenant's kind.
+    /// Locks whole debtors, then reads every due step of theirs, in two statements. The first
+    /// lists the tenants with due steps once, in random order, and locks for each up to
+    /// `max(1, batchSize / tenants)` debtors among those of its earliest due steps, passing over
+    /// debtors another claim holds (`FOR NO KEY UPDATE SKIP LOCKED` on the debtor's row). The
+    /// second, run once those locks are held, reads every due step of the locked debtors — so a
+    /// debtor's steps are never split between claims, and the contacts it reads for the budget
+    /// include every job a claim that held the debtor before has committed. Each step comes with
+    /// its invoice, the invoice's ladder hash, its history (steps `done` or `dispatched`), its
+    /// debtor and its tenant's kind.
     func claim(on connection: PostgresConnection, now: Date, batchSize: Int) async throws -> ClaimedSteps {
-        let rows = try await connection.execute(PreparedQuery<Claim> { values in
+        var tenants: [UUID] = []
+        var debtors: [UUID] = []
+        let locked = try await connection.execute(PreparedQuery<LockDebtors> { values in
             values.append(now)
             values.append(batchSize)
+        }, logger: logger)
+        for try await (tenant, debtor) in locked.decode((UUID, UUID).self) {
+            tenants.append(tenant)
+            debtors.append(debtor)
+        }
+        guard !debtors.isEmpty else { return ClaimedSteps() }
+        let rows = try await connection.execute(PreparedQuery<Claim> { values in
+            values.append(now)
+            values.append(tenants)
+            values.append(debtors)
             values.append(now.addingTimeInterval(-8 * 86_400))
         }, logger: logger)
         var claimed = ClaimedSteps()
@@ -214,16 +236,47 @@ public struct DispatchStore: DispatchStorage {
 
     // MARK: - Prepared statements (each claim runs them)
 
-    enum Claim: PreparedText {
+    /// The debtors a claim takes: per tenant with due steps (in random order), up to its share
+    /// of the debtors of its earliest due steps, earliest first, locked; a debtor another claim
+    /// holds is passed over. The candidates are the debtors of four times the share in steps, so
+    /// that a second claimer finds others when the first ones are held.
+    enum LockDebtors: PreparedText {
         static let sql = """
             WITH active AS (
-                SELECT t.id, t.kind FROM tenants t
+                SELECT t.id FROM tenants t
                 WHERE EXISTS (SELECT 1 FROM schedule_steps s
                               WHERE s.tenant_id = t.id AND s.pending AND s.due_at <= $1)
                 ORDER BY random()
             ), share AS (
                 SELECT greatest(1, $2 / greatest(1, count(*)))::int8 AS per_tenant FROM active
             )
+            SELECT d.tenant_id, d.id
+            FROM active
+            CROSS JOIN share
+            CROSS JOIN LATERAL (
+                SELECT d.tenant_id, d.id
+                FROM (
+                    SELECT c.debtor_id, min(c.due_at) AS first_due
+                    FROM (
+                        SELECT s.debtor_id, s.due_at FROM schedule_steps s
+                        WHERE s.tenant_id = active.id AND s.pending AND s.due_at <= $1
+                        ORDER BY s.due_at
+                        LIMIT share.per_tenant * 4
+                    ) AS c
+                    GROUP BY c.debtor_id
+                ) AS candidate
+                JOIN debtors d ON d.id = candidate.debtor_id
+                ORDER BY candidate.first_due
+                LIMIT share.per_tenant
+                FOR NO KEY UPDATE OF d SKIP LOCKED
+            ) AS d
+            """
+    }
+
+    /// Every due step of the locked debtors (found through their invoices), with what the
+    /// decider needs. A step another transaction holds (a payment being recorded) is passed over.
+    enum Claim: PreparedText {
+        static let sql = """
             SELECT s.id AS step_id, s.tenant_id AS step_tenant_id, s.invoice_id AS step_invoice_id,
                    s.debtor_id AS step_debtor_id, s.position AS step_position, s.channel AS step_channel,
                    s.template_key AS step_template_key, s.tone AS step_tone, s.due_date AS step_due_date,
@@ -232,22 +285,23 @@ public struct DispatchStore: DispatchStorage {
                    -- The ladder by its hash: each distinct one is read once (`ladders`).
                    i.ladder_hash,
                    d.kind AS debtor_kind, d.time_zone AS debtor_time_zone, d.language AS debtor_language,
-                   active.kind AS tenant_kind,
+                   t.kind AS tenant_kind,
                    COALESCE(h.positions, '{}'::int4[]) AS history_positions,
                    COALESCE(h.dates, '{}'::date[]) AS history_dates,
                    COALESCE(c.moments, '{}'::timestamptz[]) AS contact_moments,
                    COALESCE(c.channels, '{}'::text[]) AS contact_channels
-            FROM active
-            CROSS JOIN share
+            FROM unnest($2::uuid[], $3::uuid[]) AS k(tenant_id, debtor_id)
+            JOIN tenants t ON t.id = k.tenant_id
+            JOIN debtors d ON d.id = k.debtor_id
             CROSS JOIN LATERAL (
-                SELECT * FROM schedule_steps s
-                WHERE s.tenant_id = active.id AND s.pending AND s.due_at <= $1
+                SELECT s.* FROM invoices di
+                JOIN schedule_steps s ON s.invoice_id = di.id
+                WHERE di.tenant_id = k.tenant_id AND di.debtor_id = k.debtor_id
+                  AND s.pending AND s.due_at <= $1
                 ORDER BY s.due_at
-                LIMIT share.per_tenant
-                FOR UPDATE SKIP LOCKED
+                FOR UPDATE OF s SKIP LOCKED
             ) AS s
             JOIN invoices i ON i.tenant_id = s.tenant_id AND i.id = s.invoice_id
-            JOIN debtors d ON d.tenant_id = s.tenant_id AND d.id = s.debtor_id
             LEFT JOIN LATERAL (
                 SELECT array_agg(done.position ORDER BY done.position) AS positions,
                        array_agg(done.due_date ORDER BY done.position) AS dates
@@ -261,7 +315,7 @@ public struct DispatchStore: DispatchStorage {
                 FROM jobs j
                 LEFT JOIN job_outcomes o ON o.job_id = j.id
                 WHERE j.tenant_id = s.tenant_id AND j.debtor_id = s.debtor_id
-                  AND j.created_at > $3 AND j.created_at <= $1
+                  AND j.created_at > $4 AND j.created_at <= $1
                   AND (o.outcome IS NULL OR o.outcome IN ('sent', 'task_created', 'prepared'))
             ) AS c ON true
             """

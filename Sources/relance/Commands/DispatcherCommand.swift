@@ -52,7 +52,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
         let services = try buildPipelineServices(
             configuration: configuration, settings: try pipeline.settings(roles: [.workers]),
-            reference: reference, channels: recordingChannels(reference), logger: logger
+            reference: reference, channels: recordingChannels(reference, contactLog: try pipeline.openContactLog()), logger: logger
         )
         try await runUntilSignalled(services, logger: logger)
     }
@@ -77,7 +77,7 @@ struct RunCommand: AsyncParsableCommand {
         let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
         let services = try buildPipelineServices(
             configuration: configuration, settings: try pipeline.settings(roles: .all),
-            reference: reference, channels: recordingChannels(reference), logger: logger
+            reference: reference, channels: recordingChannels(reference, contactLog: try pipeline.openContactLog()), logger: logger
         )
         try await runUntilSignalled(services, logger: logger)
     }

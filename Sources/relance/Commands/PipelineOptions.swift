@@ -35,6 +35,19 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "Seconds SIGTERM waits for the roles to finish what they hold before cancelling them.")
     var shutdownTimeout: Double = 30
 
+    @Option(help: "A file to which record-only channels append each contact they would make, one JSON line each (several processes may share it).")
+    var contactLog: String?
+
+    /// The contact log named by `--contact-log`, opened for appending.
+    func openContactLog() throws -> ContactLog? {
+        guard let contactLog else { return nil }
+        do {
+            return try ContactLog(path: contactLog)
+        } catch {
+            throw ValidationError("--contact-log: \(error)")
+        }
+    }
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be a positive number of steps, not \(batchSize)") }
         guard claimers > 0 else { throw ValidationError("--claimers must be positive, not \(claimers)") }
