@@ -24,7 +24,15 @@ import RelanceStore
 struct BenchSeeder: Sendable {
     let client: PostgresClient
     let logger: Logger
+    /// The day the steps are due, in the debtors' time zone.
     let day: CalendarDate
+    /// Every seeded debtor is of this shape, so their invoices share one planning.
+    var shape = DebtorShape()
+    /// The channel groups debtors are given in turn.
+    var groups: [Group] = Group.allCases
+    /// The moment the run starts (due steps are those due by then): 10:30 on `day` in the
+    /// debtors' zone unless set.
+    var runStart: Date?
 
     /// What was seeded.
     struct Seed: Sendable {
@@ -42,8 +50,6 @@ struct BenchSeeder: Sendable {
         case email, call, letter, legal
     }
 
-    /// Every seeded debtor is of this shape, so their invoices share one planning.
-    static let shape = DebtorShape()
     static let address = PostalAddress(lines: ["8 rue du Banc d'Essai"], postalCode: "75011", city: "Paris", countryCode: "FR")
 
     func seed(reminders: Int, tenants: Int, invoicesPerDebtor: Int, concurrency: Int = 2) async throws -> Seed {
@@ -76,7 +82,7 @@ struct BenchSeeder: Sendable {
         }
 
         // The steps the run must carry out, kept for the final check.
-        let runStart = day.moment(hour: 10, minute: 30, in: BenchClock.zone)
+        let runStart = self.runStart ?? day.moment(hour: 10, minute: 30, in: shape.timeZone.zone)
         try await client.query(
             """
             CREATE TABLE bench_due_steps AS
@@ -124,18 +130,18 @@ struct BenchSeeder: Sendable {
         let debtorCount = (count + invoicesPerDebtor - 1) / invoicesPerDebtor
         for local in 0..<debtorCount {
             let number = debtorBase + local
-            let debtor = try Self.shape.debtor(
+            let debtor = try shape.debtor(
                 tenant: tenant.id, creditor: creditor.id, name: "Débiteur \(number + 1)",
                 contacts: DebtorContacts(email: "debtor\(number + 1)@bench.example", phone: "+33100000000",
                                          postalAddress: Self.address)
             )
             debtors.append(DebtorRecord(debtor: debtor, externalRef: "D\(number + 1)"))
-            let group = Group(rawValue: number % Group.allCases.count)!
+            let group = groups[number % groups.count]
             for k in 0..<min(invoicesPerDebtor, count - local * invoicesPerDebtor) {
                 let channel: RelanceCore.Channel = switch group {
                 case .email: .email
                 case .call: .call
-                case .letter: (number / Group.allCases.count) % 2 == 0 ? .letter : .registeredLetter
+                case .letter: (number / groups.count) % 2 == 0 ? .letter : .registeredLetter
                 case .legal: .legal
                 }
                 let due = day.adding(days: -offsets[channel]!)
@@ -152,7 +158,7 @@ struct BenchSeeder: Sendable {
             try await repository.createMany(Array(debtors[start..<min(debtors.count, start + 5_000)]))
         }
         let intake = InvoiceIntake(client: client, logger: logger)
-        let planning = Self.shape.planning(asOf: day)
+        let planning = shape.planning(asOf: day)
         let noticeDay = day.adding(days: -(offsets[.legal]! - offsets[.registeredLetter]!))
         // Plain and legal invoices go in by turns, in slices of about a thousand: steps due at
         // the same moment are claimed in the order they were written, so seeding all legal
@@ -173,7 +179,7 @@ struct BenchSeeder: Sendable {
     /// its outcome, the notice step done, the invoice's formal-notice date set.
     private func recordNotices(_ invoiceIds: [UUID], on noticeDay: CalendarDate) async throws {
         guard !invoiceIds.isEmpty else { return }
-        let sentAt = noticeDay.moment(hour: 10, minute: 30, in: BenchClock.zone)
+        let sentAt = noticeDay.moment(hour: 10, minute: 30, in: shape.timeZone.zone)
         let noticeDate = noticeDay
         _ = try await client.withTransaction(logger: logger) { connection in
             try await connection.query(

@@ -11,7 +11,7 @@ public struct DeadlineExceeded: Error, CustomStringConvertible {
 /// Runs `operation` and returns its result, or throws `DeadlineExceeded` once `deadline` has
 /// passed — at once, without waiting for the operation to notice its cancellation (a call
 /// blocked on a frozen peer may take long to). The operation is cancelled either way.
-func withDeadline<Result: Sendable>(
+public func withDeadline<Result: Sendable>(
     _ deadline: Duration,
     what: String,
     _ operation: @escaping @Sendable () async throws -> Result

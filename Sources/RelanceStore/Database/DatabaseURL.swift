@@ -1,3 +1,4 @@
+import Foundation
 import PostgresNIO
 
 /// A PostgreSQL location given as `postgres://user:password@host:port/database`.
@@ -69,6 +70,15 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         var copy = self
         copy.database = database
         return copy
+    }
+
+    /// The URL with its password, to hand to another process (never to a log).
+    public var urlWithPassword: String {
+        func encoded(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+        }
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        return "postgres://\(encoded(username))\(password.map { ":" + encoded($0) } ?? "")@\(hostPart):\(port)/\(encoded(database))"
     }
 
     /// The URL without its password, for logs and messages.

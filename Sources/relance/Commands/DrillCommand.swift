@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RelanceBench
+import RelanceRuntime
+
+extension DrillFault: ExpressibleByArgument {}
+
+struct DrillCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drill",
+        abstract: "Break the pipeline on purpose while it runs, and count what was lost, what was done twice and how long it took to move again.",
+        discussion: """
+            For each fault, creates a database (--database) and a RabbitMQ virtual host (--vhost) of \
+            its own, seeds N due steps, starts `relance dispatcher` and `relance worker` as separate \
+            processes (this executable), and once --fault-after of the outcomes are in brings the \
+            fault about: kill-dispatcher (kill -9 the dispatcher and relay process, another started \
+            3 s later), restart-postgres (pg_ctlcluster … restart -m immediate), freeze-broker \
+            (SIGSTOP the node leading the email queue for --freeze seconds, so heartbeats are missed), \
+            kill-broker-node (kill -9 that node of a cluster; deploy/cluster.sh up starts it again \
+            10 s later), resize-workers (two more worker processes, then two stopped with SIGTERM). \
+            It then waits until every step has its outcome and prints, for each fault: steps seeded, \
+            outcomes, steps lost, steps acted on twice (the workers' --contact-log) and their \
+            debtors, the time from the end of the fault until claims and outcomes both moved again, \
+            and the longest stall. Exit status 1 when a step was lost or acted on twice. \
+            It must run as root on the machine of the services (it drives pg_ctlcluster and \
+            rabbitmqctl); never point it at a production installation.
+            """
+    )
+
+    @OptionGroup var options: ServiceOptions
+
+    @Option(name: .customLong("fault"), help: "A fault to drill (\(DrillFault.allCases.map(\.rawValue).joined(separator: ", "))); repeat it. Default: all (kill-broker-node only with several --broker-nodes).")
+    var faults: [DrillFault] = []
+
+    @Option(help: "Due steps seeded for each fault's run.")
+    var reminders: Int = 20_000
+
+    @Option(help: "Tenants the steps are spread across.")
+    var tenants: Int = 10
+
+    @Option(help: "Worker processes at the start of each run.")
+    var workers: Int = 2
+
+    @Option(help: "The Erlang names of the RabbitMQ nodes behind --amqp-url, comma-separated (a cluster: relance-1@localhost,relance-2@localhost,relance-3@localhost).")
+    var brokerNodes: String = "rabbit@localhost"
+
+    @Option(help: "Share of the outcomes in before the fault strikes (0 to 1).")
+    var faultAfter: Double = 0.25
+
+    @Option(help: "Seconds the frozen broker node stays frozen (above the 30 s heartbeat, so it is missed).")
+    var freeze: Double = 45
+
+    @Option(help: "Seconds without progress after which a run is declared stuck.")
+    var stallTimeout: Double = 300
+
+    @Option(help: "The drill's database (created and dropped on the configured server).")
+    var database: String = "relance_drill"
+
+    @Option(help: "The drill's RabbitMQ virtual host (created and deleted).")
+    var vhost: String = "relance_drill"
+
+    @Option(help: "Where each run's role logs and contact log are written.")
+    var logs: String = "/tmp/relance-drill"
+
+    var nodes: [String] { brokerNodes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+
+    func validate() throws {
+        guard reminders > 0, tenants > 0, tenants <= reminders else {
+            throw ValidationError("--reminders and --tenants must be positive, with no more tenants than reminders")
+        }
+        guard workers > 0 else { throw ValidationError("--workers must be positive, not \(workers)") }
+        guard faultAfter.isFinite, faultAfter >= 0, faultAfter < 1 else { throw ValidationError("--fault-after must be at least 0 and below 1, not \(faultAfter)") }
+        guard freeze.isFinite, freeze > 0, freeze <= 600 else { throw ValidationError("--freeze must be between 0 and 600 seconds, not \(freeze)") }
+        guard stallTimeout.isFinite, stallTimeout > 0 else { throw ValidationError("--stall-timeout must be a positive number of seconds") }
+        guard !nodes.isEmpty, nodes.allSatisfy({ $0.contains("@") }) else {
+            throw ValidationError("--broker-nodes must name Erlang nodes such as rabbit@localhost, not '\(brokerNodes)'")
+        }
+        if faults.contains(.killBrokerNode), nodes.count < 2 {
+            throw ValidationError("--fault kill-broker-node needs a cluster: give its nodes with --broker-nodes and its URLs with --amqp-url")
+        }
+    }
+
+    func run() async throws {
+        let configuration = options.configuration()
+        var logger = Logger(label: "relance.drill")
+        logger.logLevel = (options.logLevel ?? ProcessInfo.processInfo.environment["RELANCE_LOG_LEVEL"]).flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        let chosen = faults.isEmpty ? DrillFault.allCases.filter { $0 != .killBrokerNode || nodes.count > 1 } : faults
+        let settings = DrillSettings(
+            faults: chosen, reminders: reminders, tenants: tenants, workers: workers, brokerNodes: nodes,
+            database: database, virtualHost: vhost, faultAfter: faultAfter, freeze: .milliseconds(Int(freeze * 1000)),
+            stallTimeout: stallTimeout, directory: logs
+        )
+        let drill = try Drill(settings: settings, configuration: configuration, logger: logger,
+                              progress: { line in FileHandle.standardError.write(Data("drill: \(line)\n".utf8)) })
+        let reports: [DrillReport]
+        do {
+            reports = try await drill.run()
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("drill failed: \(error)")
+        }
+        print(DrillReport.render(reports, command: "relance drill " + CommandLine.arguments.dropFirst(2).joined(separator: " ")))
+        if !reports.allSatisfy(\.ok) { throw ExitCode.failure }
+    }
+}
