@@ -115,8 +115,11 @@ public struct Drill: Sendable {
         return reports
     }
 
-    /// The URLs of the drill's virtual host, for the roles.
-    var amqpURLs: String { configuration.amqpURL.replacingAMQPVirtualHost(with: settings.virtualHost) }
+    /// The URLs of the drill's virtual host, for the roles; with a 10 s heartbeat unless they
+    /// set one, so that a frozen node is noticed within the freeze (two missed heartbeats).
+    var amqpURLs: String {
+        configuration.amqpURL.replacingAMQPVirtualHost(with: settings.virtualHost).addingAMQPHeartbeat(seconds: 10)
+    }
 
     private func run(_ fault: DrillFault) async throws -> DrillReport {
         let folder = URL(fileURLWithPath: settings.directory).appendingPathComponent(fault.rawValue).path
@@ -151,6 +154,14 @@ public struct Drill: Sendable {
             for _ in 0..<settings.workers { try roles.startWorker() }
             progress("\(fault.rawValue): pipeline running (1 dispatcher, \(settings.workers) workers); the fault strikes at \(Int(settings.faultAfter * 100)) % of the outcomes")
             timeline = try await watch(fault, roles: roles, total: settings.reminders)
+            if timeline.stalled == nil {
+                // Deliveries whose acknowledgement a fault lost come back once the broker
+                // notices; the workers skip them (their outcome is in). Let them drain.
+                let deadline = ContinuousClock.now + .seconds(90)
+                while ContinuousClock.now < deadline, !(try await broker.messagesLeft(vhost: settings.virtualHost)).isEmpty {
+                    try await Task.sleep(for: .seconds(1))
+                }
+            }
             await roles.stopAll()
             report = try await results(fault, timeline: timeline, contactLog: contactLog, folder: folder)
         } catch {
@@ -179,6 +190,7 @@ public struct Drill: Sendable {
         func elapsed() -> Double { (ContinuousClock.now - start) / .seconds(1) }
         var timeline = DrillTimeline()
         let struck = StrikeResult()
+        let go = GoSignal()
         var strike: Task<Void, Never>?
         var lastProgress = (claimed: -1, done: -1, at: 0.0)
         while true {
@@ -189,14 +201,18 @@ public struct Drill: Sendable {
                     timeline.longestStall = max(timeline.longestStall, now - lastProgress.at)
                     lastProgress = (counts.claimed, counts.done, now)
                 }
-                if strike == nil, Double(counts.done) >= settings.faultAfter * Double(total) {
-                    timeline.faultStart = now
-                    progress("\(fault.rawValue): \(counts.done) of \(total) outcomes in at \(String(format: "%.1f", now)) s: striking")
+                if strike == nil {
+                    // Readied now (a broker node's pid found), brought about at the threshold.
                     strike = Task {
                         let result: Result<DrillFaultRecord, any Error>
-                        do { result = .success(try await self.strike(fault, roles: roles, since: start)) } catch { result = .failure(error) }
+                        do { result = .success(try await self.strike(fault, roles: roles, since: start, go: go)) } catch { result = .failure(error) }
                         struck.value.withLock { $0 = result }
                     }
+                }
+                if timeline.atStrike == nil, Double(counts.done) >= settings.faultAfter * Double(total) {
+                    timeline.atStrike = (counts.claimed, counts.done)
+                    progress("\(fault.rawValue): \(counts.done) of \(total) outcomes in at \(String(format: "%.1f", now)) s: striking")
+                    go.give()
                 }
                 if let record = timeline.fault, let end = record.end, timeline.recovered == nil {
                     // Moving again: both claims and outcomes past where they stood when the fault ended.
@@ -220,7 +236,8 @@ public struct Drill: Sendable {
                 timeline.fault = record
                 progress("\(fault.rawValue): \(record.what)")
             }
-            if now - lastProgress.at > settings.stallTimeout, timeline.fault?.end != nil || strike == nil {
+            // Stuck: nothing moved for the stall timeout, before the fault struck or after it was over.
+            if now - lastProgress.at > settings.stallTimeout, timeline.fault != nil || timeline.atStrike == nil {
                 timeline.stalled = "no progress for \(Int(settings.stallTimeout)) s (\(lastProgress.done) of \(total) outcomes)"
                 timeline.finished = now
                 return timeline
@@ -229,9 +246,16 @@ public struct Drill: Sendable {
         }
     }
 
-    /// Brings `fault` about; returns what was done and when it was over.
-    private func strike(_ fault: DrillFault, roles: DrillRoles, since start: ContinuousClock.Instant) async throws -> DrillFaultRecord {
+    /// Readies `fault` (finds its target), waits for `go`, brings the fault about, and returns
+    /// what was done and when it was over.
+    private func strike(_ fault: DrillFault, roles: DrillRoles, since start: ContinuousClock.Instant, go: GoSignal) async throws -> DrillFaultRecord {
         func elapsed() -> Double { (ContinuousClock.now - start) / .seconds(1) }
+        var target: (node: String, pid: Int32)?
+        if fault == .freezeBroker || fault == .killBrokerNode {
+            let node = try await broker.leader(of: JobTopology.queue(for: .email), vhost: settings.virtualHost)
+            target = (node, try await broker.pid(of: node))
+        }
+        await go.wait()
         let began = elapsed()
         switch fault {
         case .killDispatcher:
@@ -246,8 +270,7 @@ public struct Drill: Sendable {
             return DrillFaultRecord(what: "restarted PostgreSQL \(server.version)/\(server.name) in immediate mode at \(f(began)) s; up at \(f(elapsed())) s",
                                     start: began, end: elapsed())
         case .freezeBroker:
-            let node = try await broker.leader(of: JobTopology.queue(for: .email), vhost: settings.virtualHost)
-            let pid = try await broker.pid(of: node)
+            let (node, pid) = target!
             let frozen = elapsed()
             _ = kill(pid, SIGSTOP)
             try await Task.sleep(for: settings.freeze)
@@ -258,8 +281,7 @@ public struct Drill: Sendable {
             guard settings.brokerNodes.count > 1 else {
                 throw DrillError("kill-broker-node needs a cluster: give its nodes with --broker-nodes and its URLs with --amqp-url (deploy/cluster.sh up)")
             }
-            let node = try await broker.leader(of: JobTopology.queue(for: .email), vhost: settings.virtualHost)
-            let pid = try await broker.pid(of: node)
+            let (node, pid) = target!
             let killed = elapsed()
             _ = kill(pid, SIGKILL)
             try await Task.sleep(for: .seconds(10))
@@ -322,6 +344,8 @@ public struct Drill: Sendable {
             stepsActedTwice: twice.count, debtorsContactedTwice: Set(twice.values.map(\.debtor)).count,
             debtorChannelsTwice: results.debtorChannelsTwice, messagesLeft: left, outboxLeft: outbox,
             outcomeKinds: results.outcomeKinds, what: timeline.fault?.what ?? "the fault never struck",
+            claimedAtStrike: timeline.atStrike?.claimed, doneAtStrike: timeline.atStrike?.done,
+            doneAtFaultEnd: timeline.countsAtEnd?.done,
             recoverySeconds: timeline.recovered, longestStall: timeline.longestStall, elapsed: timeline.finished,
             stalled: timeline.stalled, logs: folder
         )
@@ -330,7 +354,8 @@ public struct Drill: Sendable {
 
 /// When things happened in one run, in seconds from its start.
 struct DrillTimeline: Sendable {
-    var faultStart: Double?
+    /// Steps claimed and done when the fault struck.
+    var atStrike: (claimed: Int, done: Int)?
     var fault: DrillFaultRecord?
     var countsAtEnd: (claimed: Int, done: Int)?
     /// From the end of the fault to claims and outcomes both moving again.
@@ -338,6 +363,15 @@ struct DrillTimeline: Sendable {
     var longestStall = 0.0
     var finished = 0.0
     var stalled: String?
+}
+
+/// Tells a readied fault to strike.
+final class GoSignal: Sendable {
+    private let given = Mutex(false)
+    func give() { given.withLock { $0 = true } }
+    func wait() async {
+        while !given.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(20)) }
+    }
 }
 
 /// The fault's record once it is over, or why it could not be brought about.

@@ -20,6 +20,10 @@ public struct DrillReport: Sendable {
     public var outcomeKinds: [String: Int]
     /// What the fault was, and when.
     public var what: String
+    /// Steps claimed and outcomes in when the fault struck, and outcomes in when it was over.
+    public var claimedAtStrike: Int?
+    public var doneAtStrike: Int?
+    public var doneAtFaultEnd: Int?
     /// Seconds from the end of the fault until claims and outcomes both moved again.
     public var recoverySeconds: Double?
     /// The longest time with neither a claim nor an outcome.
@@ -51,6 +55,8 @@ public struct DrillReport: Sendable {
         lines.append("")
         for r in reports {
             lines.append("\(r.fault.rawValue): \(r.what)")
+            func n(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+            lines.append("  struck with \(n(r.claimedAtStrike)) steps claimed and \(n(r.doneAtStrike)) outcomes in; \(n(r.doneAtFaultEnd)) outcomes in when it was over")
             let kinds = r.outcomeKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             let left = r.messagesLeft.isEmpty ? "none" : r.messagesLeft.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             lines.append("  outcomes \(kinds); (debtor, channel) pairs with two jobs \(r.debtorChannelsTwice); messages left in queues: \(left); jobs left in the outbox \(r.outboxLeft)")

@@ -36,16 +36,21 @@ struct BrokerNodes: Sendable {
         _ = try await ctl(try await running(), ["delete_vhost", vhost])
     }
 
-    /// The node leading `queue` (a quorum queue), or the first running node when the queue has
-    /// no leader to report (a single node).
+    /// The node leading `queue` (a quorum queue), once the queue exists (up to 60 s); the
+    /// first running node when the queue reports no leader (a single node's classic queue).
     func leader(of queue: String, vhost: String) async throws -> String {
-        let node = try await running()
-        let output = try await ctl(node, ["list_queues", "-p", vhost, "name", "leader", "--no-table-headers", "-q"])
-        for line in output.split(separator: "\n") {
-            let cells = line.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
-            if cells.count >= 2, cells[0] == queue, names.contains(cells[1]) { return cells[1] }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while true {
+            let node = try await running()
+            let output = try await ctl(node, ["list_queues", "-p", vhost, "name", "leader", "--no-table-headers", "-q"])
+            for line in output.split(separator: "\n") {
+                let cells = line.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
+                guard cells.first == queue else { continue }
+                return cells.count >= 2 && names.contains(cells[1]) ? cells[1] : node
+            }
+            guard ContinuousClock.now < deadline else { throw DrillError("queue \(queue) did not appear in virtual host \(vhost)") }
+            try await Task.sleep(for: .milliseconds(500))
         }
-        return node
     }
 
     /// The operating-system process of `node` (its Erlang VM).
@@ -105,6 +110,15 @@ extension String {
             let query = url.firstIndex(of: "?").map { String(url[$0...]) } ?? ""
             let authorityEnd = url[scheme.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" }) ?? url.endIndex
             return String(url[..<authorityEnd]) + "/" + vhost + query
+        }.joined(separator: ",")
+    }
+
+    /// Each URL of a comma-separated list with a heartbeat of `seconds`, where it sets none.
+    func addingAMQPHeartbeat(seconds: Int) -> String {
+        split(separator: ",").map { element -> String in
+            let url = element.trimmingCharacters(in: .whitespaces)
+            guard !url.contains("heartbeat=") else { return url }
+            return url + (url.contains("?") ? "&" : "?") + "heartbeat=\(seconds)"
         }.joined(separator: ",")
     }
 }

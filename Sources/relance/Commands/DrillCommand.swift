@@ -48,7 +48,7 @@ struct DrillCommand: AsyncParsableCommand {
     @Option(help: "Share of the outcomes in before the fault strikes (0 to 1).")
     var faultAfter: Double = 0.25
 
-    @Option(help: "Seconds the frozen broker node stays frozen (above the 30 s heartbeat, so it is missed).")
+    @Option(help: "Seconds the frozen broker node stays frozen (the roles' heartbeat is 10 s unless --amqp-url sets one: two are missed after 20 s).")
     var freeze: Double = 45
 
     @Option(help: "Seconds without progress after which a run is declared stuck.")

@@ -1,0 +1,105 @@
+import Foundation
+import RelanceTestSupport
+import Testing
+
+/// `relance drill` at small N: the pipeline runs as separate processes, a fault strikes in the
+/// middle, and every seeded step must end with one outcome, none acted on twice, the queues
+/// empty. (The figures at large N are the drill's own output, in the README.)
+@Suite("Drills: faults at small N")
+struct DrillTests {
+    /// One drill's table row: seeded, outcomes, lost, steps acted on twice.
+    struct Row {
+        var seeded: Int
+        var outcomes: Int
+        var lost: Int
+        var twice: Int
+    }
+
+    static func rows(_ stdout: String) -> [String: Row] {
+        var rows: [String: Row] = [:]
+        for line in stdout.split(separator: "\n") {
+            let cells = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard cells.count >= 5, cells[0].contains("-"), let seeded = Int(cells[1]), let outcomes = Int(cells[2]),
+                  let lost = Int(cells[3]), let twice = Int(cells[4]) else { continue }
+            rows[cells[0]] = Row(seeded: seeded, outcomes: outcomes, lost: lost, twice: twice)
+        }
+        return rows
+    }
+
+    /// The outcomes in when `fault` struck, from its account ("struck with … and N outcomes in;").
+    static func outcomesAtStrike(_ stdout: String, _ fault: String) -> Int? {
+        let lines = stdout.split(separator: "\n").map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("\(fault): ") }), start + 1 < lines.count,
+              let range = lines[start + 1].range(of: #"and \d+ outcomes in;"#, options: .regularExpression)
+        else { return nil }
+        return Int(lines[start + 1][range].filter(\.isNumber))
+    }
+
+    static func drill(_ arguments: [String], name: String) throws -> RelanceProcess.Output {
+        let logs = FileManager.default.temporaryDirectory.appendingPathComponent("relance-drill-test-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: logs) }
+        return try RelanceProcess.run(
+            ["drill", "--reminders", "1000", "--tenants", "3", "--fault-after", "0.1", "--database", name, "--vhost", name, "--logs", logs,
+             "--stall-timeout", "120"] + arguments
+        )
+    }
+
+    @Test("The dispatcher killed (kill -9) mid-run, the worker pool grown and shrunk: nothing lost, nothing done twice")
+    func processFaults() throws {
+        let output = try Self.drill(["--fault", "kill-dispatcher", "--fault", "resize-workers"], name: "relance_drill_processes")
+        #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
+        let rows = Self.rows(output.stdout)
+        for fault in ["kill-dispatcher", "resize-workers"] {
+            let row = try #require(rows[fault], "no row for \(fault) in: \(output.stdout)")
+            #expect(row.seeded == 1000 && row.outcomes == 1000 && row.lost == 0 && row.twice == 0, "\(fault): \(output.stdout)")
+        }
+        #expect(output.stderr.contains("killed the dispatcher (kill -9"))
+        for fault in ["kill-dispatcher", "resize-workers"] {
+            let before = try #require(Self.outcomesAtStrike(output.stdout, fault), "\(output.stdout)")
+            #expect(before < 1000, "\(fault) struck after the run was over: \(output.stdout)")
+        }
+    }
+
+    @Test(
+        "The broker frozen (SIGSTOP) past two heartbeats mid-run: nothing lost, nothing done twice, and it moves again",
+        .enabled(if: ChaosNode.available || ChaosNode.required, ChaosNode.skipReason)
+    )
+    func frozenBroker() async throws {
+        try await ChaosLock.withLock {
+            let output = try Self.drill(
+                ["--fault", "freeze-broker", "--freeze", "25", "--amqp-url", ChaosNode.url, "--broker-nodes", ChaosNode.node],
+                name: "relance_drill_freeze"
+            )
+            #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
+            let row = try #require(Self.rows(output.stdout)["freeze-broker"], "no row in: \(output.stdout)")
+            #expect(row.seeded == 1000 && row.outcomes == 1000 && row.lost == 0 && row.twice == 0, "\(output.stdout)")
+            #expect(output.stderr.contains("froze broker node \(ChaosNode.node) (SIGSTOP"))
+            // The freeze struck while outcomes were still missing.
+            let before = try #require(Self.outcomesAtStrike(output.stdout, "freeze-broker"), "\(output.stdout)")
+            #expect(before < 1000, "the freeze struck after the run was over: \(output.stdout)")
+        }
+    }
+}
+
+/// The disposable RabbitMQ node of deploy/chaos-broker.sh.
+enum ChaosNode {
+    static let node = ProcessInfo.processInfo.environment["RELANCE_CHAOS_NODE"] ?? "chaos@localhost"
+    static let url = ProcessInfo.processInfo.environment["RELANCE_CHAOS_AMQP_URL"] ?? "amqp://relance:relance@127.0.0.1:5673/relance"
+    static var required: Bool { ProcessInfo.processInfo.environment["RELANCE_REQUIRE_CHAOS"].map { !$0.isEmpty && $0 != "0" } ?? false }
+    static let skipReason: Comment = "the chaos node is not reachable: run deploy/chaos-broker.sh up (RELANCE_REQUIRE_CHAOS=1 makes this a failure)"
+
+    /// Whether the node accepts TCP connections on its AMQP port.
+    static var available: Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(5673).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return result == 0
+    }
+}
