@@ -10,6 +10,9 @@ import Synchronization
 
 /// A fault a drill brings about in the middle of a run.
 public enum DrillFault: String, CaseIterable, Sendable, Codable {
+    /// No fault: the baseline the others are compared with (and, with --workers, the
+    /// throughput of the roles as separate processes).
+    case none
     /// kill -9 the process running the dispatcher and the relay; start another 3 s later.
     case killDispatcher = "kill-dispatcher"
     /// Restart PostgreSQL in immediate mode (every connection cut, crash recovery).
@@ -175,7 +178,7 @@ public struct Drill: Sendable {
     }
 
     /// The roles' environment: this process's, with the drill's database and virtual host.
-    private func roleEnvironment() -> [String: String] {
+    func roleEnvironment() -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["RELANCE_DATABASE_URL"] = database.url.urlWithPassword
         environment["RELANCE_AMQP_URL"] = amqpURLs
@@ -258,6 +261,8 @@ public struct Drill: Sendable {
         await go.wait()
         let began = elapsed()
         switch fault {
+        case .none:
+            return DrillFault.noneRecord(at: began)
         case .killDispatcher:
             let pid = roles.killDispatcher()
             try await Task.sleep(for: .seconds(3))
@@ -349,6 +354,12 @@ public struct Drill: Sendable {
             recoverySeconds: timeline.recovered, longestStall: timeline.longestStall, elapsed: timeline.finished,
             stalled: timeline.stalled, logs: folder
         )
+    }
+}
+
+extension DrillFault {
+    static func noneRecord(at moment: Double) -> DrillFaultRecord {
+        DrillFaultRecord(what: "no fault (the baseline)", start: moment, end: moment)
     }
 }
 

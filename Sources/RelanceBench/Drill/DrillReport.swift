@@ -43,13 +43,13 @@ public struct DrillReport: Sendable {
     public static func render(_ reports: [DrillReport], command: String) -> String {
         func f(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "—" }
         var lines = ["relance drill — \(command)", ""]
-        lines.append("drill               seeded  outcomes  lost  twice (steps/debtors)  recovery (s)  longest stall (s)  elapsed (s)")
+        lines.append("drill               seeded  outcomes  lost  twice (steps/debtors)  recovery (s)  longest stall (s)  elapsed (s)  steps/s")
         for r in reports {
             lines.append(
                 r.fault.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
-                    + String(format: "%8d  %8d  %4d  %10d / %-8d  %12@  %17@  %11@",
+                    + String(format: "%8d  %8d  %4d  %10d / %-8d  %12@  %17@  %11@  %7.0f",
                              r.seeded, r.outcomes, r.lost, r.stepsActedTwice, r.debtorsContactedTwice,
-                             f(r.recoverySeconds), f(r.longestStall), f(r.elapsed))
+                             f(r.recoverySeconds), f(r.longestStall), f(r.elapsed), r.elapsed > 0 ? Double(r.outcomes) / r.elapsed : 0)
             )
         }
         lines.append("")

@@ -43,6 +43,11 @@ final class DrillRoles: @unchecked Sendable {
         lock.withLock { workers.append(process) }
     }
 
+    /// The roles running now.
+    func running() -> [ChildProcess] {
+        lock.withLock { (dispatcher.map { [$0] } ?? []) + workers }
+    }
+
     /// kill -9 of the dispatcher; its pid.
     func killDispatcher() -> Int32 {
         let process = lock.withLock { () -> ChildProcess? in

@@ -14,7 +14,7 @@ struct DrillCommand: AsyncParsableCommand {
             For each fault, creates a database (--database) and a RabbitMQ virtual host (--vhost) of \
             its own, seeds N due steps, starts `relance dispatcher` and `relance worker` as separate \
             processes (this executable), and once --fault-after of the outcomes are in brings the \
-            fault about: kill-dispatcher (kill -9 the dispatcher and relay process, another started \
+            fault about: none (the baseline), kill-dispatcher (kill -9 the dispatcher and relay process, another started \
             3 s later), restart-postgres (pg_ctlcluster … restart -m immediate), freeze-broker \
             (SIGSTOP the node leading the email queue for --freeze seconds, so heartbeats are missed), \
             kill-broker-node (kill -9 that node of a cluster; deploy/cluster.sh up starts it again \
@@ -22,7 +22,8 @@ struct DrillCommand: AsyncParsableCommand {
             It then waits until every step has its outcome and prints, for each fault: steps seeded, \
             outcomes, steps lost, steps acted on twice (the workers' --contact-log) and their \
             debtors, the time from the end of the fault until claims and outcomes both moved again, \
-            and the longest stall. Exit status 1 when a step was lost or acted on twice. \
+            the longest stall, and steps per second from the start of the roles to the last outcome \
+            (with --fault none and --workers 1, 2, 4: the throughput of the roles as separate processes). Exit status 1 when a step was lost or acted on twice. \
             It must run as root on the machine of the services (it drives pg_ctlcluster and \
             rabbitmqctl); never point it at a production installation.
             """
@@ -103,5 +104,84 @@ struct DrillCommand: AsyncParsableCommand {
         }
         print(DrillReport.render(reports, command: "relance drill " + CommandLine.arguments.dropFirst(2).joined(separator: " ")))
         if !reports.allSatisfy(\.ok) { throw ExitCode.failure }
+    }
+}
+
+struct BenchSoakCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "soak",
+        abstract: "Run the roles as separate processes under a steady inflow of due steps, and sample memory, descriptors, connections and backlog.",
+        discussion: """
+            Creates a database (--database) and a RabbitMQ virtual host (--vhost) of its own, starts \
+            `relance dispatcher` and --workers `relance worker` processes (this executable), and for \
+            --minutes adds --rate new due steps a second (a new debtor's invoice each, on email, call \
+            and letter in turn). Every --sample-every seconds it prints each process's resident memory, \
+            open file descriptors and threads, the database's connections, the due steps not yet \
+            claimed, the jobs in the outbox and the outcomes; at the end it compares the first sample \
+            after the warm-up (a sixth of the run) with the last. What must hold: memory, descriptors \
+            and connections flat, the backlog bounded, and every step's outcome in once the inflow stops. \
+            Runs as root on the machine of the services (rabbitmqctl creates the virtual host).
+            """
+    )
+
+    @OptionGroup var options: ServiceOptions
+
+    @Option(help: "Minutes of steady inflow.")
+    var minutes: Double = 30
+
+    @Option(help: "New due steps per second.")
+    var rate: Int = 50
+
+    @Option(help: "Tenants the inflow is spread across.")
+    var tenants: Int = 10
+
+    @Option(help: "Worker processes.")
+    var workers: Int = 2
+
+    @Option(help: "Seconds between samples.")
+    var sampleEvery: Double = 60
+
+    @Option(help: "The Erlang names of the RabbitMQ nodes behind --amqp-url, comma-separated.")
+    var brokerNodes: String = "rabbit@localhost"
+
+    @Option(help: "The soak's database (created and dropped on the configured server).")
+    var database: String = "relance_soak"
+
+    @Option(help: "The soak's RabbitMQ virtual host (created and deleted).")
+    var vhost: String = "relance_soak"
+
+    @Option(help: "Where the roles' logs go.")
+    var logs: String = "/tmp/relance-soak"
+
+    func validate() throws {
+        guard minutes.isFinite, minutes > 0, minutes <= 24 * 60 else { throw ValidationError("--minutes must be above 0 and at most 1440, not \(minutes)") }
+        guard rate > 0, rate <= 10_000 else { throw ValidationError("--rate must be between 1 and 10000 steps a second, not \(rate)") }
+        guard tenants > 0, workers > 0 else { throw ValidationError("--tenants and --workers must be positive") }
+        guard sampleEvery.isFinite, sampleEvery >= 1 else { throw ValidationError("--sample-every must be at least 1 second, not \(sampleEvery)") }
+        guard brokerNodes.split(separator: ",").allSatisfy({ $0.contains("@") }) else {
+            throw ValidationError("--broker-nodes must name Erlang nodes such as rabbit@localhost, not '\(brokerNodes)'")
+        }
+    }
+
+    func run() async throws {
+        let configuration = options.configuration()
+        var logger = Logger(label: "relance.soak")
+        logger.logLevel = (options.logLevel ?? ProcessInfo.processInfo.environment["RELANCE_LOG_LEVEL"]).flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        let settings = SoakSettings(
+            minutes: minutes, rate: rate, tenants: tenants, workers: workers, sampleEvery: sampleEvery,
+            brokerNodes: brokerNodes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+            database: database, virtualHost: vhost, directory: logs
+        )
+        let soak = try Soak(settings: settings, configuration: configuration, logger: logger,
+                            progress: { line in FileHandle.standardError.write(Data("soak: \(line)\n".utf8)) })
+        let report: SoakReport
+        do {
+            report = try await soak.run()
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("soak failed: \(error)")
+        }
+        print(report.text(command: "relance bench soak " + CommandLine.arguments.dropFirst(3).joined(separator: " ")))
     }
 }
