@@ -54,6 +54,8 @@ public struct PipelineServices: Sendable {
     public let worker: WorkerService<WorkerStore, AMQPJobBroker>?
     /// The relay's and the workers' broker; close it once they have stopped.
     public let broker: AMQPJobBroker
+    /// Whether the roles can work now (a worker holding a batch it cannot store is not).
+    public let readiness: Readiness
     /// How long a graceful shutdown may take.
     public let shutdownDeadline: Duration
 }
@@ -94,6 +96,7 @@ public func buildPipelineServices(
     )
 
     var services: [any Service] = [client]
+    let readiness = Readiness()
     let relayWake = WakeSignal()
     let dispatchWake = WakeSignal()
     var dispatcher: DispatcherService<DispatchStore>?
@@ -128,12 +131,12 @@ public func buildPipelineServices(
             composer: settings.composeMessages ? MessageComposer(rateTables: reference.rateTables) : nil,
             retry: settings.retry, clock: clock, logger: logger
         )
-        let service = WorkerService(processor: processor, broker: broker, configuration: settings.worker, logger: logger)
+        let service = WorkerService(processor: processor, broker: broker, configuration: settings.worker, readiness: readiness, logger: logger)
         worker = service
         services.append(service)
     }
     return PipelineServices(client: client, services: services, dispatcher: dispatcher, relay: relay, worker: worker,
-                            broker: broker, shutdownDeadline: settings.shutdownDeadline)
+                            broker: broker, readiness: readiness, shutdownDeadline: settings.shutdownDeadline)
 }
 
 /// Runs the services until SIGTERM or SIGINT, then shuts them down gracefully: each role

@@ -60,6 +60,29 @@ struct WorkerTests {
         #expect(channel.actions.count == 1)
     }
 
+    @Test("While the database is unreachable the worker holds its batch, acts on nothing, hands nothing back and is not ready; once it is back: one outcome, ready")
+    func unreachableDatabaseHeld() async throws {
+        let (fixture, _, job) = try await Self.oneJobQueued()
+        let channel = ScriptedChannel()
+        fixture.store.setUnreachable(true)
+        let worker = fixture.worker(channel)
+        #expect(worker.readiness.isReady)
+
+        try await fixture.running(worker) { _ in
+            #expect(await eventually { !worker.readiness.isReady })
+            let reasons = Array(worker.readiness.problems.values)
+            #expect(reasons.count == 1 && reasons[0].contains("cannot be reached") && reasons[0].contains("holding"), "\(reasons)")
+            // Held, not handed back: the delivery stays taken, unacknowledged; nobody contacted.
+            #expect(fixture.broker.unacknowledgedCount(.email) == 1 && fixture.broker.queuedCount(.email) == 0)
+            #expect(channel.actions.isEmpty && fixture.store.outcome(of: job.id) == nil)
+            fixture.store.setUnreachable(false)
+            #expect(await eventually { fixture.store.outcome(of: job.id) != nil && Self.settled(fixture.broker) && worker.readiness.isReady })
+        }
+
+        #expect(fixture.store.outcome(of: job.id)?.attempts == 1)
+        #expect(channel.actions.count == 1)
+    }
+
     @Test("A transient failure is retried as the next attempt, then dead-lettered after the last, with outcome failed")
     func transientFailureRetriedThenDeadLettered() async throws {
         let (fixture, invoice, job) = try await Self.oneJobQueued()

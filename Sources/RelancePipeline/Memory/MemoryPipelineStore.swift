@@ -269,7 +269,24 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
 
     private let hangingLoads = Mutex(0)
 
+    /// While true, every worker read and write fails at once: the database is unreachable.
+    public func setUnreachable(_ unreachable: Bool) {
+        self.unreachable.withLock { $0 = unreachable }
+    }
+
+    private let unreachable = Mutex(false)
+
+    /// The error of an unreachable store.
+    public struct Unreachable: Error, CustomStringConvertible {
+        public var description: String { "the database cannot be reached (in-memory store set unreachable)" }
+    }
+
+    private func failIfUnreachable() throws {
+        if unreachable.withLock({ $0 }) { throw Unreachable() }
+    }
+
     public func load(tenantIds: [UUID], debtorIds: [UUID], invoiceIds: [UUID], now: Date) async throws -> BatchSnapshot {
+        try failIfUnreachable()
         if hangingLoads.withLock({ hanging in defer { hanging = max(0, hanging - 1) }; return hanging > 0 }) {
             try await Task.sleep(for: .seconds(86_400))
         }
@@ -277,7 +294,8 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
     }
 
     public func standings(of jobs: [(jobId: UUID, tenantId: UUID)]) async throws -> [UUID: JobStanding] {
-        tables.withLock { tables in
+        try failIfUnreachable()
+        return tables.withLock { tables in
             var standings: [UUID: JobStanding] = [:]
             for (jobId, tenantId) in jobs {
                 standings[jobId] = tables.tenants[TenantID(tenantId)] == nil ? .unknownTenant
@@ -291,6 +309,7 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
 
     @discardableResult
     public func record(_ outcomes: [JobOutcome]) async throws -> Set<UUID> {
+        try failIfUnreachable()
         let now = clock.now()
         return tables.withLock { $0.record(outcomes, now: now) }
     }

@@ -18,11 +18,15 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
     public let broker: Broker
     public let configuration: Configuration
     public let logger: Logger
+    /// Not ready while a consumer holds a batch it cannot store (reason per channel consumer).
+    public let readiness: Readiness
 
-    public init(processor: JobProcessor<Storage>, broker: Broker, configuration: Configuration = Configuration(), logger: Logger) {
+    public init(processor: JobProcessor<Storage>, broker: Broker, configuration: Configuration = Configuration(),
+                readiness: Readiness = Readiness(), logger: Logger) {
         self.processor = processor
         self.broker = broker
         self.configuration = configuration
+        self.readiness = readiness
         self.logger = logger
     }
 
@@ -119,17 +123,21 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
     ) async throws -> Result? {
         var pause = configuration.databaseFailurePause
         var failures = 0
+        // One reason per consumer: several may hold a batch at once.
+        let part = "worker.\(logger[metadataKey: "channel"].map { "\($0)" } ?? "?").\(UUID().uuidString.prefix(8))"
+        defer { if failures > 0 { readiness.ready(part) } }
         while true {
             do {
                 let result = try await operation()
-                if failures > 0 { logger.notice("Storage reachable again; batch resumed", metadata: ["failures": "\(failures)"]) }
+                if failures > 0 { logger.notice("Storage reachable again; batch resumed; ready", metadata: ["failures": "\(failures)"]) }
                 return result
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
                 failures += 1
+                if failures == 1 { readiness.notReady(part, "\(problem) (\(error)); holding a batch of deliveries until it can be stored") }
                 if failures == 1 || failures.isMultiple(of: 10) {
-                    logger.error("\(problem); holding the batch and trying again", metadata: [
+                    logger.error("\(problem); holding the batch and trying again; not ready", metadata: [
                         "error": "\(String(reflecting: error))", "failures": "\(failures)",
                     ])
                 }
@@ -183,6 +191,7 @@ public struct WorkerConfiguration: Sendable {
     /// First pause before trying a batch's reads or writes again while the storage cannot be
     /// reached; it doubles at each failure, up to `maximumFailurePause`.
     public var databaseFailurePause: Duration = .seconds(1)
-    public var maximumFailurePause: Duration = .seconds(30)
+    /// At most this long between tries: once the database is back, a held batch goes on within it.
+    public var maximumFailurePause: Duration = .seconds(8)
     public init() {}
 }
