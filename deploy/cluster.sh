@@ -24,6 +24,9 @@ SIZE=3
 
 # Loopback only, for epmd too (an epmd already running keeps its own binding).
 export ERL_EPMD_ADDRESS=127.0.0.1
+# Erlang distribution on loopback; idle schedulers sleep instead of spinning (three more nodes
+# on a small machine would otherwise take CPU from the build and the tests).
+ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
 
 node_name() { echo "$PREFIX-$1@localhost"; }
 amqp_port() { echo $((AMQP_PORT + $1 - 1)); }
@@ -47,13 +50,20 @@ LOG_BASE=$dir/log
 PID_FILE=$dir/node.pid
 CONFIG_FILE=$dir/rabbitmq.conf
 ENABLED_PLUGINS_FILE=$dir/enabled_plugins
-SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+SERVER_ADDITIONAL_ERL_ARGS="$ERL_ARGS"
 CONF
   cat > "$dir/rabbitmq.conf" <<CONF
 # Written by deploy/cluster.sh
 listeners.tcp.1 = 127.0.0.1:$(amqp_port "$n")
 loopback_users = none
 cluster_name = $PREFIX-cluster
+# Created on a fresh node's first boot (a node joining the cluster takes the cluster's own).
+default_user = relance
+default_pass = $PASSWORD
+default_vhost = relance
+default_permissions.configure = .*
+default_permissions.read = .*
+default_permissions.write = .*
 CONF
   echo "[]." > "$dir/enabled_plugins"
   chown -R rabbitmq:rabbitmq "$dir"
@@ -67,7 +77,7 @@ start_node() {
       RABBITMQ_NODE_PORT="$(amqp_port "$n")" RABBITMQ_DIST_PORT="$(dist_port "$n")" \
       RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_PID_FILE="$dir/node.pid" \
       RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
-      RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+      RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="$ERL_ARGS" \
       rabbitmq-server -detached
 }
 
@@ -130,27 +140,26 @@ up() {
   done
   for pid in "${pids[@]}"; do wait "$pid"; done
 
-  # Join nodes 2 and 3 to node 1 unless they are members already.
+  # Join the other nodes to node 1 (at once) unless they are members already.
   local seed
   seed="$(node_name 1)"
+  pids=()
   for n in $(seq 2 $SIZE); do
     if ! cluster_nodes "$n" disk_nodes | grep -qx "$seed"; then
       log "joining $(node_name "$n") to $seed"
-      ctl "$n" -q stop_app >/dev/null
-      ctl "$n" -q join_cluster "$seed" >/dev/null
-      ctl "$n" -q start_app >/dev/null
+      ( ctl "$n" -q stop_app >/dev/null && ctl "$n" -q join_cluster "$seed" >/dev/null && ctl "$n" -q start_app >/dev/null ) &
+      pids+=($!)
     fi
   done
+  for pid in "${pids[@]}"; do wait "$pid"; done
 
-  # Users, vhosts and permissions are cluster-wide: set them once.
-  if ! ctl 1 -q list_users | awk '{print $1}' | grep -qx relance; then
-    ctl 1 -q add_user relance "$PASSWORD" >/dev/null
+  # Users, vhosts and permissions are cluster-wide. The config creates them on a fresh
+  # cluster; repair them if they were removed since.
+  if ! ctl 1 -q list_permissions -p relance 2>/dev/null | grep -qE '^relance\s+\.\*\s+\.\*\s+\.\*$'; then
+    ctl 1 -q list_users | awk '{print $1}' | grep -qx relance || ctl 1 -q add_user relance "$PASSWORD" >/dev/null
+    ctl 1 -q list_vhosts | grep -qx relance || ctl 1 -q add_vhost relance >/dev/null
+    ctl 1 -q set_permissions -p relance relance ".*" ".*" ".*"
   fi
-  if ! ctl 1 -q list_vhosts | grep -qx relance; then
-    ctl 1 -q add_vhost relance >/dev/null
-  fi
-  ctl 1 -q set_permissions -p relance relance ".*" ".*" ".*"
-  ctl 1 -q enable_feature_flag stream_queue >/dev/null 2>&1 || true
 
   local count=0
   for _ in $(seq 1 120); do
