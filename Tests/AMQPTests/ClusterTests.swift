@@ -36,8 +36,16 @@ struct ClusterTests {
 
     private func startEveryNode() async throws {
         for node in TestBroker.clusterNodes {
-            try await TestBroker.control(node, ["start_app"])
+            do {
+                try await TestBroker.control(node, ["start_app"])
+            } catch {
+                throw ClusterUnavailable(description: "\(error): is the cluster running? deploy/cluster.sh up starts it")
+            }
         }
+    }
+
+    struct ClusterUnavailable: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// A quorum queue declared on the cluster has a member on each of its nodes.
