@@ -21,6 +21,7 @@ struct FlagValidationTests {
             (["dispatcher", "--amqp-url", "amqp://127.0.0.1:5674/relance,,amqp://127.0.0.1:5676/relance"], "URL 2 of 3 is empty"),
             (["bench", "pipeline", "--stall-timeout", "inf"], "stall timeout"),
             (["bench", "pipeline", "--outbox-limit=-1"], "--outbox-limit"),
+            (["bench", "pipeline", "--amqp-url", "amqp://127.0.0.1:5674/relance,amqp://127.0.0.1:5675/relance"], "takes one broker URL"),
         ] as [([String], String)]
     )
     func refused(arguments: [String], message: String) throws {
