@@ -6,8 +6,8 @@
 #   AMQP on 127.0.0.1:5674, 5675, 5676, Erlang distribution on 127.0.0.1:25674, 25675, 25676,
 #   data and logs under /var/lib/rabbitmq/cluster/1, 2, 3, no plugins,
 #   joined into one cluster, user relance / vhost relance.
-# Quorum queues declared on it get a member on each of the three nodes (RabbitMQ's default
-# initial group size is min(5, cluster size)). Tests stop and start a node's application
+# Quorum queues declared on it get a member on each of the three nodes: RabbitMQ 3.10's
+# initial group size (rabbit's quorum_cluster_size) is 3 by default; the tests check it. Tests stop and start a node's application
 # (rabbitmqctl -n relance-2@localhost stop_app|start_app) and find the cluster through
 # RELANCE_CLUSTER_AMQP_URLS (default: the three URLs, comma-separated).
 # `up` is safe to run twice and after a node was stopped or killed: it starts what does not
