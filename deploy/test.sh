@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs and starts what the tests need (PostgreSQL, RabbitMQ, a second
-# "chaos" RabbitMQ node for broker-restart tests), builds, and runs every test.
+# "chaos" RabbitMQ node for broker-restart tests, a three-node RabbitMQ cluster for fail-over
+# tests), builds, and runs every test.
 # Run as root on Debian 12; safe to run again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,10 +11,22 @@ if [ -x deploy/chaos-broker.sh ]; then
   bash deploy/chaos-broker.sh up
   export RELANCE_REQUIRE_CHAOS=1
 fi
+# The cluster starts while the build runs: neither needs the other.
+cluster_log="$(mktemp)"
+bash deploy/cluster.sh up >"$cluster_log" 2>&1 &
+cluster_pid=$!
 
 start=$(date +%s)
 swift build --build-tests
 echo "test.sh: build took $(( $(date +%s) - start )) s"
+if ! wait "$cluster_pid"; then
+  cat "$cluster_log" >&2
+  echo "test.sh: the RabbitMQ cluster did not start (deploy/cluster.sh up)" >&2
+  exit 1
+fi
+cat "$cluster_log"
+rm -f "$cluster_log"
+export RELANCE_REQUIRE_CLUSTER=1
 start=$(date +%s)
 swift test --skip-build
 echo "test.sh: tests took $(( $(date +%s) - start )) s"

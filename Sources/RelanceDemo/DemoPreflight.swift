@@ -31,17 +31,24 @@ struct DemoPreflight {
             throw DemoFailure("\(StoreError.wrapping(error, url: databaseURL).description)")
         }
 
-        let configuration: AMQPConfiguration
+        let brokers: [AMQPConfiguration]
         do {
-            configuration = try AMQPConfiguration(url: amqpURL)
+            brokers = try AMQPConfiguration.list(fromURLs: amqpURL)
         } catch {
             throw DemoFailure("RELANCE_AMQP_URL: \(error)")
         }
-        let connection: AMQPConnection
-        do {
-            connection = try await AMQPConnection.connect(configuration, logger: logger)
-        } catch {
-            throw DemoFailure("cannot reach RabbitMQ at \(configuration): \(error) (deploy/services-up.sh starts the local RabbitMQ)")
+        // The first broker of the list that answers, as the pipeline's clients do.
+        var reached: AMQPConnection?
+        var failures: [String] = []
+        for broker in brokers where reached == nil {
+            do {
+                reached = try await AMQPConnection.connect(broker, logger: logger)
+            } catch {
+                failures.append("\(broker): \(error)")
+            }
+        }
+        guard let connection = reached else {
+            throw DemoFailure("cannot reach RabbitMQ at \(failures.joined(separator: "; ")) (deploy/services-up.sh starts the local RabbitMQ)")
         }
         var warnings: [String] = []
         do {

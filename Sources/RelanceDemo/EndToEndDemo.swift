@@ -1,3 +1,4 @@
+import AMQP
 import Foundation
 import Logging
 import PostgresNIO
@@ -50,7 +51,7 @@ public struct EndToEndDemo: Sendable {
         print("""
             Relance demo — \(DemoRunner.days) simulated days from \(DemoRunner.start) (Europe/Paris), on the real PostgreSQL and RabbitMQ
               database  \(databaseURL)
-              broker    \(Self.redacted(configuration.amqpURL)) (queues relance.email, relance.letter, relance.call, relance.legal)
+              broker    \(Self.brokers(configuration)) (queues relance.email, relance.letter, relance.call, relance.legal)
               clock     a manual clock; each day at 08:00, 10:00 and 14:00 the dispatcher claims what is due, the relay publishes it,
                         and the workers of this process consume it until every job has an outcome
               channels  record-only for now: each message is rendered and its subject stored with the outcome; nobody is
@@ -108,6 +109,12 @@ public struct EndToEndDemo: Sendable {
     }
 
     /// The URL without its password.
+    /// The broker URL without its password; for a list, each broker (also without password).
+    static func brokers(_ configuration: RelanceConfiguration) -> String {
+        guard let brokers = try? configuration.amqpBrokers(), brokers.count > 1 else { return redacted(configuration.amqpURL) }
+        return brokers.map(\.description).joined(separator: ", ")
+    }
+
     static func redacted(_ url: String) -> String {
         url.replacingOccurrences(of: #"://([^:/@]+):[^@]*@"#, with: "://$1:***@", options: .regularExpression)
     }

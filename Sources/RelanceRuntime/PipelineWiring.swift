@@ -72,7 +72,7 @@ public func buildPipelineServices(
     logger: Logger
 ) throws -> PipelineServices {
     try buildPipelineServices(
-        database: try DatabaseURL(configuration.databaseURL), amqp: try AMQPConfiguration(url: configuration.amqpURL),
+        database: try DatabaseURL(configuration.databaseURL), amqp: try configuration.amqpBrokers(),
         settings: settings, reference: reference, channels: channels, clock: clock, logger: logger
     )
 }
@@ -87,12 +87,27 @@ public func buildPipelineServices(
     clock: any PipelineClock = SystemClock(),
     logger: Logger
 ) throws -> PipelineServices {
+    try buildPipelineServices(database: database, amqp: [amqp], settings: settings, reference: reference,
+                              channels: channels, clock: clock, logger: logger)
+}
+
+/// Builds the services for `settings.roles` against `database` and the brokers of `amqp` (not
+/// empty), between which the publisher and the consumers fail over.
+public func buildPipelineServices(
+    database: DatabaseURL,
+    amqp: [AMQPConfiguration],
+    settings: PipelineSettings,
+    reference: ReferenceData,
+    channels: [any ReminderChannel],
+    clock: any PipelineClock = SystemClock(),
+    logger: Logger
+) throws -> PipelineServices {
     var clientConfiguration = database.clientConfiguration()
     clientConfiguration.options.maximumConnections = settings.poolConnections
     clientConfiguration.options.minimumConnections = min(settings.poolConnections, 8)
     let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
     let broker = AMQPJobBroker(
-        configuration: amqp, publishWindow: settings.publishWindow, backoff: settings.reconnectBackoff, logger: logger
+        brokers: amqp, publishWindow: settings.publishWindow, backoff: settings.reconnectBackoff, logger: logger
     )
 
     var services: [any Service] = [client]

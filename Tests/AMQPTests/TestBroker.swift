@@ -20,7 +20,44 @@ enum TestBroker {
     }
 
     static var chaosRequired: Bool {
-        ProcessInfo.processInfo.environment["RELANCE_REQUIRE_CHAOS"].map { !$0.isEmpty && $0 != "0" } ?? false
+        isSet("RELANCE_REQUIRE_CHAOS")
+    }
+
+    /// The three-node cluster (deploy/cluster.sh), whose nodes tests may stop and start: its
+    /// URLs, comma-separated as RELANCE_AMQP_URL takes them.
+    static var clusterURLs: String {
+        ProcessInfo.processInfo.environment["RELANCE_CLUSTER_AMQP_URLS"]
+            ?? (5674...5676).map { "amqp://relance:relance@127.0.0.1:\($0)/relance" }.joined(separator: ",")
+    }
+
+    /// The cluster's node names, in the order of ``clusterURLs``.
+    static var clusterNodes: [String] {
+        (ProcessInfo.processInfo.environment["RELANCE_CLUSTER_NODES"] ?? "relance-1@localhost,relance-2@localhost,relance-3@localhost")
+            .split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+
+    static var clusterRequired: Bool {
+        isSet("RELANCE_REQUIRE_CLUSTER")
+    }
+
+    private static func isSet(_ variable: String) -> Bool {
+        ProcessInfo.processInfo.environment[variable].map { !$0.isEmpty && $0 != "0" } ?? false
+    }
+
+    static func clusterBrokers() throws -> [AMQPConfiguration] {
+        try AMQPConfiguration.list(fromURLs: clusterURLs).map { broker in
+            var broker = broker
+            broker.connectionName = "relance-amqp-tests"
+            return broker
+        }
+    }
+
+    /// The node name of `broker`, one of ``clusterBrokers()``.
+    static func clusterNode(of broker: AMQPConfiguration) throws -> String {
+        let brokers = try clusterBrokers()
+        let index = try #require(brokers.firstIndex { $0.host == broker.host && $0.port == broker.port },
+                                 "\(broker) is not one of the cluster's brokers")
+        return clusterNodes[index]
     }
 
     static func configuration(_ url: String = url) throws -> AMQPConfiguration {
@@ -40,10 +77,20 @@ enum TestBroker {
 
     /// Runs `rabbitmqctl` against the chaos node without blocking a cooperative thread.
     static func chaosControl(_ arguments: String...) async throws {
+        _ = try await control(chaosNode, arguments)
+    }
+
+    /// Runs `rabbitmqctl` against `node` without blocking a cooperative thread; returns what
+    /// it printed.
+    @discardableResult
+    static func control(_ node: String, _ arguments: [String]) async throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("rabbitmqctl-\(UInt64.random(in: 0...UInt64.max))")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/sbin/rabbitmqctl")
-        process.arguments = ["-q", "-n", chaosNode] + arguments
-        process.standardOutput = FileHandle.nullDevice
+        process.arguments = ["-q", "-n", node] + arguments
+        process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
@@ -54,7 +101,8 @@ enum TestBroker {
                 continuation.resume(throwing: error)
             }
         }
-        guard status == 0 else { throw ChaosControlFailed(arguments: arguments, status: status) }
+        guard status == 0 else { throw ChaosControlFailed(arguments: [node] + arguments, status: status) }
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
 
     /// True when the chaos node accepts an AMQP login.
@@ -64,6 +112,24 @@ enum TestBroker {
         guard let connection = try? await AMQPConnection.connect(configuration) else { return false }
         await connection.close()
         return true
+    }
+
+    /// True when every node of the cluster accepts an AMQP login.
+    static func clusterReachable() async -> Bool {
+        guard let brokers = try? clusterBrokers(), brokers.count == clusterNodes.count else { return false }
+        for var broker in brokers {
+            broker.connectTimeout = .seconds(2)
+            guard let connection = try? await AMQPConnection.connect(broker) else { return false }
+            await connection.close()
+        }
+        return true
+    }
+
+    /// Whether the cluster tests run: always when RELANCE_REQUIRE_CLUSTER is set (they then
+    /// fail if the cluster is missing), otherwise only when every node answers.
+    static func clusterTestsEnabled() async -> Bool {
+        if clusterRequired { return true }
+        return await clusterReachable()
     }
 
     /// Whether the chaos tests run: always when RELANCE_REQUIRE_CHAOS is set (they then

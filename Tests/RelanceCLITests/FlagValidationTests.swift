@@ -17,8 +17,11 @@ struct FlagValidationTests {
             (["worker", "--max-attempts", "0"], "--max-attempts"),
             (["run", "--shutdown-timeout", "inf"], "--shutdown-timeout"),
             (["worker", "--log-level", "loud"], "unknown log level 'loud'"),
+            (["worker", "--amqp-url", "amqp://relance:relance@127.0.0.1:5674/relance,amqp://127.0.0.1:0/relance"], "URL 2 of 2"),
+            (["dispatcher", "--amqp-url", "amqp://127.0.0.1:5674/relance,,amqp://127.0.0.1:5676/relance"], "URL 2 of 3 is empty"),
             (["bench", "pipeline", "--stall-timeout", "inf"], "stall timeout"),
             (["bench", "pipeline", "--outbox-limit=-1"], "--outbox-limit"),
+            (["bench", "pipeline", "--amqp-url", "amqp://127.0.0.1:5674/relance,amqp://127.0.0.1:5675/relance"], "takes one broker URL"),
         ] as [([String], String)]
     )
     func refused(arguments: [String], message: String) throws {
@@ -34,5 +37,16 @@ struct FlagValidationTests {
         let output = try RelanceProcess.run(["dispatcher"], environment: ["RELANCE_LOG_LEVEL": "chatty"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("unknown log level 'chatty'"))
+    }
+
+    @Test("A malformed broker URL in RELANCE_AMQP_URL's list is named, without its password")
+    func amqpURLListFromEnvironment() throws {
+        let list = "amqp://relance:s3cret@127.0.0.1:5674/relance,amqp://relance:s3cret@127.0.0.1:5675/a/b"
+        let output = try RelanceProcess.run(["worker"], environment: ["RELANCE_AMQP_URL": list])
+        #expect(output.status == 2)
+        #expect(output.stderrLines.count == 1)
+        #expect(output.stderr.contains("URL 2 of 2 (amqp://relance:***@127.0.0.1:5675/a/b)"), "stderr was: \(output.stderr)")
+        #expect(output.stderr.contains("RELANCE_AMQP_URL"))
+        #expect(!output.stderr.contains("s3cret"))
     }
 }

@@ -73,6 +73,16 @@ public struct AMQPConfiguration: Sendable, Hashable, CustomStringConvertible {
         try AMQPURLParser(url).apply(to: &self)
     }
 
+    /// Parses one `amqp://` URL, or several separated by commas: the nodes of a cluster,
+    /// which ``ReconnectingPublisher`` and ``ReconnectingConsumer`` try in turn. Spaces around
+    /// each URL are ignored. Throws ``AMQPError`` with code `invalidURL` naming the first
+    /// malformed or empty URL of the list (its position and its text without the password).
+    /// Write a comma inside a URL of a list as `%2C`; a single URL holding a comma (in its
+    /// password, say) is still read as that one URL.
+    public static func list(fromURLs text: String) throws(AMQPError) -> [AMQPConfiguration] {
+        try AMQPURLParser.parseList(text)
+    }
+
     /// The connection target as a URL without the password, for logs.
     public var description: String {
         let vhost = virtualHost == "/" ? "" : AMQPURLParser.percentEncode(virtualHost)

@@ -6,6 +6,45 @@ struct AMQPURLParser {
         self.url = url
     }
 
+    /// One URL, or several separated by commas; see ``AMQPConfiguration/list(fromURLs:)``.
+    static func parseList(_ text: String) throws(AMQPError) -> [AMQPConfiguration] {
+        let elements = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard elements.count > 1 else { return [try AMQPConfiguration(url: text)] }
+        var configurations: [AMQPConfiguration] = []
+        var firstError: AMQPError?
+        for (index, element) in elements.enumerated() {
+            let url = String(element).trimmingSpaces()
+            let position = "URL \(index + 1) of \(elements.count)"
+            if url.isEmpty {
+                // Refused even where the whole would read as one URL (`amqp://h/v,` with the
+                // vhost `v,`): a stray comma is a mistake in a list.
+                throw AMQPError(.invalidURL, "invalid AMQP URL list: \(position) is empty")
+            }
+            do throws(AMQPError) {
+                configurations.append(try AMQPConfiguration(url: String(url)))
+            } catch {
+                let reason = error.description.replacing("invalid AMQP URL: ", with: "", maxReplacements: 1)
+                firstError = firstError
+                    ?? AMQPError(.invalidURL, "invalid AMQP URL list: \(position) (\(redactingPassword(url))): \(reason)")
+            }
+        }
+        guard let firstError else { return configurations }
+        // A URL accepted on its own before lists existed keeps its meaning.
+        if let single = try? AMQPConfiguration(url: text) { return [single] }
+        throw firstError
+    }
+
+    /// `url` with the password of its user info, if any, replaced by `***`.
+    static func redactingPassword(_ url: Substring) -> String {
+        guard let schemeEnd = url.firstRange(of: "://") else { return String(url) }
+        let afterScheme = url[schemeEnd.upperBound...]
+        let authority = afterScheme[..<(afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? afterScheme.endIndex)]
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+            return String(url)
+        }
+        return String(url[...colon]) + "***" + String(url[at...])
+    }
+
     func apply(to configuration: inout AMQPConfiguration) throws(AMQPError) {
         var rest = Substring(url.trimmingSpaces())
         guard let schemeEnd = rest.firstRange(of: "://") else {

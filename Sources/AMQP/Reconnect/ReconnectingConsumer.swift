@@ -3,7 +3,9 @@ import Logging
 /// Consumes a queue across connection losses: when the connection drops (broker restart,
 /// network cut, missed heartbeats, consumer cancelled by the broker), it opens a new
 /// connection with exponential backoff and jitter, runs `setup` again (declare the
-/// queues and exchanges the consumer needs), and goes on consuming.
+/// queues and exchanges the consumer needs), and goes on consuming. Given several brokers
+/// (the nodes of a cluster), it connects to the first that answers; when that connection is
+/// lost or an attempt fails, it moves on to the next (round robin).
 ///
 /// ```swift
 /// let deliveries = ReconnectingConsumer(configuration: config, queue: "relance.email", prefetch: 50) { connection in
@@ -36,7 +38,7 @@ public final class ReconnectingConsumer: AsyncSequence, Sendable {
     ///   - logger: where connection losses and recoveries are logged (info level).
     ///   - setup: run on each new connection before consuming; a failure counts as a
     ///     failed attempt and is retried.
-    public init(
+    public convenience init(
         configuration: AMQPConfiguration,
         queue: String,
         prefetch: UInt16 = 100,
@@ -44,13 +46,32 @@ public final class ReconnectingConsumer: AsyncSequence, Sendable {
         logger: Logger = Logger(label: "amqp"),
         setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in }
     ) {
+        self.init(brokers: [configuration], queue: queue, prefetch: prefetch, backoff: backoff, logger: logger, setup: setup)
+    }
+
+    /// A consumer that fails over between `brokers`, tried in turn; the other parameters are
+    /// those of ``init(configuration:queue:prefetch:backoff:logger:setup:)``.
+    public init(
+        brokers: [AMQPConfiguration],
+        queue: String,
+        prefetch: UInt16 = 100,
+        backoff: Backoff = Backoff(),
+        logger: Logger = Logger(label: "amqp"),
+        setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in }
+    ) {
+        precondition(!brokers.isEmpty, "a consumer needs at least one broker")
         session = ReconnectingConsumerSession(
-            configuration: configuration, queue: queue, prefetch: prefetch, backoff: backoff, logger: logger, setup: setup)
+            brokers: brokers, queue: queue, prefetch: prefetch, backoff: backoff, logger: logger, setup: setup)
     }
 
     /// How many times a lost connection was replaced.
     public var reconnectCount: Int {
         get async { await session.reconnectCount }
+    }
+
+    /// The broker of the open connection, if any.
+    public var currentBroker: AMQPConfiguration? {
+        get async { await session.currentBroker }
     }
 
     /// Stops the intake for a graceful drain: the broker sends nothing more, the
@@ -112,7 +133,9 @@ public final class ReconnectingConsumer: AsyncSequence, Sendable {
 
 /// The connection and consumer behind a ``ReconnectingConsumer``.
 actor ReconnectingConsumerSession {
-    private let configuration: AMQPConfiguration
+    private let brokers: [AMQPConfiguration]
+    /// The broker the next connection attempt goes to.
+    private var nextBroker = 0
     private let queue: String
     private let prefetch: UInt16
     private let backoff: Backoff
@@ -125,9 +148,9 @@ actor ReconnectingConsumerSession {
     private var isDraining = false
     private var connectionsOpened = 0
 
-    init(configuration: AMQPConfiguration, queue: String, prefetch: UInt16, backoff: Backoff, logger: Logger,
+    init(brokers: [AMQPConfiguration], queue: String, prefetch: UInt16, backoff: Backoff, logger: Logger,
          setup: @escaping @Sendable (AMQPConnection) async throws -> Void) {
-        self.configuration = configuration
+        self.brokers = brokers
         self.queue = queue
         self.prefetch = prefetch
         self.backoff = backoff
@@ -136,6 +159,8 @@ actor ReconnectingConsumerSession {
     }
 
     var reconnectCount: Int { max(0, connectionsOpened - 1) }
+
+    var currentBroker: AMQPConfiguration? { connection?.configuration }
 
     func nextBatch() async throws -> [Delivery]? {
         while !isClosed {
@@ -180,8 +205,11 @@ actor ReconnectingConsumerSession {
     private func connect() async throws {
         var attempt = 0
         while !isClosed && !isDraining {
+            let broker = brokers[nextBroker]
+            // Whether this attempt fails or its connection is later lost, the next goes elsewhere.
+            nextBroker = (nextBroker + 1) % brokers.count
             do {
-                let connection = try await AMQPConnection.connect(configuration, logger: logger)
+                let connection = try await AMQPConnection.connect(broker, logger: logger)
                 do {
                     try await setup(connection)
                     let consumer = try await connection.consume(queue: queue, prefetch: prefetch)
@@ -193,7 +221,11 @@ actor ReconnectingConsumerSession {
                     self.consumer = consumer
                     connectionsOpened += 1
                     if connectionsOpened > 1 {
-                        logger.info("AMQP consumer reconnected", metadata: ["amqp.queue": "\(queue)", "amqp.attempts": "\(attempt + 1)"])
+                        logger.info("AMQP consumer reconnected",
+                                    metadata: ["amqp.queue": "\(queue)", "amqp.broker": "\(broker)", "amqp.attempts": "\(attempt + 1)"])
+                    } else {
+                        logger.log(level: brokers.count > 1 ? .info : .debug, "AMQP consumer connected",
+                                   metadata: ["amqp.queue": "\(queue)", "amqp.broker": "\(broker)"])
                     }
                     return
                 } catch {
@@ -205,7 +237,8 @@ actor ReconnectingConsumerSession {
             } catch {
                 let delay = backoff.delay(attempt: attempt)
                 logger.info("AMQP consumer cannot connect; retrying",
-                            metadata: ["amqp.queue": "\(queue)", "error": "\(error)", "amqp.retry_in": "\(delay)"])
+                            metadata: ["amqp.queue": "\(queue)", "amqp.broker": "\(broker)", "error": "\(error)",
+                                       "amqp.retry_in": "\(delay)"])
                 attempt += 1
                 try await Task.sleep(for: delay)
             }

@@ -9,11 +9,16 @@ import Logging
 /// A republished message may reach the queue twice (its first copy may have arrived
 /// without its confirm): consumers must be idempotent, for example by message id.
 ///
+/// Given several brokers (the nodes of a cluster), it connects to the first that answers;
+/// when that connection is lost or an attempt fails, it moves on to the next (round robin).
+///
 /// It retries until the calling task is cancelled (then `publish` throws
 /// `CancellationError`, and the batch's messages may or may not have been published) or
 /// the publisher is closed. Concurrent `publish` calls share one connection.
 public actor ReconnectingPublisher {
-    private let configuration: AMQPConfiguration
+    private let brokers: [AMQPConfiguration]
+    /// The broker the next connection attempt goes to.
+    private var nextBroker = 0
     private let publishWindow: Int
     private let backoff: Backoff
     private let logger: Logger
@@ -37,7 +42,20 @@ public actor ReconnectingPublisher {
         logger: Logger = Logger(label: "amqp"),
         setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in }
     ) {
-        self.configuration = configuration
+        self.init(brokers: [configuration], publishWindow: publishWindow, backoff: backoff, logger: logger, setup: setup)
+    }
+
+    /// A publisher that fails over between `brokers`, tried in turn; the other parameters are
+    /// those of ``init(configuration:publishWindow:backoff:logger:setup:)``.
+    public init(
+        brokers: [AMQPConfiguration],
+        publishWindow: Int = 1024,
+        backoff: Backoff = Backoff(),
+        logger: Logger = Logger(label: "amqp"),
+        setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in }
+    ) {
+        precondition(!brokers.isEmpty, "a publisher needs at least one broker")
+        self.brokers = brokers
         self.publishWindow = publishWindow
         self.backoff = backoff
         self.logger = logger
@@ -46,6 +64,9 @@ public actor ReconnectingPublisher {
 
     /// How many times a lost connection was replaced.
     public var reconnectCount: Int { max(0, connectionsOpened - 1) }
+
+    /// The broker of the open connection, if any.
+    public var currentBroker: AMQPConfiguration? { connection?.configuration }
 
     /// Publishes the batch and returns each message's outcome, in order, retrying through
     /// connection losses. Throws `CancellationError` when the task is cancelled, and
@@ -124,8 +145,11 @@ public actor ReconnectingPublisher {
     private func connect() async throws {
         var attempt = 0
         while !isClosed {
+            let broker = brokers[nextBroker]
+            // Whether this attempt fails or its connection is later lost, the next goes elsewhere.
+            nextBroker = (nextBroker + 1) % brokers.count
             do {
-                let connection = try await AMQPConnection.connect(configuration, publishWindow: publishWindow, logger: logger)
+                let connection = try await AMQPConnection.connect(broker, publishWindow: publishWindow, logger: logger)
                 do {
                     try await setup(connection)
                 } catch {
@@ -139,14 +163,19 @@ public actor ReconnectingPublisher {
                 self.connection = connection
                 connectionsOpened += 1
                 if connectionsOpened > 1 {
-                    logger.info("AMQP publisher reconnected", metadata: ["amqp.attempts": "\(attempt + 1)"])
+                    logger.info("AMQP publisher reconnected",
+                                metadata: ["amqp.broker": "\(broker)", "amqp.attempts": "\(attempt + 1)"])
+                } else {
+                    logger.log(level: brokers.count > 1 ? .info : .debug, "AMQP publisher connected",
+                               metadata: ["amqp.broker": "\(broker)"])
                 }
                 return
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
                 let delay = backoff.delay(attempt: attempt)
-                logger.info("AMQP publisher cannot connect; retrying", metadata: ["error": "\(error)", "amqp.retry_in": "\(delay)"])
+                logger.info("AMQP publisher cannot connect; retrying",
+                            metadata: ["amqp.broker": "\(broker)", "error": "\(error)", "amqp.retry_in": "\(delay)"])
                 attempt += 1
                 try await Task.sleep(for: delay)
             }

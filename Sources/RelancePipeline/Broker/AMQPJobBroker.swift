@@ -6,20 +6,31 @@ import RelanceCore
 /// The pipeline's broker on RabbitMQ (`relance.jobs` → one quorum queue per channel, delayed
 /// retry queues, dead-letter queues; see `JobTopology`). Jobs are published persistent, with
 /// the mandatory flag and publisher confirms, through one reconnecting publisher; each
-/// subscription has a reconnecting consumer of its own.
+/// subscription has a reconnecting consumer of its own. Given several brokers (the nodes of a
+/// cluster), the publisher and each consumer fail over between them.
 public struct AMQPJobBroker: JobBroker {
     /// Header carrying our attempt counter on retried messages.
     public static let attemptHeader = "x-relance-attempt"
     /// Header carrying why a message was dead-lettered.
     public static let reasonHeader = "x-relance-reason"
 
-    public let configuration: AMQPConfiguration
+    /// The brokers consumers connect to, tried in turn.
+    public let brokers: [AMQPConfiguration]
     public let publisher: ReconnectingPublisher
     public let topology: JobTopology
 
+    /// The first broker.
+    public var configuration: AMQPConfiguration { brokers[0] }
+
     /// Publishes through `publisher`, which declares `topology` on each connection it opens.
     public init(configuration: AMQPConfiguration, publisher: ReconnectingPublisher, topology: JobTopology = JobTopology()) {
-        self.configuration = configuration
+        self.init(brokers: [configuration], publisher: publisher, topology: topology)
+    }
+
+    /// Publishes through `publisher`; consumers fail over between `brokers` (not empty).
+    public init(brokers: [AMQPConfiguration], publisher: ReconnectingPublisher, topology: JobTopology = JobTopology()) {
+        precondition(!brokers.isEmpty, "a job broker needs at least one broker")
+        self.brokers = brokers
         self.publisher = publisher
         self.topology = topology
     }
@@ -27,13 +38,19 @@ public struct AMQPJobBroker: JobBroker {
     /// A broker with a publisher of its own: at most `publishWindow` messages await their
     /// confirm at once, and a lost connection is replaced after `backoff`.
     public init(configuration: AMQPConfiguration, publishWindow: Int = 1024, backoff: Backoff = Backoff(), logger: Logger) {
+        self.init(brokers: [configuration], publishWindow: publishWindow, backoff: backoff, logger: logger)
+    }
+
+    /// A broker with a publisher of its own that, like the consumers, fails over between
+    /// `brokers` (not empty).
+    public init(brokers: [AMQPConfiguration], publishWindow: Int = 1024, backoff: Backoff = Backoff(), logger: Logger) {
         let topology = JobTopology()
         let publisher = ReconnectingPublisher(
-            configuration: configuration, publishWindow: publishWindow, backoff: backoff, logger: logger
+            brokers: brokers, publishWindow: publishWindow, backoff: backoff, logger: logger
         ) { connection in
             try await topology.declare(on: connection)
         }
-        self.init(configuration: configuration, publisher: publisher, topology: topology)
+        self.init(brokers: brokers, publisher: publisher, topology: topology)
     }
 
     public func publish(_ jobs: [OutboxJob]) async throws -> [PublishResult] {
@@ -63,7 +80,7 @@ public struct AMQPJobBroker: JobBroker {
     public func subscribe(to channel: Channel, prefetch: Int, logger: Logger) -> Subscription {
         let topology = self.topology
         let consumer = ReconnectingConsumer(
-            configuration: configuration, queue: JobTopology.queue(for: channel),
+            brokers: brokers, queue: JobTopology.queue(for: channel),
             prefetch: UInt16(clamping: max(1, prefetch)), logger: logger
         ) { connection in
             try await topology.declare(on: connection)

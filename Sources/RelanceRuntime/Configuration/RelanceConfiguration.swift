@@ -1,3 +1,4 @@
+import AMQP
 import Foundation
 
 /// Where Relance finds its services and data. Every field has a default that works on a fresh
@@ -6,7 +7,8 @@ import Foundation
 public struct RelanceConfiguration: Sendable {
     /// `RELANCE_DATABASE_URL`
     public var databaseURL: String = "postgres://relance:relance@127.0.0.1:5432/relance"
-    /// `RELANCE_AMQP_URL`
+    /// `RELANCE_AMQP_URL`: one URL, or several separated by commas (the nodes of a cluster,
+    /// between which the clients fail over).
     public var amqpURL: String = "amqp://relance:relance@127.0.0.1:5672/relance"
     /// `RELANCE_SCHEMAS_DIR`: migrations, rate tables, compliance rules. When unset, the first
     /// `schemas/` directory found walking up from the working directory, then from the executable.
@@ -16,6 +18,12 @@ public struct RelanceConfiguration: Sendable {
 
     /// The defaults.
     public init() {}
+
+    /// The brokers of ``amqpURL``, in order; throws `AMQPError` (`invalidURL`) naming the first
+    /// malformed URL of the list.
+    public func amqpBrokers() throws(AMQPError) -> [AMQPConfiguration] {
+        try AMQPConfiguration.list(fromURLs: amqpURL)
+    }
 
     /// The defaults, overridden by the `RELANCE_*` variables of `environment` that are set.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RelanceConfiguration {

@@ -114,6 +114,10 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             throw ValidationError("dispatchers, relays, batch sizes, publish window, consumers, stall timeout must be positive, pool at least 2")
         }
         guard (1...Int(UInt16.max)).contains(prefetch) else { throw ValidationError("--prefetch must be between 1 and 65535") }
+        // The benchmark creates its virtual host through one broker's management API.
+        guard (try? options.configuration().amqpBrokers().count) ?? 1 <= 1 else {
+            throw ValidationError("relance bench pipeline takes one broker URL (--amqp-url or RELANCE_AMQP_URL), not a list")
+        }
     }
 
     func run() async throws {

@@ -7,7 +7,7 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "PostgreSQL URL (default: $RELANCE_DATABASE_URL, else the local database deploy/ starts).")
     var databaseURL: String?
 
-    @Option(help: "RabbitMQ URL (default: $RELANCE_AMQP_URL, else the local broker deploy/ starts).")
+    @Option(help: "RabbitMQ URL, or several separated by commas to fail over between the nodes of a cluster (default: $RELANCE_AMQP_URL, else the local broker deploy/ starts).")
     var amqpURL: String?
 
     @Option(help: "The schemas directory: migrations, rate tables, rules (default: $RELANCE_SCHEMAS_DIR, else found from the working directory).")
@@ -21,6 +21,11 @@ struct ServiceOptions: ParsableArguments {
         guard Logger.Level(rawValue: level) != nil else {
             let known = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("unknown log level '\(level)' (from --log-level or RELANCE_LOG_LEVEL): use one of \(known)")
+        }
+        do {
+            _ = try configuration().amqpBrokers()
+        } catch {
+            throw ValidationError("\(error) (from --amqp-url or RELANCE_AMQP_URL)")
         }
     }
 
