@@ -81,6 +81,37 @@ struct DrillTests {
     }
 }
 
+extension DrillTests {
+    @Test(
+        "The broker node leading the queues killed (kill -9) mid-run, on the three-node cluster: the others go on, nothing lost, nothing done twice",
+        .enabled(if: ClusterNodes.available || ClusterNodes.required, ClusterNodes.skipReason)
+    )
+    func killedBrokerNode() async throws {
+        try await ChaosLock.withLock(path: ChaosLock.clusterPath) {
+            let output = try Self.drill(
+                ["--fault", "kill-broker-node", "--amqp-url", ClusterNodes.urls, "--broker-nodes", ClusterNodes.nodes],
+                name: "relance_drill_cluster"
+            )
+            #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
+            let row = try #require(Self.rows(output.stdout)["kill-broker-node"], "no row in: \(output.stdout)")
+            #expect(row.seeded == 1000 && row.outcomes == 1000 && row.lost == 0 && row.twice == 0, "\(output.stdout)")
+            #expect(output.stderr.contains("(kill -9, pid"))
+            let before = try #require(Self.outcomesAtStrike(output.stdout, "kill-broker-node"), "\(output.stdout)")
+            #expect(before < 1000, "the kill struck after the run was over: \(output.stdout)")
+        }
+    }
+}
+
+/// The three-node cluster of deploy/cluster.sh.
+enum ClusterNodes {
+    static let urls = ProcessInfo.processInfo.environment["RELANCE_CLUSTER_AMQP_URLS"]
+        ?? (5674...5676).map { "amqp://relance:relance@127.0.0.1:\($0)/relance" }.joined(separator: ",")
+    static let nodes = ProcessInfo.processInfo.environment["RELANCE_CLUSTER_NODES"] ?? "relance-1@localhost,relance-2@localhost,relance-3@localhost"
+    static var required: Bool { ProcessInfo.processInfo.environment["RELANCE_REQUIRE_CLUSTER"].map { !$0.isEmpty && $0 != "0" } ?? false }
+    static let skipReason: Comment = "the cluster is not reachable: run deploy/cluster.sh up (RELANCE_REQUIRE_CLUSTER=1 makes this a failure)"
+    static var available: Bool { ChaosNode.accepts(port: 5674) }
+}
+
 /// The disposable RabbitMQ node of deploy/chaos-broker.sh.
 enum ChaosNode {
     static let node = ProcessInfo.processInfo.environment["RELANCE_CHAOS_NODE"] ?? "chaos@localhost"
@@ -89,13 +120,16 @@ enum ChaosNode {
     static let skipReason: Comment = "the chaos node is not reachable: run deploy/chaos-broker.sh up (RELANCE_REQUIRE_CHAOS=1 makes this a failure)"
 
     /// Whether the node accepts TCP connections on its AMQP port.
-    static var available: Bool {
+    static var available: Bool { accepts(port: 5673) }
+
+    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
+    static func accepts(port: UInt16) -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(5673).bigEndian
+        address.sin_port = in_port_t(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }

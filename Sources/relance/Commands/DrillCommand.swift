@@ -17,8 +17,8 @@ struct DrillCommand: AsyncParsableCommand {
             fault about: none (the baseline), kill-dispatcher (kill -9 the dispatcher and relay process, another started \
             3 s later), restart-postgres (pg_ctlcluster … restart -m immediate), freeze-broker \
             (SIGSTOP the node leading the email queue for --freeze seconds, so heartbeats are missed), \
-            kill-broker-node (kill -9 that node of a cluster; deploy/cluster.sh up starts it again \
-            10 s later), resize-workers (two more worker processes, then two stopped with SIGTERM). \
+            kill-broker-node (kill -9 that node of a cluster; the run goes on with the others, and \
+            deploy/cluster.sh up starts it again afterwards), resize-workers (two more worker processes, then two stopped with SIGTERM). \
             It then waits until every step has its outcome and prints, for each fault: steps seeded, \
             outcomes, steps lost, steps acted on twice (the workers' --contact-log) and their \
             debtors, the time from the end of the fault until claims and outcomes both moved again, \
