@@ -26,6 +26,16 @@ struct DrillTests {
         return rows
     }
 
+    /// The drill succeeded, and `fault` struck while outcomes were still missing, then every
+    /// one of the 1 000 steps got its outcome, none lost, none acted on twice.
+    static func expectNothingLost(_ output: RelanceProcess.Output, after fault: String) throws {
+        #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
+        let row = try #require(rows(output.stdout)[fault], "no row for \(fault) in: \(output.stdout)")
+        #expect(row.seeded == 1000 && row.outcomes == 1000 && row.lost == 0 && row.twice == 0, "\(fault): \(output.stdout)")
+        let before = try #require(outcomesAtStrike(output.stdout, fault), "\(output.stdout)")
+        #expect(before < 1000, "\(fault) struck after the run was over: \(output.stdout)")
+    }
+
     /// The outcomes in when `fault` struck, from its account ("struck with … and N outcomes in;").
     static func outcomesAtStrike(_ stdout: String, _ fault: String) -> Int? {
         let lines = stdout.split(separator: "\n").map(String.init)
@@ -47,17 +57,8 @@ struct DrillTests {
     @Test("The dispatcher killed (kill -9) mid-run, the worker pool grown and shrunk: nothing lost, nothing done twice")
     func processFaults() throws {
         let output = try Self.drill(["--fault", "kill-dispatcher", "--fault", "resize-workers"], name: "relance_drill_processes")
-        #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
-        let rows = Self.rows(output.stdout)
-        for fault in ["kill-dispatcher", "resize-workers"] {
-            let row = try #require(rows[fault], "no row for \(fault) in: \(output.stdout)")
-            #expect(row.seeded == 1000 && row.outcomes == 1000 && row.lost == 0 && row.twice == 0, "\(fault): \(output.stdout)")
-        }
+        for fault in ["kill-dispatcher", "resize-workers"] { try Self.expectNothingLost(output, after: fault) }
         #expect(output.stderr.contains("killed the dispatcher (kill -9"))
-        for fault in ["kill-dispatcher", "resize-workers"] {
-            let before = try #require(Self.outcomesAtStrike(output.stdout, fault), "\(output.stdout)")
-            #expect(before < 1000, "\(fault) struck after the run was over: \(output.stdout)")
-        }
     }
 
     @Test(
@@ -70,13 +71,8 @@ struct DrillTests {
                 ["--fault", "freeze-broker", "--freeze", "25", "--amqp-url", ChaosNode.url, "--broker-nodes", ChaosNode.node],
                 name: "relance_drill_freeze"
             )
-            #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
-            let row = try #require(Self.rows(output.stdout)["freeze-broker"], "no row in: \(output.stdout)")
-            #expect(row.seeded == 1000 && row.outcomes == 1000 && row.lost == 0 && row.twice == 0, "\(output.stdout)")
+            try Self.expectNothingLost(output, after: "freeze-broker")
             #expect(output.stderr.contains("froze broker node \(ChaosNode.node) (SIGSTOP"))
-            // The freeze struck while outcomes were still missing.
-            let before = try #require(Self.outcomesAtStrike(output.stdout, "freeze-broker"), "\(output.stdout)")
-            #expect(before < 1000, "the freeze struck after the run was over: \(output.stdout)")
         }
     }
 }
@@ -92,12 +88,8 @@ extension DrillTests {
                 ["--fault", "kill-broker-node", "--amqp-url", ClusterNodes.urls, "--broker-nodes", ClusterNodes.nodes],
                 name: "relance_drill_cluster"
             )
-            #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
-            let row = try #require(Self.rows(output.stdout)["kill-broker-node"], "no row in: \(output.stdout)")
-            #expect(row.seeded == 1000 && row.outcomes == 1000 && row.lost == 0 && row.twice == 0, "\(output.stdout)")
+            try Self.expectNothingLost(output, after: "kill-broker-node")
             #expect(output.stderr.contains("(kill -9, pid"))
-            let before = try #require(Self.outcomesAtStrike(output.stdout, "kill-broker-node"), "\(output.stdout)")
-            #expect(before < 1000, "the kill struck after the run was over: \(output.stdout)")
         }
     }
 }

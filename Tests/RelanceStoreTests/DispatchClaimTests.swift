@@ -186,25 +186,30 @@ struct DispatchClaimTests {
         }
     }
 
+    /// What `lockQuery` locks (ids) in a transaction held open while another connection
+    /// claims the steps due at `now` (batch of 30), and what that claim got.
+    static func claim(whileHolding lockQuery: PostgresQuery, client: PostgresClient, logger: Logger) async throws
+        -> (locked: Set<UUID>, claimed: [DueStep]) {
+        try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            var locked = Set<UUID>()
+            for try await id in try await connection.query(lockQuery, logger: logger).decode(UUID.self) { locked.insert(id) }
+            let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 30)
+            try await connection.query("ROLLBACK", logger: logger)
+            return (locked, claimed.map(\.step))
+        }
+    }
+
     @Test("Debtors another claim holds are passed over, not waited for")
     func skipsLockedDebtors() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
             let f = StoreFixture(client: client)
             let seed = try await Seed.make(f)
             let big = seed.tenants[0].id.uuid
-            let (locked, claimed) = try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: f.logger)
-                let rows = try await connection.query(
-                    "SELECT id FROM debtors WHERE tenant_id = \(big) ORDER BY id LIMIT 35 FOR NO KEY UPDATE",
-                    logger: f.logger
-                )
-                var locked = Set<UUID>()
-                for try await id in rows.decode(UUID.self) { locked.insert(id) }
-                // Another connection claims while these debtors are held.
-                let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 30)
-                try await connection.query("ROLLBACK", logger: f.logger)
-                return (locked, claimed.map(\.step))
-            }
+            let (locked, claimed) = try await Self.claim(
+                whileHolding: "SELECT id FROM debtors WHERE tenant_id = \(big) ORDER BY id LIMIT 35 FOR NO KEY UPDATE",
+                client: client, logger: f.logger
+            )
             #expect(locked.count == 35)
             let bigClaimed = claimed.filter { $0.tenantId == big }
             // Big's share is 10 debtors; 5 are free.
@@ -220,18 +225,10 @@ struct DispatchClaimTests {
             let f = StoreFixture(client: client)
             let seed = try await Seed.make(f)
             let small = seed.tenants[1].id.uuid
-            let (locked, claimed) = try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: f.logger)
-                let rows = try await connection.query(
-                    "SELECT id FROM schedule_steps WHERE tenant_id = \(small) AND status = 'planned' AND position = 0 ORDER BY id LIMIT 2 FOR UPDATE",
-                    logger: f.logger
-                )
-                var locked = Set<UUID>()
-                for try await id in rows.decode(UUID.self) { locked.insert(id) }
-                let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 30)
-                try await connection.query("ROLLBACK", logger: f.logger)
-                return (locked, claimed.map(\.step))
-            }
+            let (locked, claimed) = try await Self.claim(
+                whileHolding: "SELECT id FROM schedule_steps WHERE tenant_id = \(small) AND status = 'planned' AND position = 0 ORDER BY id LIMIT 2 FOR UPDATE",
+                client: client, logger: f.logger
+            )
             #expect(locked.count == 2)
             #expect(claimed.filter { $0.tenantId == small }.map(\.stepId).allSatisfy { !locked.contains($0) })
             #expect(claimed.filter { $0.tenantId == small }.count == 1)
