@@ -49,7 +49,7 @@ struct DispatchClaimTests {
         return (tenant, short)
     }
 
-    @Test("One claim gives every tenant its share: the big tenant does not crowd out the small ones")
+    @Test("One claim gives every tenant its share, and what the small ones leave goes to the big one")
     func fairShare() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
             let f = StoreFixture(client: client)
@@ -57,9 +57,13 @@ struct DispatchClaimTests {
             let claimed = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 30)
             var perTenant: [UUID: Int] = [:]
             for (step, _) in claimed { perTenant[step.tenantId, default: 0] += 1 }
-            // 30 for 3 tenants: up to 10 debtors each; the small ones have one debtor with 3 steps.
-            #expect(perTenant == [seed.tenants[0].id.uuid: 10, seed.tenants[1].id.uuid: 3, seed.tenants[2].id.uuid: 3])
-            #expect(try await f.count("SELECT count(*) FROM schedule_steps WHERE status = 'dispatched'") == 16)
+            // 30 for 3 tenants: a share of 10 each. The small ones have 3 due steps (one debtor)
+            // each and leave 7 each to the big one: 24 of its debtors.
+            #expect(perTenant == [seed.tenants[0].id.uuid: 24, seed.tenants[1].id.uuid: 3, seed.tenants[2].id.uuid: 3])
+            #expect(try await f.count("SELECT count(*) FROM schedule_steps WHERE status = 'dispatched'") == 30)
+            // Before the big tenant's 40 debtors run out, the next claim is full again.
+            let second = try await PipelineDriver(client: client).dispatchDue(at: Self.now, batchSize: 10)
+            #expect(second.count == 10 && second.allSatisfy { $0.step.tenantId == seed.tenants[0].id.uuid })
         }
     }
 
@@ -232,7 +236,8 @@ struct DispatchClaimTests {
             #expect(locked.count == 2)
             #expect(claimed.filter { $0.tenantId == small }.map(\.stepId).allSatisfy { !locked.contains($0) })
             #expect(claimed.filter { $0.tenantId == small }.count == 1)
-            #expect(claimed.count == 14)
+            // Big 24 (its share and what the others leave), small 1, agency 3.
+            #expect(claimed.count == 28)
         }
     }
 

@@ -40,7 +40,8 @@ public struct DispatchStore: DispatchStorage {
     ///
     /// Fairness: every tenant with due steps gets an equal share of the batch in debtors (at
     /// least one), tenants in random order, so a tenant with a million due steps does not delay
-    /// another tenant's ten. Steps, invoices, ladders, histories, debtors and tenant kinds come
+    /// another tenant's ten; what a tenant with fewer due steps leaves of its share goes to the
+    /// others, so a claim stays full while steps are due. Steps, invoices, ladders, histories, debtors and tenant kinds come
     /// back together in the claim's second statement.
     public func claimAndDispatch(
         now: Date,
@@ -236,38 +237,56 @@ public struct DispatchStore: DispatchStorage {
 
     // MARK: - Prepared statements (each claim runs them)
 
-    /// The debtors a claim takes: per tenant with due steps (in random order), up to its share
+    /// The debtors a claim takes: per tenant with due steps (in random order), up to its quota
     /// of the debtors of its earliest due steps, earliest first, locked; a debtor another claim
-    /// holds is passed over. The candidates are the debtors of four times the share in steps, so
-    /// that a second claimer finds others when the first ones are held.
+    /// holds is passed over. The quota is an equal share of the batch, and a tenant with fewer
+    /// due steps than that leaves the rest to the others (split equally among those that have
+    /// a full share); a tenant's due steps are counted up to the share only, so the count costs
+    /// at most a batch of index entries whatever the table holds. The candidates are the
+    /// debtors of four times the quota in steps, so that a second claimer finds others when
+    /// the first ones are held.
     enum LockDebtors: PreparedText {
         static let sql = """
             WITH active AS (
                 SELECT t.id FROM tenants t
                 WHERE EXISTS (SELECT 1 FROM schedule_steps s
                               WHERE s.tenant_id = t.id AND s.pending AND s.due_at <= $1)
+            ), fair AS (
+                SELECT greatest(1, $2 / greatest(1, count(*)))::int8 AS share FROM active
+            ), sized AS (
+                SELECT a.id, (SELECT count(*) FROM (
+                                  SELECT 1 FROM schedule_steps s
+                                  WHERE s.tenant_id = a.id AND s.pending AND s.due_at <= $1
+                                  LIMIT (SELECT share FROM fair)) AS c) AS due
+                FROM active a
+            ), spare AS (
+                SELECT coalesce(sum(f.share - z.due), 0)::int8 AS unused,
+                       count(*) FILTER (WHERE z.due >= f.share) AS full_tenants
+                FROM sized z CROSS JOIN fair f
+            ), quota AS (
+                SELECT z.id,
+                       CASE WHEN z.due < f.share THEN z.due
+                            ELSE f.share + sp.unused / greatest(1, sp.full_tenants) END AS take
+                FROM sized z CROSS JOIN fair f CROSS JOIN spare sp
                 ORDER BY random()
-            ), share AS (
-                SELECT greatest(1, $2 / greatest(1, count(*)))::int8 AS per_tenant FROM active
             )
             SELECT d.tenant_id, d.id
-            FROM active
-            CROSS JOIN share
+            FROM quota
             CROSS JOIN LATERAL (
                 SELECT d.tenant_id, d.id
                 FROM (
                     SELECT c.debtor_id, min(c.due_at) AS first_due
                     FROM (
                         SELECT s.debtor_id, s.due_at FROM schedule_steps s
-                        WHERE s.tenant_id = active.id AND s.pending AND s.due_at <= $1
+                        WHERE s.tenant_id = quota.id AND s.pending AND s.due_at <= $1
                         ORDER BY s.due_at
-                        LIMIT share.per_tenant * 4
+                        LIMIT quota.take * 4
                     ) AS c
                     GROUP BY c.debtor_id
                 ) AS candidate
                 JOIN debtors d ON d.id = candidate.debtor_id
                 ORDER BY candidate.first_due
-                LIMIT share.per_tenant
+                LIMIT quota.take
                 FOR NO KEY UPDATE OF d SKIP LOCKED
             ) AS d
             """
