@@ -83,6 +83,32 @@ struct WorkerTests {
         #expect(channel.actions.count == 1)
     }
 
+    @Test("A delivery whose connection is lost before the action is left to its redelivery: another consumer acts once, this one never")
+    func lostConnectionNotActedOn() async throws {
+        let (fixture, _, job) = try await Self.oneJobQueued()
+        // Every action waits at the gate: neither consumer can record before the other decides.
+        let gate = Gate()
+        let channel = ScriptedChannel(gate: gate)
+        // The first consumer takes the job and holds it while the database cannot be read.
+        fixture.store.setUnreachable(true)
+        let worker = fixture.worker(channel, consumers: 2)
+        try await fixture.running(worker) { _ in
+            #expect(await eventually { !worker.readiness.isReady })
+            // Its connection is lost: the broker delivers the job again, to the other consumer,
+            // which holds it too.
+            fixture.broker.loseConnections(of: .email)
+            #expect(await eventually { worker.readiness.problems.count == 2 })
+            fixture.store.setUnreachable(false)
+            // One consumer reaches the action; the other is given time to reach it too.
+            #expect(await eventually { gate.arrivals >= 1 })
+            try await Task.sleep(for: .milliseconds(300))
+            gate.open()
+            #expect(await eventually { fixture.store.outcome(of: job.id) != nil && Self.settled(fixture.broker) && worker.readiness.isReady })
+        }
+        #expect(channel.actions.count == 1, "the debtor was contacted \(channel.actions.count) times")
+        #expect(fixture.store.outcomes.count == 1)
+    }
+
     @Test("A transient failure is retried as the next attempt, then dead-lettered after the last, with outcome failed")
     func transientFailureRetriedThenDeadLettered() async throws {
         let (fixture, invoice, job) = try await Self.oneJobQueued()

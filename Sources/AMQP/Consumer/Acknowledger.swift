@@ -25,6 +25,9 @@ final class Acknowledger: Sendable {
         self.thread = thread
     }
 
+    /// False once the consumer or its connection is gone: settlements are dropped.
+    var isOpen: Bool { state.withLock { !$0.isClosed } }
+
     func submit(_ operation: Operation) {
         let shouldWake = state.withLock { state -> Bool in
             guard !state.isClosed else { return false }

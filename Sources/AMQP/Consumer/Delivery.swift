@@ -32,6 +32,10 @@ public struct Delivery: Sendable {
     /// `x-delivery-count` header; nil on a first delivery or for other queue types.
     public var deliveryCount: Int64? { properties.headers["x-delivery-count"]?.integerValue }
 
+    /// Whether the delivery can still be settled: false once its consumer or connection is
+    /// gone, when the broker has taken it back to deliver again.
+    public var isSettleable: Bool { acknowledger.isOpen }
+
     /// Acknowledges the message: the broker forgets it. With `multiple`, also every
     /// earlier unsettled delivery of this consumer.
     public func ack(multiple: Bool = false) {

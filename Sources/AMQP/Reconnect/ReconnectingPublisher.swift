@@ -96,7 +96,18 @@ public actor ReconnectingPublisher {
                 try await Task.sleep(for: backoff.delay(attempt: failuresInARow - 1))
             }
         }
-        return outcomes.map { $0! }
+        let settled = outcomes.map { $0! }
+        if !settled.isEmpty, settled.allSatisfy({ if case .nacked = $0 { true } else { false } }), let connection {
+            // A broker that nacks every message of a batch is not taking messages on this
+            // connection (seen after a quorum queue's leader died: the channel kept being
+            // refused while a new one was accepted). The next batch gets a fresh connection,
+            // to the next broker of the list.
+            logger.warning("AMQP broker nacked a whole batch; reconnecting", metadata: [
+                "amqp.nacked": "\(settled.count)", "amqp.broker": "\(connection.configuration)",
+            ])
+            await drop(connection)
+        }
+        return settled
     }
 
     /// Closes the connection. Publishes in progress fail with `connectionClosed`.

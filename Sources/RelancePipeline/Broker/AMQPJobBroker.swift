@@ -104,6 +104,7 @@ public struct AMQPJobBroker: JobBroker {
         public let delivery: Delivery
         public var body: [UInt8] { delivery.body }
         public var attempt: Int { Int(delivery.headers[AMQPJobBroker.attemptHeader]?.integerValue ?? 1) }
+        public var isLive: Bool { delivery.isSettleable }
     }
 
     /// One queue's consumer. A batch is acknowledged with one multiple-ack of its last delivery.

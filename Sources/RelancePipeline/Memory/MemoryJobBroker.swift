@@ -17,6 +17,19 @@ public final class MemoryJobBroker: JobBroker {
         public let attempt: Int
         /// Tells deliveries apart, as a delivery tag does.
         let tag: Int
+        /// Cleared when the delivery's connection is lost (`loseConnections(of:)`).
+        let connection = Liveness()
+        public var isLive: Bool { connection.isLive }
+
+        /// The same message, delivered again (a new delivery, live).
+        func redelivered() -> Message { Message(body: body, attempt: attempt, tag: tag) }
+    }
+
+    /// Whether a delivery's connection still stands.
+    final class Liveness: Sendable {
+        private let live = Mutex(true)
+        var isLive: Bool { live.withLock { $0 } }
+        func lose() { live.withLock { $0 = false } }
     }
 
     /// A message sent to its channel's dead-letter queue.
@@ -175,6 +188,22 @@ public final class MemoryJobBroker: JobBroker {
     /// confirms every job.
     public func refuse(_ reason: (@Sendable (OutboxJob) -> String?)?) {
         state.withLock { $0.refusal = reason }
+    }
+
+    /// Loses the connections of `channel`'s subscriptions, as a broker node dying would: their
+    /// unacknowledged deliveries can no longer be settled and go back to the queue, to be
+    /// delivered again (the subscriptions themselves go on, as reconnecting consumers do).
+    public func loseConnections(of channel: Channel) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            for (id, subscription) in state.subscriptions where subscription.channel == channel.queueChannel {
+                for message in subscription.unacknowledged { message.connection.lose() }
+                state.queues[subscription.channel, default: Queue()].ready.insert(
+                    contentsOf: subscription.unacknowledged.map { $0.redelivered() }, at: 0)
+                state.subscriptions[id]!.unacknowledged = []
+            }
+            return state.wakeReaders(of: channel.queueChannel)
+        }
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Puts a message with `body` on `channel`'s queue, as if published (a test's own bytes).

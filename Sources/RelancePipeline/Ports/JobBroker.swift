@@ -41,6 +41,10 @@ public protocol InboundJob: Sendable {
     var body: [UInt8] { get }
     /// Our own attempt counter: 1 on a first try, 2 on the first retry, …
     var attempt: Int { get }
+    /// False once this delivery can no longer be acknowledged (the connection that brought it
+    /// is gone): the broker delivers it again, perhaps to another worker, so nothing must act
+    /// on this copy.
+    var isLive: Bool { get }
 }
 
 /// A worker's subscription to one queue. Messages come in batches and stay unacknowledged until

@@ -7,6 +7,8 @@ public struct IncomingMessage: InboundJob {
     public var attempt: Int
     /// The queue channel it came from (where a dead letter goes back to).
     public var queueChannel: String
+    /// Always true: a plain message has no connection to lose.
+    public var isLive: Bool { true }
 
     public init(body: [UInt8], attempt: Int, queueChannel: String) {
         self.body = body

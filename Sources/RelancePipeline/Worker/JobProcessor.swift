@@ -211,6 +211,15 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
             actions = composed
         }
 
+        // A delivery whose connection was lost while the batch was read (a broker node died)
+        // is being delivered again, perhaps to another worker that may act on it now: this copy
+        // is left alone (no action, no outcome; its acknowledgement would be dropped anyway).
+        let lost = actions.filter { !messages[$0.index].isLive }
+        if !lost.isEmpty {
+            logger.notice("Deliveries lost with their connection before acting; left to their redelivery", metadata: ["jobs": "\(lost.count)"])
+            for action in lost { dispositions[action.index] = .acknowledge }
+            actions.removeAll { !messages[$0.index].isLive }
+        }
         let results = await perform(actions.map(\.channelJob))
         for ((index, channelJob), result) in zip(actions, results) {
             let job = channelJob.job

@@ -117,10 +117,11 @@ struct PipelineFixture {
     /// `channel`, taking at most `prefetch` deliveries at once.
     func worker(
         _ channel: some ReminderChannel, retry: RetryPolicy = RetryPolicy(), prefetch: UInt16 = 100,
-        storageTimeout: Duration = .seconds(30)
+        storageTimeout: Duration = .seconds(30), consumers: Int = 1
     ) -> WorkerService<MemoryPipelineStore, MemoryJobBroker> {
         var configuration = WorkerConfiguration()
         configuration.prefetch = prefetch
+        configuration.consumersPerChannel = consumers
         configuration.batchLinger = .zero
         configuration.databaseFailurePause = .milliseconds(1)
         let processor = JobProcessor(
