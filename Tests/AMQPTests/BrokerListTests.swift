@@ -41,4 +41,31 @@ struct BrokerListTests {
         try await cleanup.deleteQueue(queue)
         await cleanup.close()
     }
+
+    @Test("A batch the broker nacks makes the publisher reconnect, so that the next batch goes out on a fresh connection")
+    func nackedBatchReconnects() async throws {
+        let queue = TestBroker.uniqueName("nacked")
+        let main = try TestBroker.configuration()
+        // A queue that refuses every message: the broker nacks each publish to it.
+        let setup: @Sendable (AMQPConnection) async throws -> Void = { connection in
+            try await connection.declareQueue(queue, arguments: ["x-max-length": 0, "x-overflow": "reject-publish"])
+        }
+        let publisher = ReconnectingPublisher(brokers: [main], backoff: Backoff(initial: .milliseconds(10), maximum: .milliseconds(100)),
+                                              setup: setup)
+        let first = try await withDeadline(.seconds(30), "publishing") {
+            try await publisher.publish([OutgoingMessage(routingKey: queue, body: Array("refused".utf8))])
+        }
+        #expect(first == [.nacked])
+        #expect(await publisher.currentBroker == nil, "the connection that was nacked is still in use")
+        let second = try await withDeadline(.seconds(30), "publishing again") {
+            try await publisher.publish([OutgoingMessage(routingKey: queue, body: Array("refused again".utf8))])
+        }
+        #expect(second == [.nacked])
+        #expect(await publisher.reconnectCount == 1)
+
+        await publisher.close()
+        let cleanup = try await TestBroker.connect()
+        try await cleanup.deleteQueue(queue)
+        await cleanup.close()
+    }
 }

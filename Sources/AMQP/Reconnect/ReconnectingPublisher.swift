@@ -97,13 +97,14 @@ public actor ReconnectingPublisher {
             }
         }
         let settled = outcomes.map { $0! }
-        if !settled.isEmpty, settled.allSatisfy({ if case .nacked = $0 { true } else { false } }), let connection {
-            // A broker that nacks every message of a batch is not taking messages on this
-            // connection (seen after a quorum queue's leader died: the channel kept being
-            // refused while a new one was accepted). The next batch gets a fresh connection,
-            // to the next broker of the list.
-            logger.warning("AMQP broker nacked a whole batch; reconnecting", metadata: [
-                "amqp.nacked": "\(settled.count)", "amqp.broker": "\(connection.configuration)",
+        let nacked = settled.count { if case .nacked = $0 { true } else { false } }
+        if nacked > 0, let connection {
+            // A nack is the broker's own failure, rare on a healthy node; after a quorum queue's
+            // leader died, a channel was refused more and more of each batch for minutes while a
+            // new one was accepted. So the next batch gets a fresh connection, to the next
+            // broker of the list; the nacked messages are the caller's to publish again.
+            logger.warning("AMQP broker nacked messages; reconnecting", metadata: [
+                "amqp.nacked": "\(nacked)", "amqp.batch": "\(settled.count)", "amqp.broker": "\(connection.configuration)",
             ])
             await drop(connection)
         }
