@@ -45,10 +45,16 @@ final class ChildProcess: @unchecked Sendable {
         return !(result == -1 && errno == ECHILD)
     }
 
+    /// The exit status, once the process has ended (-1 if it cannot be known).
     var status: Int32 {
         reaped.lock()
-        defer { reaped.unlock() }
-        return reapedStatus ?? process.terminationStatus
+        let own = reapedStatus
+        reaped.unlock()
+        if let own { return own }
+        // Foundation reaped it: its own state follows shortly (reading the status before
+        // would trap).
+        for _ in 0..<200 where process.isRunning { usleep(5_000) }
+        return process.isRunning ? -1 : process.terminationStatus
     }
 
     func signal(_ number: Int32) { _ = kill(process.processIdentifier, number) }

@@ -113,7 +113,10 @@ public struct Drill: Sendable {
     public func run() async throws -> [DrillReport] {
         var reports: [DrillReport] = []
         for fault in settings.faults {
-            reports.append(try await run(fault))
+            let report = try await run(fault)
+            reports.append(report)
+            // Each run's figures as soon as it is over, should a later one fail.
+            progress(DrillReport.render([report], command: fault.rawValue).split(separator: "\n").dropFirst(2).prefix(2).joined(separator: "\n"))
         }
         return reports
     }
