@@ -156,10 +156,13 @@ public struct Drill: Sendable {
         var timeline = DrillTimeline()
         var report: DrillReport
         do {
+            // A broker node to strike is found before the roles start (the queues declared
+            // here as the roles would), so that it is struck the moment the threshold is met.
+            let target = try await brokerTarget(for: fault)
             try roles.startDispatcher()
             for _ in 0..<settings.workers { try roles.startWorker() }
             progress("\(fault.rawValue): pipeline running (1 dispatcher, \(settings.workers) workers); the fault strikes at \(Int(settings.faultAfter * 100)) % of the outcomes")
-            timeline = try await watch(fault, roles: roles, total: settings.reminders)
+            timeline = try await watch(fault, target: target, roles: roles, total: settings.reminders)
             if fault == .killBrokerNode {
                 progress("\(fault.rawValue): starting the killed node again (deploy/cluster.sh up)")
                 try await broker.restartStopped()
@@ -195,7 +198,7 @@ public struct Drill: Sendable {
     }
 
     /// Follows the run, brings the fault about, and waits for the end.
-    private func watch(_ fault: DrillFault, roles: DrillRoles, total: Int) async throws -> DrillTimeline {
+    private func watch(_ fault: DrillFault, target: BrokerTarget?, roles: DrillRoles, total: Int) async throws -> DrillTimeline {
         let start = ContinuousClock.now
         func elapsed() -> Double { (ContinuousClock.now - start) / .seconds(1) }
         var timeline = DrillTimeline()
@@ -215,7 +218,7 @@ public struct Drill: Sendable {
                     // Readied now (a broker node's pid found), brought about at the threshold.
                     strike = Task {
                         let result: Result<DrillFaultRecord, any Error>
-                        do { result = .success(try await self.strike(fault, roles: roles, since: start, go: go)) } catch { result = .failure(error) }
+                        do { result = .success(try await self.strike(fault, target: target, roles: roles, since: start, go: go)) } catch { result = .failure(error) }
                         struck.value.withLock { $0 = result }
                     }
                 }
@@ -258,13 +261,9 @@ public struct Drill: Sendable {
 
     /// Readies `fault` (finds its target), waits for `go`, brings the fault about, and returns
     /// what was done and when it was over.
-    private func strike(_ fault: DrillFault, roles: DrillRoles, since start: ContinuousClock.Instant, go: GoSignal) async throws -> DrillFaultRecord {
+    private func strike(_ fault: DrillFault, target: BrokerTarget?, roles: DrillRoles, since start: ContinuousClock.Instant,
+                        go: GoSignal) async throws -> DrillFaultRecord {
         func elapsed() -> Double { (ContinuousClock.now - start) / .seconds(1) }
-        var target: (node: String, pid: Int32)?
-        if fault == .freezeBroker || fault == .killBrokerNode {
-            let node = try await broker.leader(of: JobTopology.queue(for: .email), vhost: settings.virtualHost)
-            target = (node, try await broker.pid(of: node))
-        }
         await go.wait()
         let began = elapsed()
         switch fault {
@@ -282,7 +281,7 @@ public struct Drill: Sendable {
             return DrillFaultRecord(what: "restarted PostgreSQL \(server.version)/\(server.name) in immediate mode at \(f(began)) s; up at \(f(elapsed())) s",
                                     start: began, end: elapsed())
         case .freezeBroker:
-            let (node, pid) = target!
+            guard let (node, pid) = target else { throw DrillError("no broker node to freeze") }
             let frozen = elapsed()
             _ = kill(pid, SIGSTOP)
             try await Task.sleep(for: settings.freeze)
@@ -293,7 +292,7 @@ public struct Drill: Sendable {
             guard settings.brokerNodes.count > 1 else {
                 throw DrillError("kill-broker-node needs a cluster: give its nodes with --broker-nodes and its URLs with --amqp-url (deploy/cluster.sh up)")
             }
-            let (node, pid) = target!
+            guard let (node, pid) = target else { throw DrillError("no broker node to kill") }
             let killed = elapsed()
             _ = kill(pid, SIGKILL)
             // The cluster goes on without it: the fault is over at once; the node is started
@@ -312,6 +311,28 @@ public struct Drill: Sendable {
     }
 
     private func f(_ seconds: Double) -> String { String(format: "%.1f", seconds) }
+
+    /// A broker node to strike: its name and its operating-system process.
+    typealias BrokerTarget = (node: String, pid: Int32)
+
+    /// For the broker faults, the node leading the email queue, once the job topology is
+    /// declared (as the roles declare it on connecting); nil for the others.
+    private func brokerTarget(for fault: DrillFault) async throws -> BrokerTarget? {
+        guard fault == .freezeBroker || fault == .killBrokerNode else { return nil }
+        let brokers = try AMQPConfiguration.list(fromURLs: amqpURLs)
+        var connected: AMQPConnection?
+        for broker in brokers where connected == nil { connected = try? await AMQPConnection.connect(broker, logger: logger) }
+        guard let connection = connected else { throw DrillError("no broker of \(amqpURLs.split(separator: ",").count) answers") }
+        do {
+            try await JobTopology().declare(on: connection)
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+        let node = try await broker.leader(of: JobTopology.queue(for: .email), vhost: settings.virtualHost)
+        return (node, try await broker.pid(of: node))
+    }
 
     /// Steps claimed (no longer planned) and steps done, of the seeded ones; nil while the
     /// database does not answer.
