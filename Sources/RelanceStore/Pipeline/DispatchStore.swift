@@ -273,6 +273,8 @@ public struct DispatchStore: DispatchStorage {
             SELECT d.tenant_id, d.id
             FROM quota
             CROSS JOIN LATERAL (
+                -- Candidates earliest first; each one's debtor locked by its key, one after
+                -- the other, until the quota is met (a join to debtors would scan the table).
                 SELECT d.tenant_id, d.id
                 FROM (
                     SELECT c.debtor_id, min(c.due_at) AS first_due
@@ -283,11 +285,14 @@ public struct DispatchStore: DispatchStorage {
                         LIMIT quota.take * 4
                     ) AS c
                     GROUP BY c.debtor_id
+                    ORDER BY first_due
                 ) AS candidate
-                JOIN debtors d ON d.id = candidate.debtor_id
-                ORDER BY candidate.first_due
+                CROSS JOIN LATERAL (
+                    SELECT d.tenant_id, d.id FROM debtors d
+                    WHERE d.id = candidate.debtor_id
+                    FOR NO KEY UPDATE SKIP LOCKED
+                ) AS d
                 LIMIT quota.take
-                FOR NO KEY UPDATE OF d SKIP LOCKED
             ) AS d
             """
     }
