@@ -12,7 +12,7 @@ struct ShutdownDeadlineTests {
     func workerStopsWithFrozenBroker() async throws {
         try await ChaosLock.withLock {
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("relance-shutdown-\(UUID().uuidString).log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             defer { try? FileManager.default.removeItem(at: log) }
             let handle = try FileHandle(forWritingTo: log)
             let worker = Process()
