@@ -123,9 +123,9 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
     ) async throws -> Result? {
         var pause = configuration.databaseFailurePause
         var failures = 0
-        // One reason per consumer: several may hold a batch at once.
-        let part = "worker.\(logger[metadataKey: "channel"].map { "\($0)" } ?? "?").\(UUID().uuidString.prefix(8))"
-        defer { if failures > 0 { readiness.ready(part) } }
+        // One reason per consumer holding a batch (several may at once), named at the first failure.
+        var part: String?
+        defer { if let part { readiness.ready(part) } }
         while true {
             do {
                 let result = try await operation()
@@ -135,7 +135,11 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
                 throw CancellationError()
             } catch {
                 failures += 1
-                if failures == 1 { readiness.notReady(part, "\(problem) (\(error)); holding a batch of deliveries until it can be stored") }
+                if failures == 1 {
+                    let name = "worker.\(logger[metadataKey: "channel"].map { "\($0)" } ?? "?").\(UUID().uuidString.prefix(8))"
+                    part = name
+                    readiness.notReady(name, "\(problem) (\(error)); holding a batch of deliveries until it can be stored")
+                }
                 if failures == 1 || failures.isMultiple(of: 10) {
                     logger.error("\(problem); holding the batch and trying again; not ready", metadata: [
                         "error": "\(String(reflecting: error))", "failures": "\(failures)",
