@@ -5,7 +5,7 @@ import Testing
 /// `relance drill` at small N: the pipeline runs as separate processes, a fault strikes in the
 /// middle, and every seeded step must end with one outcome, none acted on twice, the queues
 /// empty. (The figures at large N are the drill's own output, in the README.)
-@Suite("Drills: faults at small N")
+@Suite("Drills: faults at small N", .serialized)
 struct DrillTests {
     /// One drill's table row: seeded, outcomes, lost, steps acted on twice.
     struct Row {
@@ -54,18 +54,18 @@ struct DrillTests {
         return Int(lines[start + 1][range].filter(\.isNumber))
     }
 
-    static func drill(_ arguments: [String], name: String) throws -> RelanceProcess.Output {
+    static func drill(_ arguments: [String], name: String) async throws -> RelanceProcess.Output {
         let logs = FileManager.default.temporaryDirectory.appendingPathComponent("relance-drill-test-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: logs) }
-        return try RelanceProcess.run(
+        return try await RelanceProcess.runOffPool(
             ["drill", "--reminders", "1000", "--tenants", "3", "--fault-after", "0.1", "--database", name, "--vhost", name, "--logs", logs,
              "--stall-timeout", "120"] + arguments
         )
     }
 
     @Test("The dispatcher killed (kill -9) mid-run, the worker pool grown and shrunk: nothing lost, nothing done twice")
-    func processFaults() throws {
-        let output = try Self.drill(["--fault", "kill-dispatcher", "--fault", "resize-workers"], name: "relance_drill_processes")
+    func processFaults() async throws {
+        let output = try await Self.drill(["--fault", "kill-dispatcher", "--fault", "resize-workers"], name: "relance_drill_processes")
         for fault in ["kill-dispatcher", "resize-workers"] { try Self.expectNothingLost(output, after: fault) }
         #expect(output.stderr.contains("killed the dispatcher (kill -9"))
     }
@@ -76,7 +76,7 @@ struct DrillTests {
     )
     func frozenBroker() async throws {
         try await ChaosLock.withLock {
-            let output = try Self.drill(
+            let output = try await Self.drill(
                 ["--fault", "freeze-broker", "--freeze", "25", "--amqp-url", ChaosNode.url, "--broker-nodes", ChaosNode.node],
                 name: "relance_drill_freeze"
             )
@@ -97,7 +97,7 @@ extension DrillTests {
     )
     func killedBrokerNode() async throws {
         try await ChaosLock.withLock(path: ChaosLock.clusterPath) {
-            let output = try Self.drill(
+            let output = try await Self.drill(
                 ["--fault", "kill-broker-node", "--amqp-url", ClusterNodes.urls, "--broker-nodes", ClusterNodes.nodes],
                 name: "relance_drill_cluster"
             )

@@ -3,7 +3,7 @@ import Testing
 
 /// Runs the built `relance` executable and captures what a user would see.
 struct RelanceProcess {
-    struct Output {
+    struct Output: Sendable {
         let status: Int32
         let stdout: String
         let stderr: String
@@ -90,6 +90,21 @@ struct RelanceProcess {
             stdout: try String(contentsOf: outURL, encoding: .utf8),
             stderr: try String(contentsOf: errURL, encoding: .utf8)
         )
+    }
+
+    /// `run` on a thread of its own, for commands that take long (a drill): waiting on the
+    /// cooperative pool would take one of its few threads from every other test meanwhile.
+    static func runOffPool(_ arguments: [String]) async throws -> Output {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Output, any Error>) in
+            let thread = Thread {
+                do {
+                    continuation.resume(returning: try run(arguments))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.start()
+        }
     }
 
     /// A scratch `schemas` folder holding a copy of the shipped rate tables, for tests that edit them.
