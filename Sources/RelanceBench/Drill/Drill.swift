@@ -273,21 +273,18 @@ public struct Drill: Sendable {
             let pid = roles.killDispatcher()
             try await Task.sleep(for: .seconds(3))
             try roles.startDispatcher()
-            return DrillFaultRecord(what: "killed the dispatcher (kill -9, pid \(pid)) at \(f(began)) s; another started at \(f(elapsed())) s",
-                                    start: began, end: elapsed())
+            return DrillFaultRecord(what: "killed the dispatcher (kill -9, pid \(pid)) at \(f(began)) s; another started at \(f(elapsed())) s", end: elapsed())
         case .restartPostgres:
             let server = try await PostgresServer.serving(port: database.url.port)
             try await server.restartImmediately()
-            return DrillFaultRecord(what: "restarted PostgreSQL \(server.version)/\(server.name) in immediate mode at \(f(began)) s; up at \(f(elapsed())) s",
-                                    start: began, end: elapsed())
+            return DrillFaultRecord(what: "restarted PostgreSQL \(server.version)/\(server.name) in immediate mode at \(f(began)) s; up at \(f(elapsed())) s", end: elapsed())
         case .freezeBroker:
             guard let (node, pid) = target else { throw DrillError("no broker node to freeze") }
             let frozen = elapsed()
             _ = kill(pid, SIGSTOP)
             try await Task.sleep(for: settings.freeze)
             _ = kill(pid, SIGCONT)
-            return DrillFaultRecord(what: "froze broker node \(node) (SIGSTOP, pid \(pid)) at \(f(frozen)) s; thawed (SIGCONT) at \(f(elapsed())) s",
-                                    start: frozen, end: elapsed())
+            return DrillFaultRecord(what: "froze broker node \(node) (SIGSTOP, pid \(pid)) at \(f(frozen)) s; thawed (SIGCONT) at \(f(elapsed())) s", end: elapsed())
         case .killBrokerNode:
             guard settings.brokerNodes.count > 1 else {
                 throw DrillError("kill-broker-node needs a cluster: give its nodes with --broker-nodes and its URLs with --amqp-url (deploy/cluster.sh up)")
@@ -297,16 +294,14 @@ public struct Drill: Sendable {
             _ = kill(pid, SIGKILL)
             // The cluster goes on without it: the fault is over at once; the node is started
             // again once the run is over.
-            return DrillFaultRecord(what: "killed broker node \(node), leader of the email queue (kill -9, pid \(pid)) at \(f(killed)) s; the run went on with the other nodes",
-                                    start: killed, end: killed)
+            return DrillFaultRecord(what: "killed broker node \(node), leader of the email queue (kill -9, pid \(pid)) at \(f(killed)) s; the run went on with the other nodes", end: killed)
         case .resizeWorkers:
             try roles.startWorker()
             try roles.startWorker()
             try await Task.sleep(for: .seconds(10))
             let grown = elapsed()
             await roles.stopWorkers(2)
-            return DrillFaultRecord(what: "grew the worker pool from \(settings.workers) to \(settings.workers + 2) processes at \(f(began)) s; shrank it back (SIGTERM to two) at \(f(grown)) s, done at \(f(elapsed())) s",
-                                    start: began, end: elapsed())
+            return DrillFaultRecord(what: "grew the worker pool from \(settings.workers) to \(settings.workers + 2) processes at \(f(began)) s; shrank it back (SIGTERM to two) at \(f(grown)) s, done at \(f(elapsed())) s", end: elapsed())
         }
     }
 
@@ -387,7 +382,7 @@ public struct Drill: Sendable {
 
 extension DrillFault {
     static func noneRecord(at moment: Double) -> DrillFaultRecord {
-        DrillFaultRecord(what: "no fault (the baseline)", start: moment, end: moment)
+        DrillFaultRecord(what: "no fault (the baseline)", end: moment)
     }
 }
 
@@ -420,7 +415,7 @@ final class StrikeResult: Sendable {
 
 struct DrillFaultRecord: Sendable {
     var what: String
-    var start: Double
+    /// When the fault was over, in seconds from the start of the run.
     var end: Double?
 }
 

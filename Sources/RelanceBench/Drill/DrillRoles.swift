@@ -10,7 +10,6 @@ final class DrillRoles: @unchecked Sendable {
     private let lock = NSLock()
     private var dispatcher: ChildProcess?
     private var workers: [ChildProcess] = []
-    private var stopped: [ChildProcess] = []
     private var started = 0
 
     init(folder: String, environment: [String: String], contactLog: String) {
@@ -53,7 +52,6 @@ final class DrillRoles: @unchecked Sendable {
         let process = lock.withLock { () -> ChildProcess? in
             let current = dispatcher
             dispatcher = nil
-            if let current { stopped.append(current) }
             return current
         }
         process?.signal(SIGKILL)
@@ -65,7 +63,6 @@ final class DrillRoles: @unchecked Sendable {
         let leaving = lock.withLock { () -> [ChildProcess] in
             let leaving = Array(workers.suffix(count))
             workers.removeLast(min(count, workers.count))
-            stopped += leaving
             return leaving
         }
         for process in leaving { await process.stop(grace: .seconds(45)) }
@@ -77,7 +74,6 @@ final class DrillRoles: @unchecked Sendable {
             let all = (dispatcher.map { [$0] } ?? []) + workers
             dispatcher = nil
             workers = []
-            stopped += all
             return all
         }
         for process in all { process.signal(SIGTERM) }
