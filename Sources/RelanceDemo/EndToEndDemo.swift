@@ -126,7 +126,7 @@ public struct EndToEndDemo: Sendable {
     }
 
     static func seconds(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = duration.wholeMilliseconds
         return "\(milliseconds / 1000).\(String(format: "%01d", (milliseconds % 1000) / 100)) s"
     }
 }

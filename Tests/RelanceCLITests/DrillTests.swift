@@ -28,19 +28,12 @@ struct DrillTests {
 
     /// The drill succeeded, and `fault` struck while outcomes were still missing, then every
     /// one of the 1 000 steps got its outcome, none lost, none acted on twice.
-    static func expectNothingLost(_ output: RelanceProcess.Output, after fault: String, twiceKnown: Comment? = nil) throws {
+    static func expectNothingLost(_ output: RelanceProcess.Output, after fault: String) throws {
         let row = try #require(rows(output.stdout)[fault], "no row for \(fault) in: \(output.stdout)")
         #expect(row.seeded == 1000 && row.outcomes == 1000 && row.lost == 0, "\(fault): \(output.stdout)")
-        if let twiceKnown {
-            // The drill's exit status says "failed" whenever a step was acted on twice.
-            withKnownIssue(twiceKnown, isIntermittent: true) {
-                #expect(row.twice == 0, "\(fault): \(output.stdout)")
-                #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
-            }
-        } else {
-            #expect(row.twice == 0, "\(fault): \(output.stdout)")
-            #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
-        }
+        // The drill's exit status says "failed" whenever a step was acted on twice.
+        #expect(row.twice == 0, "\(fault): \(output.stdout)")
+        #expect(output.status == 0, "stdout: \(output.stdout)\nstderr: \(output.stderr)")
         let before = try #require(outcomesAtStrike(output.stdout, fault), "\(output.stdout)")
         #expect(before < 1000, "\(fault) struck after the run was over: \(output.stdout)")
     }
@@ -71,7 +64,7 @@ struct DrillTests {
     }
 
     @Test(
-        "The broker frozen (SIGSTOP) past two heartbeats mid-run: nothing lost, and it moves again (acting twice on a step is a known issue here)",
+        "The broker frozen (SIGSTOP) past two heartbeats mid-run: nothing lost, and it moves again, nobody contacted twice",
         .enabled(if: ChaosNode.available || ChaosNode.required, ChaosNode.skipReason)
     )
     func frozenBroker() async throws {
@@ -80,11 +73,7 @@ struct DrillTests {
                 ["--fault", "freeze-broker", "--freeze", "25", "--amqp-url", ChaosNode.url, "--broker-nodes", ChaosNode.node],
                 name: "relance_drill_freeze"
             )
-            try Self.expectNothingLost(output, after: "freeze-broker", twiceKnown: """
-                Open (issue 14): after a freeze the relay's timed-out publishes reach the queue twice \
-                (the frozen node's socket held the first copies), and two workers may process both copies \
-                at once, before either outcome is written; closing it needs a claim on the job before acting
-                """)
+            try Self.expectNothingLost(output, after: "freeze-broker")
             #expect(output.stderr.contains("froze broker node \(ChaosNode.node) (SIGSTOP"))
         }
     }
@@ -92,7 +81,7 @@ struct DrillTests {
 
 extension DrillTests {
     @Test(
-        "The broker node leading the queues killed (kill -9) mid-run, on the three-node cluster: the others go on, nothing lost (acting twice on a step is a known issue here)",
+        "The broker node leading the queues killed (kill -9) mid-run, on the three-node cluster: the others go on, nothing lost, nobody contacted twice",
         .enabled(if: ClusterNodes.available || ClusterNodes.required, ClusterNodes.skipReason)
     )
     func killedBrokerNode() async throws {
@@ -101,11 +90,7 @@ extension DrillTests {
                 ["--fault", "kill-broker-node", "--amqp-url", ClusterNodes.urls, "--broker-nodes", ClusterNodes.nodes],
                 name: "relance_drill_cluster"
             )
-            try Self.expectNothingLost(output, after: "kill-broker-node", twiceKnown: """
-                Open (issue 14): publishes unconfirmed when the node died are published again, and two \
-                workers may process both copies at once, before either outcome is written; closing it \
-                needs a claim on the job before acting
-                """)
+            try Self.expectNothingLost(output, after: "kill-broker-node")
             #expect(output.stderr.contains("(kill -9, pid"))
         }
     }

@@ -168,6 +168,14 @@ final class FlakyStorage<Inner: WorkerStorage>: WorkerStorage {
         try await inner.standings(of: jobs)
     }
 
+    func claim(_ jobs: [JobClaim], holder: UUID, for duration: Duration) async throws -> Set<UUID> {
+        try await inner.claim(jobs, holder: holder, for: duration)
+    }
+
+    func extendClaims(of holders: [UUID], for duration: Duration) async throws {
+        try await inner.extendClaims(of: holders, for: duration)
+    }
+
     func record(_ outcomes: [JobOutcome]) async throws -> Set<UUID> {
         try fail(\.records)
         return try await inner.record(outcomes)

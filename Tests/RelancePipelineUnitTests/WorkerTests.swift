@@ -109,6 +109,71 @@ struct WorkerTests {
         #expect(fixture.store.outcomes.count == 1)
     }
 
+    @Test("Two copies of one job in two consumers' hands at once: one acts; the other waits in a retry queue under the same attempt and is then only acknowledged")
+    func copiesInTwoHandsActOnce() async throws {
+        let (fixture, _, job) = try await Self.oneJobQueued()
+        // The relay published it again (its confirm timed out while the broker was frozen).
+        fixture.broker.enqueue(body: [UInt8](job.payload), on: .email)
+        let gate = Gate()
+        let channel = ScriptedChannel(gate: gate)
+        // One delivery per batch: each consumer takes one copy.
+        let worker = fixture.worker(channel, prefetch: 1, consumers: 2)
+        try await fixture.running(worker) { _ in
+            // One consumer acts (held at the gate); the other's copy finds the job claimed.
+            #expect(await eventually { gate.arrivals == 1 && !fixture.broker.retries(.email).isEmpty })
+            #expect(fixture.store.claimedJobs == [job.id])
+            gate.open()
+            #expect(await eventually { fixture.store.outcome(of: job.id) != nil && Self.settled(fixture.broker) })
+        }
+        #expect(channel.actions.count == 1, "the debtor was contacted \(channel.actions.count) times")
+        #expect(fixture.store.outcome(of: job.id)?.attempts == 1)
+        let retries = fixture.broker.retries(.email)
+        #expect(retries.allSatisfy { $0.attempt == 1 && $0.delay == .seconds(5) })
+        #expect(fixture.broker.deadLetters(.email).isEmpty)
+        #expect(fixture.store.claimedJobs.isEmpty, "the outcome ends the claim")
+    }
+
+    @Test("A batch in hand longer than its claim lasts keeps its jobs: a copy arriving late still waits, and the debtor is contacted once")
+    func claimKeptWhileInHand() async throws {
+        let (fixture, _, job) = try await Self.oneJobQueued()
+        let gate = Gate()
+        let channel = ScriptedChannel(gate: gate)
+        // Claims last 1 s of the store's clock; the worker extends them every third of that.
+        let worker = fixture.worker(channel, prefetch: 1, consumers: 2, claimDuration: .seconds(1))
+        try await fixture.running(worker) { _ in
+            #expect(await eventually { gate.arrivals == 1 })
+            // The action takes 3 s: three times the claim's duration.
+            for _ in 0..<6 {
+                fixture.clock.advance(by: 0.5)
+                try await Task.sleep(for: .milliseconds(700))
+            }
+            fixture.broker.enqueue(body: [UInt8](job.payload), on: .email)
+            #expect(await eventually { !fixture.broker.retries(.email).isEmpty })
+            gate.open()
+            #expect(await eventually { fixture.store.outcome(of: job.id) != nil && Self.settled(fixture.broker) })
+        }
+        #expect(channel.actions.count == 1, "the debtor was contacted \(channel.actions.count) times")
+        #expect(fixture.store.claimedJobs.isEmpty)
+    }
+
+    @Test("The claim of a worker that stopped in the middle of a batch ends: its copy is then acted on")
+    func endedClaimTakenAgain() async throws {
+        let (fixture, _, job) = try await Self.oneJobQueued()
+        // A worker killed after claiming: its claim stays, nothing extends it.
+        let held = UUID()
+        let claim = JobClaim(jobId: job.id, tenantId: job.tenantId, attempt: 1)
+        #expect(try await fixture.store.claim([claim], holder: held, for: .seconds(30)) == [job.id])
+        let channel = ScriptedChannel()
+        try await fixture.running(fixture.worker(channel)) { _ in
+            #expect(await eventually { !fixture.broker.retries(.email).isEmpty })
+            #expect(channel.actions.isEmpty && fixture.store.outcome(of: job.id) == nil)
+            fixture.clock.advance(by: 31)
+            #expect(await eventually { fixture.store.outcome(of: job.id) != nil && Self.settled(fixture.broker) })
+        }
+        #expect(channel.actions.count == 1)
+        #expect(fixture.store.outcome(of: job.id)?.attempts == 1)
+    }
+
     @Test("A transient failure is retried as the next attempt, then dead-lettered after the last, with outcome failed")
     func transientFailureRetriedThenDeadLettered() async throws {
         let (fixture, invoice, job) = try await Self.oneJobQueued()

@@ -73,6 +73,14 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
         var nextSequence: Int64 = 0
         /// By job id; `completedAt` always set.
         var outcomes: [UUID: JobOutcome] = [:]
+        /// Jobs in a worker's hands, by job id.
+        var claims: [UUID: Claim] = [:]
+    }
+
+    struct Claim {
+        var attempt: Int
+        var holder: UUID
+        var until: Date
     }
 
     /// A test's setup that does not hold together (an invoice for an unknown debtor …).
@@ -204,7 +212,7 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
 
     public func lease(limit: Int, for lease: Duration) async throws -> [LeasedJob] {
         let now = clock.now()
-        let seconds = Double(lease.components.seconds) + Double(lease.components.attoseconds) * 1e-18
+        let seconds = lease.timeInterval
         return tables.withLock { tables in
             var leased: [LeasedJob] = []
             var orphans: Set<Int64> = []
@@ -306,6 +314,36 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
             return standings
         }
     }
+
+    public func claim(_ jobs: [JobClaim], holder: UUID, for duration: Duration) async throws -> Set<UUID> {
+        try failIfUnreachable()
+        let now = clock.now()
+        let until = now.addingTimeInterval(duration.timeInterval)
+        return tables.withLock { tables in
+            var granted: Set<UUID> = []
+            for job in jobs where tables.outcomes[job.jobId] == nil {
+                if let held = tables.claims[job.jobId], held.until > now, held.attempt >= job.attempt,
+                   !(held.holder == holder && held.attempt == job.attempt) {
+                    continue
+                }
+                tables.claims[job.jobId] = Claim(attempt: job.attempt, holder: holder, until: until)
+                granted.insert(job.jobId)
+            }
+            return granted
+        }
+    }
+
+    public func extendClaims(of holders: [UUID], for duration: Duration) async throws {
+        try failIfUnreachable()
+        let until = clock.now().addingTimeInterval(duration.timeInterval)
+        let holders = Set(holders)
+        tables.withLock { tables in
+            for (job, claim) in tables.claims where holders.contains(claim.holder) { tables.claims[job]!.until = until }
+        }
+    }
+
+    /// Jobs claimed and not yet given an outcome (their claim may have ended).
+    public var claimedJobs: Set<UUID> { tables.withLock { Set($0.claims.keys) } }
 
     @discardableResult
     public func record(_ outcomes: [JobOutcome]) async throws -> Set<UUID> {
@@ -450,6 +488,7 @@ extension MemoryPipelineStore.Tables {
     /// steps done or skipped, and the formal notice date of invoices whose registered letter
     /// went out.
     mutating func record(_ newOutcomes: [JobOutcome], now: Date) -> Set<UUID> {
+        for outcome in newOutcomes { claims[outcome.jobId] = nil }
         var written: Set<UUID> = []
         for var outcome in newOutcomes where outcomes[outcome.jobId] == nil {
             outcome.completedAt = outcome.completedAt ?? now

@@ -13,7 +13,17 @@ public protocol WorkerStorage: Sendable {
     /// Looks up jobs by id, each with the tenant its message claims.
     func standings(of jobs: [(jobId: UUID, tenantId: UUID)]) async throws -> [UUID: JobStanding]
 
-    /// Writes outcomes and moves their jobs' steps on, all in one transaction. An outcome for a
+    /// Claims jobs for `holder` before a channel acts on them, each until `duration` has passed.
+    /// A job is granted when nobody holds it, when its claim has ended, when the claim is for an
+    /// earlier attempt, or when `holder` holds it already; otherwise another copy of the job is
+    /// in hand. A job with an outcome is never granted. Returns the jobs granted. Writing a
+    /// job's outcome ends its claim.
+    func claim(_ jobs: [JobClaim], holder: UUID, for duration: Duration) async throws -> Set<UUID>
+
+    /// Extends the claims of `holders` (batches still in hand) to `duration` from now.
+    func extendClaims(of holders: [UUID], for duration: Duration) async throws
+
+    /// Writes outcomes, ends their jobs' claims and moves their steps on, all in one transaction. An outcome for a
     /// job that has one already is ignored (a redelivered job keeps its first). Returns the jobs
     /// whose outcome this call wrote. Throws `OutcomesRefused` when the storage refuses what the
     /// outcomes hold (a constraint, a malformed value): writing them again would fail again;
@@ -33,4 +43,17 @@ public struct OutcomesRefused: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "outcomes refused: \(reason)" }
+}
+
+/// A job a worker is about to act on, under the attempt its message carries.
+public struct JobClaim: Sendable, Hashable {
+    public var jobId: UUID
+    public var tenantId: UUID
+    public var attempt: Int
+
+    public init(jobId: UUID, tenantId: UUID, attempt: Int) {
+        self.jobId = jobId
+        self.tenantId = tenantId
+        self.attempt = attempt
+    }
 }

@@ -44,8 +44,8 @@ public struct JobReconciler<Outbox: OutboxStorage>: Service {
     @discardableResult
     public func reconcileOnce() async throws -> Int {
         let now = clock.now()
-        let deadline = Self.seconds(configuration.deadline)
-        let window = deadline + 2 * Self.seconds(configuration.interval)
+        let deadline = configuration.deadline.timeInterval
+        let window = deadline + 2 * configuration.interval.timeInterval
         let requeued = try await outbox.requeueUnfinished(
             createdIn: now.addingTimeInterval(-window)..<now.addingTimeInterval(-deadline)
         )
@@ -53,10 +53,6 @@ public struct JobReconciler<Outbox: OutboxStorage>: Service {
             logger.warning("Jobs without an outcome published again", metadata: ["jobs": "\(requeued)"])
         }
         return requeued
-    }
-
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }
 

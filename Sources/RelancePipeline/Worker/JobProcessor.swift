@@ -13,7 +13,9 @@ import RelanceCore
 /// 3. the stale-job guard: invoices paid, disputed, promised, in a plan, paused or written off
 ///    since dispatch are not acted on, and a job left with none is `skipped_<reason>`;
 /// 4. the message (`MessageComposer`, from the same read; a job whose data cannot make one
-///    fails for good), the channel action, and retries or dead letters for failures;
+///    fails for good); the job claimed (`WorkerStorage.claim`; a copy claimed by another
+///    worker waits in a retry queue under the same attempt); the channel action, and retries
+///    or dead letters for failures;
 /// 5. every outcome of the batch written in one transaction (`record`); outcomes the storage
 ///    refuses for what they hold are found by halving the batch, and only their messages are
 ///    dead-lettered. The caller acknowledges only after.
@@ -35,6 +37,12 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
     /// in the middle of a statement may never answer). Channel actions have no such deadline:
     /// an action given up and tried again could contact the debtor twice.
     public let storageTimeout: Duration
+    /// How long a worker's claim on the jobs of a batch lasts (`WorkerStorage.claim`); the
+    /// worker extends it while the batch is in hand (`ClaimKeeper`). A copy of a claimed job is
+    /// acted on only once the claim has ended without an outcome: its worker died.
+    public let claimDuration: Duration
+    /// How long a copy of a job claimed by another worker waits before it is looked at again.
+    public let claimedElsewhereDelay: Duration
     public let logger: Logger
 
     public init(
@@ -45,6 +53,8 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         clock: any PipelineClock = SystemClock(),
         actionConcurrency: Int = 32,
         storageTimeout: Duration = .seconds(30),
+        claimDuration: Duration = .seconds(30),
+        claimedElsewhereDelay: Duration = JobTopology.retryTiers[0],
         logger: Logger
     ) {
         var byChannel: [Channel: any ReminderChannel] = [:]
@@ -58,6 +68,8 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         self.clock = clock
         self.actionConcurrency = max(1, actionConcurrency)
         self.storageTimeout = storageTimeout
+        self.claimDuration = claimDuration
+        self.claimedElsewhereDelay = claimedElsewhereDelay
         self.logger = logger
     }
 
@@ -79,9 +91,11 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         return batch.dispositions
     }
 
-    /// Reads what the batch names, decides, and has the channels act; writes nothing. Throws
-    /// only when the storage cannot be read, and then before any channel acted.
-    public func prepare<Message: InboundJob>(_ messages: [Message]) async throws -> ProcessedBatch {
+    /// Reads what the batch names, decides, claims the jobs to act on for `holder`, and has the
+    /// channels act; writes nothing else. Throws only when the storage cannot be reached, and
+    /// then before any channel acted. Preparing the same batch again (after such a failure)
+    /// under the same `holder` finds its own claims granted.
+    public func prepare<Message: InboundJob>(_ messages: [Message], holder: UUID = UUID()) async throws -> ProcessedBatch {
         let now = clock.now()
         var dispositions = [MessageDisposition?](repeating: nil, count: messages.count)
         var decoded: [(index: Int, job: ReminderJob, attempt: Int)] = []
@@ -219,6 +233,27 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
             logger.notice("Deliveries lost with their connection before acting; left to their redelivery", metadata: ["jobs": "\(lost.count)"])
             for action in lost { dispositions[action.index] = .acknowledge }
             actions.removeAll { !messages[$0.index].isLive }
+        }
+        // Claimed before acting: another copy of a job in another worker's hands (the relay
+        // published it again, or its delivery came back after a lost connection) waits for
+        // that worker's outcome, under the same attempt.
+        if !actions.isEmpty {
+            let wanted = actions.map {
+                JobClaim(jobId: $0.channelJob.job.jobId, tenantId: $0.channelJob.job.tenantId, attempt: $0.channelJob.attempt)
+            }
+            let duration = claimDuration
+            let granted = try await withDeadline(storageTimeout, what: "claiming jobs") {
+                try await storage.claim(wanted, holder: holder, for: duration)
+            }
+            if granted.count < actions.count {
+                logger.notice("Jobs in another worker's hands; these copies wait for its outcome", metadata: [
+                    "jobs": "\(actions.count - granted.count)",
+                ])
+                for action in actions where !granted.contains(action.channelJob.job.jobId) {
+                    dispositions[action.index] = .retry(delay: claimedElsewhereDelay, nextAttempt: action.channelJob.attempt)
+                }
+                actions.removeAll { !granted.contains($0.channelJob.job.jobId) }
+            }
         }
         let results = await perform(actions.map(\.channelJob))
         for ((index, channelJob), result) in zip(actions, results) {

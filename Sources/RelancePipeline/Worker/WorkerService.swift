@@ -10,7 +10,8 @@ import ServiceLifecycle
 /// Graceful shutdown (SIGTERM): consumers are cancelled so no new delivery comes, the batch in
 /// hand is finished and acknowledged, and deliveries not yet processed go back to the queue
 /// when the connection closes. A killed worker loses nothing either: its unacknowledged
-/// deliveries are redelivered, and a job with an outcome already is only acknowledged.
+/// deliveries are redelivered, and a job with an outcome already is only acknowledged; a job
+/// it had claimed is taken again once the claim ends (`JobProcessor.claimDuration`).
 public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service {
     public typealias Configuration = WorkerConfiguration
 
@@ -31,17 +32,26 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
     }
 
     public func run() async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for channel in Set(configuration.channels.map(\.queueChannel)) {
-                for _ in 0..<max(1, configuration.consumersPerChannel) {
-                    group.addTask { try await consume(channel) }
-                }
+        let keeper = ClaimKeeper()
+        try await withThrowingTaskGroup(of: Void.self) { roles in
+            roles.addTask {
+                await keeper.run(storage: processor.storage, duration: processor.claimDuration,
+                                 timeout: processor.storageTimeout, logger: logger)
             }
-            try await group.waitForAll()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for channel in Set(configuration.channels.map(\.queueChannel)) {
+                    for _ in 0..<max(1, configuration.consumersPerChannel) {
+                        group.addTask { try await consume(channel, keeper: keeper) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // The consumers are done: no claim is held any more.
+            roles.cancelAll()
         }
     }
 
-    private func consume(_ channel: Channel) async throws {
+    private func consume(_ channel: Channel, keeper: ClaimKeeper) async throws {
         var logger = self.logger
         logger[metadataKey: "channel"] = "\(channel)"
         let subscription = broker.subscribe(to: channel, prefetch: Int(configuration.prefetch), logger: logger)
@@ -50,7 +60,10 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
         do {
             try await withGracefulShutdownHandler {
                 while let batch = try await batches.nextBatch() {
-                    try await handle(batch, from: subscription, channel: channel, logger: logger)
+                    let holder = UUID()
+                    try await keeper.holding(holder) {
+                        try await handle(batch, holder: holder, from: subscription, channel: channel, logger: logger)
+                    }
                     if batch.count < Int(configuration.prefetch) / 2, configuration.batchLinger > .zero {
                         try await Task.sleep(for: configuration.batchLinger)
                     }
@@ -67,7 +80,8 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
     }
 
     private func handle(
-        _ batch: [Broker.Subscription.Message], from subscription: Broker.Subscription, channel: Channel, logger: Logger
+        _ batch: [Broker.Subscription.Message], holder: UUID, from subscription: Broker.Subscription, channel: Channel,
+        logger: Logger
     ) async throws {
         guard !batch.isEmpty else { return }
         // Read and act. While the storage cannot be read, the batch is held (not handed back,
@@ -75,8 +89,9 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
         // no new delivery comes while the prefetch is taken.
         // (A storage call that never answers fails after the processor's `storageTimeout`, and is
         // asked again here.)
+        // The jobs acted on are claimed under `holder` (kept alive by the keeper while in hand).
         guard let prepared = try await untilStored("Cannot read the batch's records", logger: logger, {
-            try await processor.prepare(batch)
+            try await processor.prepare(batch, holder: holder)
         }) else {
             subscription.handBack(batch)
             return

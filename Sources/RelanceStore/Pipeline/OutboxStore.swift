@@ -22,7 +22,7 @@ public struct OutboxStore: OutboxStorage {
     /// the lease (the range of sequence numbers taken). An outbox row whose job is missing
     /// (never the case: both are written in one transaction) is dropped.
     public func lease(limit: Int, for lease: Duration) async throws -> [LeasedJob] {
-        let seconds = Double(lease.components.seconds) + Double(lease.components.attoseconds) * 1e-18
+        let seconds = lease.timeInterval
         let rows = try await client.execute(PreparedQuery<Lease> { values in
             values.append(limit)
             values.append(seconds)

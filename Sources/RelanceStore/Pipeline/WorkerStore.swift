@@ -45,6 +45,48 @@ public struct WorkerStore: WorkerStorage {
         return standings
     }
 
+    /// Claims jobs: a job is granted when it has no claim, or its claim has ended, is for an
+    /// earlier attempt, or is `holder`'s. Two workers claiming one job at once are ordered by
+    /// its row: the second sees the first's claim and is not granted. Writing an outcome ends
+    /// the claim, so a second statement, which sees outcomes committed meanwhile, takes back
+    /// the claims of jobs finished since the batch was read.
+    public func claim(_ jobs: [JobClaim], holder: UUID, for duration: Duration) async throws -> Set<UUID> {
+        guard !jobs.isEmpty else { return [] }
+        let rows = try await client.execute(PreparedQuery<ClaimJobs> { values in
+            values.append(jobs.map(\.jobId))
+            values.append(jobs.map(\.tenantId))
+            values.append(jobs.map(\.attempt))
+            values.append(holder)
+            values.append(duration.wholeMilliseconds)
+        }, logger: logger)
+        var granted: Set<UUID> = []
+        for try await row in rows {
+            granted.insert(try row.decode(UUID.self))
+        }
+        guard !granted.isEmpty else { return granted }
+        // A holder may have written its outcome, and so ended its claim, between this batch's
+        // read and the claim: this statement sees it, and gives those claims up.
+        let done = try await client.execute(PreparedQuery<ReleaseFinished> { values in
+            values.append(Array(granted))
+            values.append(holder)
+        }, logger: logger)
+        for try await row in done {
+            granted.remove(try row.decode(UUID.self))
+        }
+        return granted
+    }
+
+    public func extendClaims(of holders: [UUID], for duration: Duration) async throws {
+        guard !holders.isEmpty else { return }
+        try await client.query(
+            """
+            UPDATE job_claims SET claimed_until = now() + \(duration.wholeMilliseconds) * interval '1 millisecond'
+            WHERE holder = ANY(\(holders))
+            """,
+            logger: logger
+        )
+    }
+
     /// The status and reason a job's steps take when its outcome is recorded.
     private struct StepUpdate: Hashable {
         var status: String
@@ -148,8 +190,11 @@ public struct WorkerStore: WorkerStorage {
 
     // MARK: - Prepared statements (run for every batch a worker takes)
 
+    /// Ends the claims of the batch's jobs in the same statement (a job's claim ends with its
+    /// outcome, whether this write or an earlier one recorded it).
     enum InsertOutcomes: PreparedText {
         static let sql = """
+            WITH ended AS (DELETE FROM job_claims WHERE job_id = ANY($2))
             INSERT INTO job_outcomes (tenant_id, job_id, debtor_id, channel, outcome, detail, artefact_uri, attempts,
                                       completed_at)
             SELECT o.tenant_id, o.job_id, o.debtor_id, o.channel, o.outcome, o.detail::jsonb,
@@ -159,6 +204,28 @@ public struct WorkerStore: WorkerStorage {
                       has_completed_at, completed_at)
             ON CONFLICT (job_id) DO NOTHING
             RETURNING job_id, outcome
+            """
+    }
+
+    enum ClaimJobs: PreparedText {
+        static let sql = """
+            INSERT INTO job_claims AS c (job_id, tenant_id, attempt, holder, claimed_until)
+            SELECT j.job_id, j.tenant_id, j.attempt, $4, now() + $5 * interval '1 millisecond'
+            FROM unnest($1::uuid[], $2::uuid[], $3::int4[]) AS j(job_id, tenant_id, attempt)
+            ON CONFLICT (job_id) DO UPDATE
+                SET tenant_id = excluded.tenant_id, attempt = excluded.attempt, holder = excluded.holder,
+                    claimed_at = now(), claimed_until = excluded.claimed_until
+                WHERE c.claimed_until <= now() OR c.attempt < excluded.attempt
+                   OR (c.holder = excluded.holder AND c.attempt = excluded.attempt)
+            RETURNING c.job_id
+            """
+    }
+
+    enum ReleaseFinished: PreparedText {
+        static let sql = """
+            DELETE FROM job_claims c USING job_outcomes o
+            WHERE c.job_id = ANY($1) AND c.holder = $2 AND o.job_id = c.job_id
+            RETURNING c.job_id
             """
     }
 

@@ -117,7 +117,7 @@ struct PipelineFixture {
     /// `channel`, taking at most `prefetch` deliveries at once.
     func worker(
         _ channel: some ReminderChannel, retry: RetryPolicy = RetryPolicy(), prefetch: UInt16 = 100,
-        storageTimeout: Duration = .seconds(30), consumers: Int = 1
+        storageTimeout: Duration = .seconds(30), consumers: Int = 1, claimDuration: Duration = .seconds(30)
     ) -> WorkerService<MemoryPipelineStore, MemoryJobBroker> {
         var configuration = WorkerConfiguration()
         configuration.prefetch = prefetch
@@ -126,7 +126,7 @@ struct PipelineFixture {
         configuration.databaseFailurePause = .milliseconds(1)
         let processor = JobProcessor(
             storage: store, channels: [channel], composer: MessageComposer(rateTables: Self.reference.rateTables),
-            retry: retry, clock: clock, storageTimeout: storageTimeout, logger: Self.logger
+            retry: retry, clock: clock, storageTimeout: storageTimeout, claimDuration: claimDuration, logger: Self.logger
         )
         return WorkerService(processor: processor, broker: broker, configuration: configuration, logger: Self.logger)
     }
