@@ -37,7 +37,7 @@ public struct ClaimBenchmark: Sendable {
     }
 
     let settings: Settings
-    let setup: ScaleBenchSetup
+    let setup: BenchSetup
     let day: CalendarDate
     let command: String
     let logger: Logger
@@ -46,26 +46,17 @@ public struct ClaimBenchmark: Sendable {
     public init(settings: Settings, configuration: RelanceConfiguration, day: CalendarDate, command: String, logger: Logger,
                 progress: @escaping @Sendable (String) -> Void) throws {
         self.settings = settings
-        self.setup = try ScaleBenchSetup(configuration: configuration, database: settings.database)
+        self.setup = try BenchSetup(configuration: configuration, database: settings.database)
         self.day = day
         self.command = command
         self.logger = logger
         self.progress = progress
     }
 
-    /// Runs the benchmark, then drops its database unless `settings.keep`.
+    /// Runs the benchmark in a database of its own, dropped afterwards unless `settings.keep`.
     public func run() async throws -> ClaimReport {
-        try await setup.exclusively(logger: logger) {
-            progress("creating database \(setup.database.url.database)")
-            try await setup.database.create(migrations: setup.migrations, logger: logger)
-            do {
-                let report = try await measure()
-                if !settings.keep { try await setup.database.drop(logger: logger) }
-                return report
-            } catch {
-                if !settings.keep { try? await setup.database.drop(logger: logger) }
-                throw error
-            }
+        try await setup.withOwnServices(broker: nil, keep: settings.keep, logger: logger, progress: progress) {
+            try await measure()
         }
     }
 

@@ -53,7 +53,7 @@ public struct FairnessBenchmark: Sendable {
     }
 
     let settings: Settings
-    let setup: ScaleBenchSetup
+    let setup: BenchSetup
     let broker: BenchBroker
     let day: CalendarDate
     let command: String
@@ -63,7 +63,7 @@ public struct FairnessBenchmark: Sendable {
     public init(settings: Settings, configuration: RelanceConfiguration, managementURL: String?, day: CalendarDate,
                 command: String, logger: Logger, progress: @escaping @Sendable (String) -> Void) throws {
         self.settings = settings
-        self.setup = try ScaleBenchSetup(configuration: configuration, database: settings.database)
+        self.setup = try BenchSetup(configuration: configuration, database: settings.database)
         do {
             self.broker = try BenchBroker(configured: try AMQPConfiguration(url: configuration.amqpURL),
                                           virtualHost: settings.virtualHost, managementURL: managementURL)
@@ -80,24 +80,9 @@ public struct FairnessBenchmark: Sendable {
 
     /// Runs both parts, then deletes the virtual host and drops the database (unless `settings.keep`).
     public func run() async throws -> FairnessReport {
-        try await setup.exclusively(logger: logger) {
-            progress("creating database \(setup.database.url.database) and virtual host \(broker.amqp.virtualHost)")
-            try await setup.database.create(migrations: setup.migrations, logger: logger)
-            try await broker.create()
-            do {
-                let report = try await measure()
-                try await cleanUp()
-                return report
-            } catch {
-                try? await cleanUp()
-                throw error
-            }
+        try await setup.withOwnServices(broker: broker, keep: settings.keep, logger: logger, progress: progress) {
+            try await measure()
         }
-    }
-
-    private func cleanUp() async throws {
-        try await broker.delete()
-        if !settings.keep { try await setup.database.drop(logger: logger) }
     }
 
     private func measure() async throws -> FairnessReport {

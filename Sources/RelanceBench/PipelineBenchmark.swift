@@ -12,44 +12,16 @@ import RelanceStore
 /// exactly one outcome, and cleans up.
 public struct PipelineBenchmark: Sendable {
     let settings: BenchSettings
-    let database: BenchDatabase
+    let setup: BenchSetup
     let broker: BenchBroker
-    let migrations: [Migration]
-    let reference: ReferenceData
     let day: CalendarDate
     let command: String
     let logger: Logger
     /// Progress lines (stderr).
     let progress: @Sendable (String) -> Void
 
-    /// Runs the benchmark and removes its database (unless `settings.keep`) and virtual host.
-    public func run() async throws -> BenchReport {
-        // Two runs with the same database or virtual host would wreck each other's: the first
-        // holds an advisory lock (on the configured database, for the whole run).
-        try await PostgresConnection.withSingleConnection(database.admin, logger: logger) { guardConnection in
-            let databaseKey = "relance bench database \(database.url.database)"
-            let hostKey = "relance bench vhost \(broker.amqp.virtualHost)"
-            let rows = try await guardConnection.query(
-                "SELECT pg_try_advisory_lock(hashtext(\(databaseKey))) AND pg_try_advisory_lock(hashtext(\(hostKey)))",
-                logger: logger)
-            var locked = false
-            for try await value in rows.decode(Bool.self) { locked = value }
-            guard locked else {
-                throw CommandFailure("another benchmark is running with database \(database.url.database) and virtual host \(broker.amqp.virtualHost); wait for it, or pick others with --database and --vhost")
-            }
-            progress("creating database \(database.url.database) and virtual host \(broker.amqp.virtualHost)")
-            try await database.create(migrations: migrations, logger: logger)
-            try await broker.create()
-            do {
-                let report = try await measure()
-                try await cleanUp()
-                return report
-            } catch {
-                try? await cleanUp()
-                throw error
-            }
-        }
-    }
+    var database: BenchDatabase { setup.database }
+    var reference: ReferenceData { setup.reference }
 
     /// The benchmark against the configured services: a database (`settings.database`) and a
     /// virtual host (`settings.virtualHost`) of its own on the configured PostgreSQL and
@@ -58,44 +30,27 @@ public struct PipelineBenchmark: Sendable {
         settings: BenchSettings, configuration: RelanceConfiguration, managementURL: String?, day: CalendarDate,
         command: String, logger: Logger, progress: @escaping @Sendable (String) -> Void
     ) throws {
+        self.settings = settings
+        self.setup = try BenchSetup(configuration: configuration, database: settings.database)
         do {
-            var locator = ResourceLocator()
-            if let explicit = configuration.schemasDirectory { locator.environment[ResourceLocator.environmentVariable] = explicit }
-            self.init(
-                settings: settings,
-                database: try BenchDatabase(configured: try DatabaseURL(configuration.databaseURL), name: settings.database),
-                broker: try BenchBroker(configured: try AMQPConfiguration(url: configuration.amqpURL),
-                                        virtualHost: settings.virtualHost, managementURL: managementURL),
-                migrations: try Migration.load(from: try locator.schemasSubdirectory("migrations").path),
-                reference: try locator.referenceData(schemasOverride: configuration.schemasDirectory),
-                day: day, command: command, logger: logger, progress: progress
-            )
+            self.broker = try BenchBroker(configured: try AMQPConfiguration(url: configuration.amqpURL),
+                                          virtualHost: settings.virtualHost, managementURL: managementURL)
         } catch let failure as CommandFailure {
             throw failure
         } catch {
             throw CommandFailure("\(error)")
         }
-    }
-
-    init(
-        settings: BenchSettings, database: BenchDatabase, broker: BenchBroker, migrations: [Migration],
-        reference: ReferenceData, day: CalendarDate, command: String, logger: Logger,
-        progress: @escaping @Sendable (String) -> Void
-    ) {
-        self.settings = settings
-        self.database = database
-        self.broker = broker
-        self.migrations = migrations
-        self.reference = reference
         self.day = day
         self.command = command
         self.logger = logger
         self.progress = progress
     }
 
-    private func cleanUp() async throws {
-        try await broker.delete()
-        if !settings.keep { try await database.drop(logger: logger) }
+    /// Runs the benchmark and removes its database (unless `settings.keep`) and virtual host.
+    public func run() async throws -> BenchReport {
+        try await setup.withOwnServices(broker: broker, keep: settings.keep, logger: logger, progress: progress) {
+            try await measure()
+        }
     }
 
     private func measure() async throws -> BenchReport {

@@ -1,3 +1,4 @@
+import AMQP
 import Foundation
 import Logging
 import PostgresNIO
@@ -6,10 +7,10 @@ import RelancePipeline
 import RelanceRuntime
 import RelanceStore
 
-/// What the scale benchmarks (`bench claim`, `bench fairness`) share: their own database on the
-/// configured server, the migrations and reference data of the schemas directory, and a guard
-/// against two runs on one database.
-struct ScaleBenchSetup: Sendable {
+/// What the benchmarks share: their own database on the configured server (and, for those
+/// that run the pipeline, their own virtual host), the migrations and reference data of the
+/// schemas directory, and a guard against two runs on one database or virtual host.
+struct BenchSetup: Sendable {
     let database: BenchDatabase
     let migrations: [Migration]
     let reference: ReferenceData
@@ -28,21 +29,43 @@ struct ScaleBenchSetup: Sendable {
         }
     }
 
-    /// Runs `body` while holding an advisory lock named after the database (on the configured
-    /// one), so that a second run with the same database fails at once instead of dropping the
-    /// first one's.
-    func exclusively<Result: Sendable>(
-        logger: Logger, _ body: @Sendable () async throws -> Result
+    /// Creates the database (migrated) and the virtual host of `broker`, runs `body`, then
+    /// deletes the virtual host and drops the database unless `keep` — also when `body` fails.
+    /// Holds advisory locks named after both (on the configured database) meanwhile, so that a
+    /// second run with the same database or virtual host fails at once instead of wrecking
+    /// the first one's.
+    func withOwnServices<Result: Sendable>(
+        broker: BenchBroker?, keep: Bool, logger: Logger, progress: @Sendable (String) -> Void,
+        _ body: @Sendable () async throws -> Result
     ) async throws -> Result {
         try await PostgresConnection.withSingleConnection(database.admin, logger: logger) { guardConnection in
-            let key = "relance bench database \(database.url.database)"
-            let rows = try await guardConnection.query("SELECT pg_try_advisory_lock(hashtext(\(key)))", logger: logger)
-            var locked = false
-            for try await value in rows.decode(Bool.self) { locked = value }
-            guard locked else {
-                throw CommandFailure("another benchmark is running with database \(database.url.database); wait for it, or pick another with --database")
+            var keys = ["relance bench database \(database.url.database)"]
+            if let broker { keys.append("relance bench vhost \(broker.amqp.virtualHost)") }
+            for key in keys {
+                let rows = try await guardConnection.query("SELECT pg_try_advisory_lock(hashtext(\(key)))", logger: logger)
+                var locked = false
+                for try await value in rows.decode(Bool.self) { locked = value }
+                guard locked else {
+                    let what = broker.map { "database \(database.url.database) or virtual host \($0.amqp.virtualHost)" }
+                        ?? "database \(database.url.database)"
+                    throw CommandFailure("another benchmark is running with \(what); wait for it, or pick others with --database and --vhost")
+                }
             }
-            return try await body()
+            progress("creating database \(database.url.database)" + (broker.map { " and virtual host \($0.amqp.virtualHost)" } ?? ""))
+            try await database.create(migrations: migrations, logger: logger)
+            @Sendable func cleanUp() async throws {
+                try await broker?.delete()
+                if !keep { try await database.drop(logger: logger) }
+            }
+            do {
+                try await broker?.create()
+                let result = try await body()
+                try await cleanUp()
+                return result
+            } catch {
+                try? await cleanUp()
+                throw error
+            }
         }
     }
 
