@@ -37,12 +37,14 @@ public struct DispatcherService<Storage: DispatchStorage>: Service {
     public func run() async throws {
         try await runPolling(wake: wake, pollInterval: configuration.pollInterval, failurePause: .seconds(1), logger: logger) {
             // Drain what is due with several claimers (SKIP LOCKED keeps them apart); each stops
-            // at its first short batch, or after the batch in hand once shutdown has begun. A
-            // failed claim wrote nothing (it is one transaction).
+            // at its first empty claim, or after the batch in hand once shutdown has begun. A
+            // claim can come back short while steps are due — the debtors it wanted were held
+            // by another claimer — so a short claim does not end the drain. A failed claim
+            // wrote nothing (it is one transaction).
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<max(1, configuration.claimers) {
                     group.addTask {
-                        while try await waitForOutboxRoom(), try await dispatchOnce().claimed >= configuration.batchSize,
+                        while try await waitForOutboxRoom(), try await dispatchOnce().claimed > 0,
                               !Task.isShuttingDownGracefully {}
                     }
                 }
