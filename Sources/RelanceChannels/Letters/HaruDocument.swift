@@ -100,7 +100,7 @@ final class HaruDocument {
             // The last read reports the end of the stream along with its bytes.
             if chunk == 0 { break }
             read += Int(chunk)
-            if status != HPDF_OK { break }
+            if status != UInt(HPDF_OK) { break }
         }
         trap.error = nil
         HPDF_ResetError(handle)

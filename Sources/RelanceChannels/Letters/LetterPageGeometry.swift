@@ -24,8 +24,6 @@ enum LetterPageGeometry {
     static let addressLeft = mm(120)
     static let addressBaseline = mm(55)
     static let addressWidth = mm(70)
-    /// The window's lower edge: the address never goes below it.
-    static let windowBottom = mm(90)
 
     /// The line of the place and date (right) and of the mailing mention (left).
     static let dateBaseline = mm(100)

@@ -94,22 +94,18 @@ struct LetterTypesetter {
         }
         bottom = max(bottom, y)
 
-        // How it is sent (left) and the place and date (right), below the window.
-        let dateTop = max(Geometry.dateBaseline, bottom + Geometry.mm(8)) - baselineOffset(Self.body, leading: Self.bodyLeading)
-        y = dateTop
-        if let mailing = content.mailing, !mailing.isEmpty {
-            let mailingStyle = TextStyle(bold: true, size: 9)
-            for wrapped in wrap(mailing, style: mailingStyle, width: Geometry.addressLeft - Geometry.left - Geometry.mm(8)) {
-                cursor.add(.text(wrapped.text, x: Geometry.left, baseline: y + baselineOffset(mailingStyle, leading: 12), style: mailingStyle))
-                y += 12
-            }
-        }
-        var dateY = dateTop
+        // The place and date below the window, on the right; then how the letter is sent.
+        var dateY = max(Geometry.dateBaseline, bottom + Geometry.mm(8)) - baselineOffset(Self.body, leading: Self.bodyLeading)
         for wrapped in wrap(content.placeAndDate, style: Self.body, width: Geometry.right - Geometry.addressLeft) {
             cursor.add(.text(wrapped.text, x: Geometry.addressLeft, baseline: dateY + baselineOffset(Self.body, leading: Self.bodyLeading), style: Self.body))
             dateY += Self.bodyLeading
         }
-        cursor.y = max(y, dateY) + Geometry.mm(4)
+        cursor.y = dateY + Geometry.mm(3)
+        if let mailing = content.mailing, !mailing.isEmpty {
+            let mailingStyle = TextStyle(bold: true, size: 9)
+            place(wrap(mailing, style: mailingStyle, width: Geometry.contentWidth), style: mailingStyle, leading: 12, into: &cursor)
+            cursor.y += Geometry.mm(1)
+        }
 
         for line in content.references {
             place(wrap(line, style: Self.small, width: Geometry.contentWidth), style: Self.small, leading: 12, into: &cursor)
@@ -178,8 +174,8 @@ struct LetterTypesetter {
                 lines.append(Line(text: "", indent: 0))
                 continue
             }
-            for word in words {
-                var word = String(word)
+            for item in words {
+                var word = String(item)
                 var wordWidth = measure(word, style)
                 if !current.isEmpty, currentWidth + space + wordWidth <= available {
                     current += " " + word
