@@ -84,6 +84,11 @@ enum PDFText {
         return pages
     }
 
+    /// The last line of a page: its footer, `<sender> – Réf. : … 2/3`.
+    static func footer(_ page: String) -> String {
+        page.split(separator: "\n").last(where: { !$0.allSatisfy(\.isWhitespace) }).map { flattened(String($0)) } ?? ""
+    }
+
     /// `text` with every run of whitespace made one space: a phrase wrapped over two lines or
     /// spread by the layout still matches.
     static func flattened(_ text: String) -> String {
