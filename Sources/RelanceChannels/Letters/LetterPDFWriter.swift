@@ -31,6 +31,7 @@ public struct LetterPDFWriter: Sendable {
             for item in items {
                 switch item {
                 case .text(let text, let x, let baseline, let style):
+                    guard !text.isEmpty else { continue }
                     try page.text(text, x: x, y: height - baseline, font: font(style), size: style.size, gray: style.gray)
                 case .rule(let fromX, let toX, let y, let width, let gray):
                     try page.line(fromX: fromX, fromY: height - y, toX: toX, toY: height - y, width: width, gray: gray)

@@ -19,7 +19,7 @@ struct LetterTypesetter {
     static let strong = TextStyle(bold: true, size: 10)
     static let title = TextStyle(bold: true, size: 13)
     static let small = TextStyle(size: 9)
-    static let table = TextStyle(size: 8)
+    static let tableText = TextStyle(size: 8)
     static let mention = TextStyle(size: 7.5, gray: 0.15)
     static let footer = TextStyle(size: 7.5, gray: 0.35)
 
@@ -238,7 +238,7 @@ struct LetterTypesetter {
         var widths = table.columns.map { width * $0.weight / totalWeight }
         widths[widths.count - 1] = width - widths.dropLast().reduce(0, +)
         let rowHeight = Self.tableRowHeight
-        let bold = TextStyle(bold: true, size: Self.table.size)
+        let bold = TextStyle(bold: true, size: Self.tableText.size)
 
         func row(_ cells: [String], style: TextStyle) {
             var left = x
@@ -267,7 +267,7 @@ struct LetterTypesetter {
         header()
         for cells in table.rows {
             if cursor.ensure(rowHeight) { header() }
-            row(cells, style: Self.table)
+            row(cells, style: Self.tableText)
             cursor.y += rowHeight
             cursor.add(.rule(fromX: x, toX: x + width, y: cursor.y, width: 0.3, gray: 0.75))
         }
