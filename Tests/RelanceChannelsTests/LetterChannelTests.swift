@@ -91,6 +91,7 @@ struct LetterChannelTests {
             "Total dû 3 074,95 €",
             "12,15 %",
             "au plus tard le 27 février 2026",
+            "Montant à régler au plus tard le 27 février 2026 : 3 074,95 €",
             // The legal action to follow, and what makes it a formal notice.
             "nous engagerons sans autre avis une procédure judiciaire de recouvrement, notamment une requête en injonction de payer",
             "La présente lettre vaut mise en demeure au sens de l'article 1344 du code civil.",

@@ -29,6 +29,8 @@ public struct LetterContent: Sendable, Hashable {
     public var invoices: LetterTable
     /// Principal, penalties, fixed indemnity and the total due.
     public var summary: LetterTable
+    /// The sum due and the payment deadline, set apart under the summary.
+    public var paymentLine: String
     public var closing: [String]
     public var signature: [String]
     /// Legal mentions printed after the signature (a collection agency's R124-4 mentions).
@@ -67,6 +69,11 @@ public struct LetterContent: Sendable, Hashable {
         self.body = letter.body
         self.invoices = try Self.invoiceTable(context, words: words, format: format)
         self.summary = try Self.summaryTable(letter.totals, context: context, words: words, format: format)
+        do {
+            self.paymentLine = words.payBy(format.date(context.paymentDeadline), amount: format.money(try context.totals().due))
+        } catch {
+            throw LetterError(.incompleteLetter, "the letter's amounts cannot be added up: \(error)")
+        }
         self.closing = letter.closing
         self.signature = letter.signature
         self.mentions = letter.mentions

@@ -55,6 +55,16 @@ struct LetterTypesetter {
         cursor.y += Geometry.mm(5)
         let summaryWidth = Geometry.mm(115)
         table(content.summary, x: Geometry.right - summaryWidth, width: summaryWidth, into: &cursor)
+        cursor.y += Geometry.mm(3)
+        if !content.paymentLine.isEmpty {
+            let lines = wrap(content.paymentLine, style: Self.strong, width: summaryWidth)
+            cursor.ensure(Double(lines.count) * Self.bodyLeading)
+            for line in lines {
+                let x = Geometry.right - measure(line.text, Self.strong)
+                cursor.add(.text(line.text, x: x, baseline: cursor.y + baselineOffset(Self.strong, leading: Self.bodyLeading), style: Self.strong))
+                cursor.y += Self.bodyLeading
+            }
+        }
         cursor.y += Geometry.mm(6)
 
         for paragraph in content.closing {

@@ -52,6 +52,15 @@ struct LetterWording: Sendable {
         }
     }
 
+    /// `Montant à régler au plus tard le 27 février 2026 : 3 074,95 €` (fr) or `Amount to pay by
+    /// 27 February 2026: €3,074.95` (en).
+    func payBy(_ date: String, amount: String) -> String {
+        switch language {
+        case .fr: "Montant à régler au plus tard le \(date) : \(amount)"
+        case .en: "Amount to pay by \(date): \(amount)"
+        }
+    }
+
     /// `29/11/2026` in both languages: day first, as French and British readers write it.
     func shortDate(_ date: CalendarDate) -> String {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
