@@ -1,6 +1,7 @@
 import Foundation
 import RelanceChannels
 import RelanceCore
+import RelancePipeline
 import Testing
 
 /// The PDF writer on its own: libharu's failures come back as Swift errors.

@@ -256,7 +256,7 @@ struct LetterTypesetter {
                 let cellWidth = widths[index] - 2 * Self.cellPadding
                 let cell = index < cells.count ? cells[index] : ""
                 if !cell.isEmpty {
-                    let (text, fitted) = fit(Self.clean(cell).replacingOccurrences(of: "\n", with: " "), style: style, width: cellWidth, smallest: 6, truncate: true)
+                    let (text, fitted) = fit(Self.clean(cell).split(separator: "\n").joined(separator: " "), style: style, width: cellWidth, smallest: 6, truncate: true)
                     let textX: Double = switch column.alignment {
                     case .leading: left + Self.cellPadding
                     case .trailing: left + widths[index] - Self.cellPadding - measure(text, fitted)
