@@ -57,7 +57,7 @@ struct LetterTypesetter {
         table(content.summary, x: Geometry.right - summaryWidth, width: summaryWidth, into: &cursor)
         cursor.y += Geometry.mm(3)
         if !content.paymentLine.isEmpty {
-            let lines = wrap(content.paymentLine, style: Self.strong, width: summaryWidth)
+            let lines = wrap(content.paymentLine, style: Self.strong, width: Geometry.contentWidth)
             cursor.ensure(Double(lines.count) * Self.bodyLeading)
             for line in lines {
                 let x = Geometry.right - measure(line.text, Self.strong)
