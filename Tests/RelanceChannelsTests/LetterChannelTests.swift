@@ -105,6 +105,35 @@ struct LetterChannelTests {
         #expect(PDFText.footer(pages[0]).contains("Crèmerie Façon & Cœur SARL"))
     }
 
+    @Test("A formal notice in English: its own title, amounts written the English way")
+    func englishNotice() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var batch = F()
+        let debtor = batch.debtor(of: batch.creditor(of: batch.tenant("Atelier Durand")), name: "Müller & Søn GmbH", language: .en)
+        let invoice = batch.invoice(debtor, number: "F-2026-001", amount: "3000.00", issued: "2025-12-15", due: "2026-01-15")
+        let now = F.moment("2026-02-19")
+        let job = batch.dispatch(position: 5, of: [invoice], at: now)
+
+        let channel = LetterChannel(renderer: F.renderer, store: ArtefactStore(root: directory.url))
+        let delivery = try await channel.perform(try batch.channelJob(job, at: now))
+        let detail = try Self.detail(delivery)
+        #expect(detail.registered)
+        let text = PDFText.flattened(try PDFText.read(try Self.path(delivery)))
+        for fragment in [
+            "FORMAL NOTICE TO PAY (MISE EN DEMEURE)",
+            "Müller & Søn GmbH",
+            "Lyon, 19 February 2026",
+            "Invoice Issued Due Amount Paid Outstanding Late",
+            "F-2026-001 15/12/2025 15/01/2026 €3,000.00 €0.00 €3,000.00 35 d",
+            "€34.95",
+            "€40.00",
+            "Amount to pay by 27 February 2026: €3,074.95",
+        ] {
+            #expect(text.contains(fragment), "the PDF does not show “\(fragment)”")
+        }
+    }
+
     @Test("The debtor's address sits in the window of a DL envelope (110 mm from the left, 45–95 mm from the top)")
     func addressInWindow() async throws {
         let directory = try TemporaryDirectory()

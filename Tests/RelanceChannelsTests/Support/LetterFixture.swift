@@ -63,10 +63,10 @@ struct LetterFixture {
 
     mutating func debtor(
         of creditor: Creditor, name: String = "Boulangerie Martin", kind: DebtorKind = .business,
-        address: PostalAddress? = LetterFixture.paris19
+        language: Language = .fr, address: PostalAddress? = LetterFixture.paris19
     ) -> Debtor {
         let debtor = try! Debtor(
-            tenantId: creditor.tenantId, creditorId: creditor.id, name: name, kind: kind, language: .fr,
+            tenantId: creditor.tenantId, creditorId: creditor.id, name: name, kind: kind, language: language,
             timeZone: "Europe/Paris",
             contacts: DebtorContacts(email: "compta@martin.example", phone: "+33140000000", postalAddress: address)
         )
