@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        // Already resolved for PostgresNIO; used directly for the SHA-256 of artefacts.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // librabbitmq (rabbitmq-c) from Debian's librabbitmq-dev.
@@ -41,6 +43,22 @@ let package = Package(
         ),
         .target(
             name: "RelanceCore",
+            swiftSettings: swiftSettings
+        ),
+        // libharu from Debian's libhpdf-dev (no pkg-config file: the module map links it).
+        .systemLibrary(
+            name: "CHaru",
+            providers: [.apt(["libhpdf-dev"])]
+        ),
+        // The channels that reach debtors: letters and formal notices as PDFs, their artefact store.
+        .target(
+            name: "RelanceChannels",
+            dependencies: [
+                "RelanceCore",
+                "RelancePipeline",
+                "CHaru",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -173,6 +191,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Letters written as real PDFs and read back with pdftotext.
+        .testTarget(
+            name: "RelanceChannelsTests",
+            dependencies: ["RelanceChannels", "RelancePipeline", "RelanceCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, everything Relance needs on a fresh Debian 12 machine:
 # the services (PostgreSQL, RabbitMQ), the C libraries the build links (librabbitmq, libpq,
-# libharu, libcurl) and the tools the tests use (an SMTP sink, pdftotext).
+# libharu, libcurl), the font letters embed (DejaVu Sans: accents and €) and the tools the
+# tests use (an SMTP sink, pdftotext).
 # Safe to run twice: it installs only what is missing. Run as root.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ packages=(
   librabbitmq-dev
   libpq-dev
   libhpdf-dev
+  fonts-dejavu-core
   libcurl4-openssl-dev
   python3-aiosmtpd
   poppler-utils
