@@ -157,10 +157,17 @@ let package = Package(
             dependencies: ["AMQP", "RelanceTestSupport"],
             swiftSettings: swiftSettings
         ),
+        // Domain data built in memory, shared by the tests of the composer and of the channels.
+        .target(
+            name: "RelanceFixtures",
+            dependencies: ["RelanceCore"],
+            path: "Tests/RelanceFixtures",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RelanceCoreTests",
             dependencies: [
-                "RelanceCore",
+                "RelanceCore", "RelanceFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // The recorded renderings, read from the source tree by GoldenRenderingTests.
@@ -196,7 +203,7 @@ let package = Package(
         // Letters written as real PDFs and read back with pdftotext.
         .testTarget(
             name: "RelanceChannelsTests",
-            dependencies: ["RelanceChannels", "RelancePipeline", "RelanceCore"],
+            dependencies: ["RelanceChannels", "RelancePipeline", "RelanceCore", "RelanceFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

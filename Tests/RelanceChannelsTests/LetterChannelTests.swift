@@ -1,6 +1,7 @@
 import Foundation
 import RelanceChannels
 import RelanceCore
+import RelanceFixtures
 import RelancePipeline
 import Testing
 

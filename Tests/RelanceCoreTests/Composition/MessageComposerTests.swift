@@ -1,5 +1,6 @@
 import Foundation
 import RelanceCore
+import RelanceFixtures
 import Testing
 
 /// The message composer on batch snapshots built in memory, as a worker would have read them

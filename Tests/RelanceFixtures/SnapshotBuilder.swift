@@ -5,29 +5,27 @@ import RelanceCore
 /// left it: parties, invoices (under French law, planned with the built-in ladder), steps done
 /// by earlier jobs with the time their outcome was written, the steps a job carries
 /// (dispatched), each invoice's next planned step, and an agency's first written contact.
-struct SnapshotBuilder {
-    var snapshot = BatchSnapshot()
+/// Shared by the tests of the composer and of the channels.
+public struct SnapshotBuilder {
+    public var snapshot = BatchSnapshot()
 
-    static let ladder = DunningPolicy.defaultFrench
-    static let composer = MessageComposer(rateTables: PenaltyFixtures.shippedTables)
-    static let renderer = TemplateRenderer(
-        library: try! TemplateLibrary(files: RepositoryFiles.templateFiles()),
-        agencyRules: SampleMessages.rules.collectionAgency
-    )
+    public static let ladder = DunningPolicy.defaultFrench
 
-    static let paris = TimeZone(identifier: "Europe/Paris")!
-    static let lyon = PostalAddress(lines: ["12 rue des Lilas"], postalCode: "69003", city: "Lyon", countryCode: "FR")
-    static let bellecour = PostalAddress(lines: ["8 place Bellecour"], postalCode: "69002", city: "Lyon", countryCode: "FR")
-    static let paris19 = PostalAddress(lines: ["3 avenue Jean Jaurès"], postalCode: "75019", city: "Paris", countryCode: "FR")
+    public init() {}
 
-    static func day(_ iso: String) -> CalendarDate { try! CalendarDate(iso: iso) }
-    static func eur(_ decimal: String) -> Money { try! Money(decimal: decimal, currency: .eur) }
+    public static let paris = TimeZone(identifier: "Europe/Paris")!
+    public static let lyon = PostalAddress(lines: ["12 rue des Lilas"], postalCode: "69003", city: "Lyon", countryCode: "FR")
+    public static let bellecour = PostalAddress(lines: ["8 place Bellecour"], postalCode: "69002", city: "Lyon", countryCode: "FR")
+    public static let paris19 = PostalAddress(lines: ["3 avenue Jean Jaurès"], postalCode: "75019", city: "Paris", countryCode: "FR")
+
+    public static func day(_ iso: String) -> CalendarDate { try! CalendarDate(iso: iso) }
+    public static func eur(_ decimal: String) -> Money { try! Money(decimal: decimal, currency: .eur) }
     /// `iso` at `hour`:00 in Paris.
-    static func moment(_ iso: String, hour: Int = 10) -> Date { day(iso).moment(hour: hour, in: paris) }
+    public static func moment(_ iso: String, hour: Int = 10) -> Date { day(iso).moment(hour: hour, in: paris) }
 
     // MARK: - Parties
 
-    mutating func tenant(_ name: String, kind: TenantKind = .business) -> Tenant {
+    public mutating func tenant(_ name: String, kind: TenantKind = .business) -> Tenant {
         let tenant = Tenant(name: name, kind: kind)
         let details = kind == .collectionAgency
             ? AgencyDetails(name: "\(name) SAS", address: Self.bellecour, statement: "Société de recouvrement amiable")
@@ -36,19 +34,20 @@ struct SnapshotBuilder {
         return tenant
     }
 
-    mutating func creditor(of tenant: Tenant, name: String = "Atelier Durand & Fils SARL") -> Creditor {
+    public mutating func creditor(of tenant: Tenant, name: String = "Atelier Durand & Fils SARL") -> Creditor {
         let creditor = Creditor(tenantId: tenant.id, name: name, address: Self.lyon)
         snapshot.creditors[creditor.id] = creditor
         return creditor
     }
 
-    mutating func debtor(
-        of creditor: Creditor, name: String = "Boulangerie Martin", kind: DebtorKind = .business, language: Language = .fr
+    public mutating func debtor(
+        of creditor: Creditor, name: String = "Boulangerie Martin", kind: DebtorKind = .business, language: Language = .fr,
+        address: PostalAddress? = SnapshotBuilder.paris19
     ) -> Debtor {
         let debtor = try! Debtor(
             tenantId: creditor.tenantId, creditorId: creditor.id, name: name, kind: kind, language: language,
             timeZone: "Europe/Paris",
-            contacts: DebtorContacts(email: "compta@martin.example", phone: "+33140000000", postalAddress: Self.paris19)
+            contacts: DebtorContacts(email: "compta@martin.example", phone: "+33140000000", postalAddress: address)
         )
         snapshot.debtors[debtor.id] = debtor
         return debtor
@@ -58,7 +57,7 @@ struct SnapshotBuilder {
 
     /// An invoice under the French law for its debtor's kind; `payments` are (value date, amount).
     @discardableResult
-    mutating func invoice(
+    public mutating func invoice(
         _ debtor: Debtor, number: String, amount: String, issued: String, due: String, payments: [(String, String)] = []
     ) -> InvoiceID {
         let total = Self.eur(amount)
@@ -76,7 +75,7 @@ struct SnapshotBuilder {
 
     /// The job a dispatcher makes at `now` for step `position` of the debtor's `invoices`:
     /// those steps dispatched under its id, and each invoice's next step planned.
-    mutating func dispatch(position: Int, of invoices: [InvoiceID], at now: Date) -> ReminderJob {
+    public mutating func dispatch(position: Int, of invoices: [InvoiceID], at now: Date) -> ReminderJob {
         let step = Self.ladder.steps[position]
         let facts = invoices.map { snapshot.invoices[$0]! }
         let job = ReminderJob(
@@ -99,7 +98,7 @@ struct SnapshotBuilder {
 
     /// The worker sent `job` at `moment`: its steps are done, and for a collection agency it
     /// is the debtor's first written contact when there was none.
-    mutating func complete(_ job: ReminderJob, at moment: Date) {
+    public mutating func complete(_ job: ReminderJob, at moment: Date) {
         for step in job.steps {
             let id = InvoiceID(step.invoiceId)
             snapshot.steps[id] = snapshot.steps[id]?.map { facts in
@@ -118,7 +117,7 @@ struct SnapshotBuilder {
     }
 
     /// Dispatches step `position` of `invoices` at `moment` and sends it at once.
-    mutating func carryOut(position: Int, of invoices: [InvoiceID], at moment: Date) {
+    public mutating func carryOut(position: Int, of invoices: [InvoiceID], at moment: Date) {
         complete(dispatch(position: position, of: invoices, at: moment), at: moment)
     }
 
@@ -130,18 +129,5 @@ struct SnapshotBuilder {
             invoiceId: invoice.id, position: position, channel: step.channel, templateKey: step.templateKey, status: status,
             dueDate: invoice.dueDate.adding(days: step.offsetDays), jobId: jobId, completedAt: nil
         )
-    }
-
-    // MARK: - Messages
-
-    /// The jobs' messages as of `now` (every step kept); throws the first job's error.
-    func compose(_ jobs: [ReminderJob], at now: Date) throws -> [MessageContext] {
-        try Self.composer.compose(jobs.map { ($0, $0.steps) }, at: now, from: snapshot).map { try $0.get() }
-    }
-
-    /// Renders `context` with the shipped template for `key` and `tone`, on the template's channel.
-    static func render(_ context: MessageContext, key: String, tone: Tone) throws -> RenderedMessage {
-        let template = try renderer.library.template(key: key, tone: tone, language: context.language)
-        return try renderer.render(key: key, channel: template.channel, tone: tone, context: context)
     }
 }
