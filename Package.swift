@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "relance", targets: ["relance"]),
         .library(name: "AMQP", targets: ["AMQP"]),
         .library(name: "RelanceCore", targets: ["RelanceCore"]),
+        .library(name: "RelanceChannels", targets: ["RelanceChannels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -30,6 +31,12 @@ let package = Package(
             name: "CRabbitMQ",
             pkgConfig: "librabbitmq",
             providers: [.apt(["librabbitmq-dev"])]
+        ),
+        // libcurl from Debian's libcurl4-openssl-dev: the SMTP client of the email channel.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(
             name: "AMQP",
@@ -60,6 +67,17 @@ let package = Package(
                 "AMQP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The channels that reach a debtor for real: email over SMTP.
+        .target(
+            name: "RelanceChannels",
+            dependencies: [
+                "CCurl",
+                "RelanceCore",
+                "RelancePipeline",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -172,6 +190,16 @@ let package = Package(
                 "RelancePipeline", "RelanceCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // MIME and SMTP unit tests, and the email channel against the SMTP sink of
+        // deploy/smtp-sink.sh.
+        .testTarget(
+            name: "RelanceChannelsTests",
+            dependencies: [
+                "RelanceChannels", "RelanceCore", "RelancePipeline",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
