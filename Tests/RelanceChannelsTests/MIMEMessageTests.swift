@@ -75,7 +75,7 @@ struct MIMEMessageTests {
         #expect(try Self.message().rendered == Self.message().rendered)
         var other = try Self.message()
         other.messageID = MIMEMessage.messageID(jobID: UUID(), domain: "relance.example")
-        #expect(other.boundary != (try Self.message()).boundary)
+        #expect(try other.boundary != Self.message().boundary)
     }
 
     @Test("Date in RFC 5322 form with the zone's offset", arguments: [
@@ -86,7 +86,8 @@ struct MIMEMessageTests {
         ("Asia/Kolkata", 1_796_228_429.0, "Wed, 02 Dec 2026 21:50:29 +0530"),
         ("Europe/Paris", 1_767_222_000.0, "Thu, 01 Jan 2026 00:00:00 +0100"),
     ])
-    func date(zone: String, seconds: Double, expected: String) throws {
+    func date(_ example: (String, Double, String)) throws {
+        let (zone, seconds, expected) = example
         var message = try Self.message(timeZone: TimeZone(identifier: zone)!)
         message.date = Date(timeIntervalSince1970: seconds)
         #expect(ReadMessage(message.rendered).header("Date") == expected)
@@ -147,13 +148,13 @@ struct MIMEMessageTests {
             ("Atelier \"Le Lys\" S.A.", "From: \"Atelier \\\"Le Lys\\\" S.A.\" <relance@relance.example>"),
         ]
         for (name, line) in cases {
-            let read = ReadMessage(try Self.message(fromName: name).rendered)
+            let read = try ReadMessage(Self.message(fromName: name).rendered)
             #expect(read.raw.contains(line + "\r\n"), "\(name)")
         }
-        let encoded = ReadMessage(try Self.message(fromName: "Société Générale").rendered)
+        let encoded = try ReadMessage(Self.message(fromName: "Société Générale").rendered)
         #expect(encoded.header("From")?.hasPrefix("=?UTF-8?") == true)
         #expect(encoded.decodedHeader("From") == "Société Générale <relance@relance.example>")
-        let bare = ReadMessage(try Self.message(fromName: nil).rendered)
+        let bare = try ReadMessage(Self.message(fromName: nil).rendered)
         #expect(bare.header("From") == "<relance@relance.example>")
     }
 

@@ -77,8 +77,9 @@ struct SMTPSinkTests {
     func busyRecipient() async throws {
         try SMTPSink.requireRunning()
         let client = SMTPClient(configuration: SMTPSink.configuration)
+        let message = try Fixtures.message(to: SMTPSink.uniqueRecipient("busy"))
         do {
-            _ = try await client.send(Fixtures.message(to: SMTPSink.uniqueRecipient("busy")))
+            _ = try await client.send(message)
             Issue.record("the busy recipient was accepted")
         } catch {
             #expect(!error.isPermanent)
@@ -94,8 +95,9 @@ struct SMTPSinkTests {
         var configuration = SMTPSink.configuration
         configuration.port = SMTPSink.closedPort()
         let client = SMTPClient(configuration: configuration)
+        let message = try Fixtures.message(to: SMTPSink.uniqueRecipient())
         do {
-            _ = try await client.send(Fixtures.message(to: SMTPSink.uniqueRecipient()))
+            _ = try await client.send(message)
             Issue.record("a message went to a closed port")
         } catch {
             #expect(!error.isPermanent)

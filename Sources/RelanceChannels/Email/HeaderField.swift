@@ -35,8 +35,9 @@ enum HeaderField {
         for (index, mailbox) in mailboxes.enumerated() {
             let last = index == mailboxes.count - 1
             let address = mailbox.address.angleBracketed + (last ? "" : ",")
-            if let name = mailbox.displayName?.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), !name.isEmpty {
-                tokens.append(contentsOf: phrase(name))
+            if let displayName = mailbox.displayName?.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
+               !displayName.isEmpty {
+                tokens.append(contentsOf: phrase(displayName))
             }
             tokens.append(.literal(address))
         }

@@ -52,7 +52,7 @@ enum QuotedPrintable {
             } else if startsWithFrom && offset == line.startIndex {
                 piece = escaped(byte)
             } else if (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                piece = String(Unicode.Scalar(byte))
+                piece = String(Character(Unicode.Scalar(byte)))
             } else {
                 piece = escaped(byte)
             }

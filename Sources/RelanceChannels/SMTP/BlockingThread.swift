@@ -15,28 +15,35 @@ final class BlockingThread: @unchecked Sendable {
         thread.start()
     }
 
-    /// Runs `body` on the thread and returns its result.
-    func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            enqueue { continuation.resume(returning: body()) }
+    /// Runs `body` on the thread and returns its result; nil, without running it, once the
+    /// thread is stopping.
+    func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+            let accepted = enqueue { continuation.resume(returning: body()) }
+            if !accepted { continuation.resume(returning: nil) }
         }
     }
 
     /// Runs `last` after the work already queued, then ends the thread.
     func stop(finally last: @escaping @Sendable () -> Void) {
         condition.lock()
+        guard !stopping else {
+            condition.unlock()
+            return
+        }
         work.append(last)
         stopping = true
         condition.signal()
         condition.unlock()
     }
 
-    private func enqueue(_ item: @escaping @Sendable () -> Void) {
+    private func enqueue(_ item: @escaping @Sendable () -> Void) -> Bool {
         condition.lock()
-        precondition(!stopping, "BlockingThread: work queued after stop")
+        defer { condition.unlock() }
+        guard !stopping else { return false }
         work.append(item)
         condition.signal()
-        condition.unlock()
+        return true
     }
 
     private func loop() {

@@ -24,21 +24,20 @@ final class CurlSession {
 
     private static let verbs: Set<String> = ["EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT", "VRFY"]
 
-    init(configuration: SMTPConfiguration) throws(SMTPError) {
-        guard Self.globalInitSucceeded, let handle = curl_easy_init() else {
-            errorBuffer.deallocate()
-            throw SMTPError(.protocolError, isPermanent: false, "libcurl could not be initialised")
-        }
+    private init(handle: UnsafeMutableRawPointer, configuration: SMTPConfiguration) {
         self.handle = handle
         self.configuration = configuration
         errorBuffer[0] = 0
-        do {
-            try setUp()
-        } catch {
-            curl_easy_cleanup(handle)
-            errorBuffer.deallocate()
-            throw error
+    }
+
+    /// A handle set up for the relay; it connects when it sends its first message.
+    static func open(configuration: SMTPConfiguration) throws(SMTPError) -> CurlSession {
+        guard globalInitSucceeded, let handle = curl_easy_init() else {
+            throw SMTPError(.protocolError, isPermanent: false, "libcurl could not be initialised")
         }
+        let session = CurlSession(handle: handle, configuration: configuration)
+        try session.setUp()
+        return session
     }
 
     deinit {
@@ -139,7 +138,10 @@ final class CurlSession {
         }
         var responseCode = 0
         _ = relance_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &responseCode)
-        let reply = lastReply ?? (responseCode > 0 ? (responseCode, String(responseCode), command) : nil)
+        var reply = lastReply
+        if reply == nil, responseCode > 0 {
+            reply = (code: responseCode, text: String(responseCode), command: command)
+        }
         let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
         let failure = SMTPFailureClassifier.classify(
             transfer: Self.transferFailure(code),
@@ -190,7 +192,7 @@ final class CurlSession {
     /// Reply lines came in; a line `ddd text` (no hyphen) ends a reply.
     private func received(_ bytes: UnsafeRawBufferPointer) {
         let text = String(decoding: bytes, as: UTF8.self)
-        for line in text.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) {
+        for line in text.split(whereSeparator: \.isNewline) {
             replyLines.append(String(line))
             let utf8 = Array(line.utf8)
             guard utf8.count >= 3, utf8[0...2].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let code = Int(String(line.prefix(3))) else { continue }

@@ -45,13 +45,14 @@ public final class SMTPClient: Sendable {
     /// result in order: one refused message does not stop the others.
     public func send(batch messages: [MIMEMessage]) async -> [Result<SMTPReceipt, SMTPError>] {
         guard !messages.isEmpty else { return [] }
+        let closedFailure = SMTPError(.connectionFailed, isPermanent: false, "the SMTP client is closed")
         guard !closed.withLock({ $0 }) else {
-            return messages.map { _ in .failure(SMTPError(.connectionFailed, isPermanent: false, "the SMTP client is closed")) }
+            return messages.map { _ in .failure(closedFailure) }
         }
         let configuration = self.configuration
         let session = self.session
         let logger = self.logger
-        return await thread.run {
+        let results = await thread.run { () -> [Result<SMTPReceipt, SMTPError>] in
             let sender: EmailAddress
             do {
                 sender = try EmailAddress(configuration.fromAddress)
@@ -65,7 +66,7 @@ public final class SMTPClient: Sendable {
                     curl = open
                 } else {
                     do {
-                        curl = try CurlSession(configuration: configuration)
+                        curl = try CurlSession.open(configuration: configuration)
                     } catch {
                         return .failure(error)
                     }
@@ -85,6 +86,7 @@ public final class SMTPClient: Sendable {
                 return result
             }
         }
+        return results ?? messages.map { _ in .failure(closedFailure) }
     }
 
     /// Says QUIT, closes the connection and ends the thread. Later sends fail. Safe to call

@@ -56,7 +56,8 @@ struct ReadMessage {
         var parts: [Part] = []
         for piece in pieces {
             if piece.hasPrefix("--") { break }
-            parts.append(Self.part(String(piece.drop { $0 != "\n" }.dropFirst())))
+            // The line break that ends the delimiter line (one Character, CRLF).
+            parts.append(Self.part(piece.hasPrefix("\r\n") ? String(piece.dropFirst()) : piece))
         }
         return parts
     }
