@@ -21,6 +21,8 @@ final class CurlSession {
     private var command: String?
     private var replyLines: [String] = []
     private var lastReply: (code: Int, text: String, command: String?)?
+    /// Whether the last transfer left a connection that talked to the server.
+    private var connected = false
 
     private static let verbs: Set<String> = ["EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT", "VRFY"]
 
@@ -122,6 +124,7 @@ final class CurlSession {
             list = curl_slist_append(list, recipient.angleBracketed)
         }
         defer {
+            _ = relance_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, nil)
             curl_slist_free_all(list)
             upload = []
         }
@@ -132,7 +135,9 @@ final class CurlSession {
         let code = curl_easy_perform(handle)
         var connects = 0
         _ = relance_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
-        let reused = connects == 0
+        // No new connection, and the handle had one: the message went over it.
+        let reused = connects == 0 && connected
+        connected = code == CURLE_OK || lastReply != nil
         if code == CURLE_OK {
             return (.success(lastReply?.text ?? "250"), reused, command)
         }
