@@ -56,6 +56,25 @@ struct SMTPSinkTests {
         #expect(text == expected.text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
+    @Test("a firmer reminder arrives with the penalties and the sum due")
+    func penaltiesArrive() async throws {
+        try SMTPSink.requireRunning()
+        let client = SMTPClient(configuration: SMTPSink.configuration)
+        let channel = try EmailChannel(renderer: Fixtures.renderer, transport: client, configuration: SMTPSink.configuration)
+        let recipient = SMTPSink.uniqueRecipient("penalites")
+        _ = try await channel.perform(Fixtures.job(context: Fixtures.context(debtorEmail: recipient), templateKey: "reminder.firm"))
+        await client.close()
+        let stored = try await SMTPSink.messages(for: recipient)
+        try #require(stored.count == 1)
+        #expect(stored[0].decodedHeader("Subject") == "Deuxième relance : factures F-2026-101 et F-2026-117 – 3\u{A0}386,94\u{A0}€"
+            || stored[0].decodedHeader("Subject")?.hasPrefix("Deuxième relance : factures F-2026-101") == true)
+        let text = stored[0].top.text
+        #expect(text.contains("56,44\u{A0}€"))
+        #expect(text.contains("80,00\u{A0}€"))
+        #expect(text.contains("3\u{A0}386,94\u{A0}€"))
+        #expect(text.contains("article L. 441-10 du code de commerce"))
+    }
+
     @Test("a refused recipient is a permanent failure that carries the server's 550")
     func refusedRecipient() async throws {
         try SMTPSink.requireRunning()
