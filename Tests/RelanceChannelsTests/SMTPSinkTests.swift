@@ -24,7 +24,8 @@ struct SMTPSinkTests {
         await pool.close()
 
         #expect(delivery.outcome == .sent)
-        let detail = try #require(try JSONSerialization.jsonObject(with: Data(delivery.detail.utf8)) as? [String: String])
+        let object = try JSONSerialization.jsonObject(with: Data(delivery.detail.utf8))
+        let detail = try #require(object as? [String: String])
         #expect(detail["message_id"] == "job-\(jobID.uuidString.lowercased())@relance.test")
         #expect(detail["recipient"] == recipient)
         #expect(detail["smtp_reply"]?.hasPrefix("250 2.0.0 OK: queued as") == true)
