@@ -54,7 +54,7 @@ public final class SMTPClient: Sendable {
         let logger = self.logger
         let results = await thread.run { () -> [Result<SMTPReceipt, SMTPError>] in
             let sender: EmailAddress
-            do {
+            do throws(EmailAddressError) {
                 sender = try EmailAddress(configuration.fromAddress)
             } catch {
                 let failure = SMTPError(.invalidAddress, isPermanent: false, "the from address: \(error.description)")
@@ -65,7 +65,7 @@ public final class SMTPClient: Sendable {
                 if let open = session.value {
                     curl = open
                 } else {
-                    do {
+                    do throws(SMTPError) {
                         curl = try CurlSession.open(configuration: configuration)
                     } catch {
                         return .failure(error)
