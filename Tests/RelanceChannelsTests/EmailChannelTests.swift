@@ -76,9 +76,10 @@ struct EmailChannelTests {
     func unusableAddress(_ email: String?) async throws {
         let transport = RecordingTransport()
         let job = Fixtures.job(context: Fixtures.context(debtorEmail: email))
-        await #expect(throws: ChannelError.self) { try await Self.channel(transport).perform(job) }
+        let channel = try Self.channel(transport)
         do {
-            _ = try await Self.channel(transport).perform(job)
+            _ = try await channel.perform(job)
+            Issue.record("sent to \(email ?? "nil")")
         } catch {
             #expect(error.kind == .permanent)
         }
