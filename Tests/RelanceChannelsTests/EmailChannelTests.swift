@@ -56,7 +56,7 @@ struct EmailChannelTests {
     @Test("the courteous template has an HTML part with the invoice table")
     func html() async throws {
         let transport = RecordingTransport()
-        let job = Fixtures.job(context: Fixtures.context(debtorEmail: "helene@lefevre.example"), templateKey: "reminder.courteous")
+        let job = Fixtures.job(context: Fixtures.context(debtorEmail: "helene@lefevre.example"), templateKey: "reminder.courteous", tone: .courteous)
         _ = try await Self.channel(transport).perform(job)
         let html = try #require(transport.messages.first?.html)
         #expect(html.hasPrefix("<!DOCTYPE html>"))

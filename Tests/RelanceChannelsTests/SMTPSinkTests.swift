@@ -17,7 +17,7 @@ struct SMTPSinkTests {
         let channel = try EmailChannel(renderer: Fixtures.renderer, transport: pool, configuration: SMTPSink.configuration)
         let recipient = SMTPSink.uniqueRecipient("helene")
         let jobID = UUID()
-        let job = Fixtures.job(jobID: jobID, context: Fixtures.context(debtorEmail: recipient), templateKey: "reminder.courteous")
+        let job = Fixtures.job(jobID: jobID, context: Fixtures.context(debtorEmail: recipient), templateKey: "reminder.courteous", tone: .courteous)
         let expected = try channel.compose(job)
 
         let delivery = try await channel.perform(job)

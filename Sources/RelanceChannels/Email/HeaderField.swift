@@ -17,11 +17,17 @@ enum HeaderField {
         case quoted(String)
     }
 
-    /// An unstructured field (`Subject`): runs of white space become one space; plain words
+    /// Spaces, tabs and line breaks: what separates the words of a header. Other spaces (the
+    /// no-break spaces inside French amounts) are text and are kept.
+    static func isSeparator(_ character: Character) -> Bool {
+        character == " " || character == "\t" || character.isNewline
+    }
+
+    /// An unstructured field (`Subject`): runs of spaces, tabs and line breaks become one space; plain words
     /// when the text is printable ASCII and could not be mistaken for an encoded-word,
     /// encoded-words otherwise.
     static func unstructured(_ name: String, _ value: String) -> String {
-        let words = value.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let words = value.split(whereSeparator: isSeparator).map(String.init)
         let collapsed = words.joined(separator: " ")
         if needsEncoding(collapsed) {
             return fold(name, [.encoded(collapsed)])
@@ -35,7 +41,7 @@ enum HeaderField {
         for (index, mailbox) in mailboxes.enumerated() {
             let last = index == mailboxes.count - 1
             let address = mailbox.address.angleBracketed + (last ? "" : ",")
-            if let displayName = mailbox.displayName?.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
+            if let displayName = mailbox.displayName?.split(whereSeparator: isSeparator).joined(separator: " "),
                !displayName.isEmpty {
                 tokens.append(contentsOf: phrase(displayName))
             }

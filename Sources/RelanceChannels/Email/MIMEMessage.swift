@@ -107,7 +107,9 @@ public struct MIMEMessage: Sendable, Hashable {
             out += QuotedPrintable.encode(html) + "\r\n"
             out += "--" + boundary + "--\r\n"
         } else {
-            out += QuotedPrintable.encode(text) + "\r\n"
+            // The message ends with a line break; a text that ends with one needs no other.
+            let body = QuotedPrintable.encode(text)
+            out += body.hasSuffix("\r\n") || body.isEmpty ? body : body + "\r\n"
         }
         return out
     }

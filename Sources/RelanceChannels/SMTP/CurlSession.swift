@@ -21,6 +21,8 @@ final class CurlSession {
     private var command: String?
     private var replyLines: [String] = []
     private var lastReply: (code: Int, text: String, command: String?)?
+    /// Set once QUIT went out: its reply says nothing about the message.
+    private var quitting = false
     /// Whether the last transfer left a connection that talked to the server.
     private var connected = false
 
@@ -117,6 +119,7 @@ final class CurlSession {
         command = nil
         replyLines = []
         lastReply = nil
+        quitting = false
         errorBuffer[0] = 0
 
         var list: UnsafeMutablePointer<curl_slist>?
@@ -188,7 +191,10 @@ final class CurlSession {
     /// and have none of the known verbs).
     private func sent(_ bytes: UnsafeRawBufferPointer) {
         let verb = String(decoding: bytes.prefix(while: { $0 != UInt8(ascii: " ") && $0 != 0x0D && $0 != 0x0A }).prefix(8), as: UTF8.self).uppercased()
-        if Self.verbs.contains(verb) {
+        if verb == "QUIT" {
+            // libcurl closes a connection after a refusal: keep the refusal as the last reply.
+            quitting = true
+        } else if Self.verbs.contains(verb) {
             command = verb
             replyLines = []
         }
@@ -196,6 +202,7 @@ final class CurlSession {
 
     /// Reply lines came in; a line `ddd text` (no hyphen) ends a reply.
     private func received(_ bytes: UnsafeRawBufferPointer) {
+        guard !quitting else { return }
         let text = String(decoding: bytes, as: UTF8.self)
         for line in text.split(whereSeparator: \.isNewline) {
             replyLines.append(String(line))

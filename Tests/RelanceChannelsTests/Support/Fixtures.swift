@@ -62,6 +62,7 @@ enum Fixtures {
         jobID: UUID = UUID(),
         context: MessageContext?,
         templateKey: String = "reminder.neutral",
+        tone: Tone = .neutral,
         channel: Channel = .email,
         now: Date = Date(timeIntervalSince1970: 1_796_228_429) // 2026-12-02T16:20:29Z
     ) -> ChannelJob {
@@ -69,7 +70,7 @@ enum Fixtures {
         let debtor = UUID()
         let invoices = [UUID(), UUID()]
         let steps = invoices.enumerated().map { index, invoice in
-            ReminderJob.Step(stepId: UUID(), invoiceId: invoice, position: index + 1, templateKey: templateKey, tone: .neutral)
+            ReminderJob.Step(stepId: UUID(), invoiceId: invoice, position: index + 1, templateKey: templateKey, tone: tone)
         }
         let zone = try! TimeZoneID("Europe/Paris")
         var snapshots: [UUID: InvoiceSnapshot] = [:]
