@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "relance", targets: ["relance"]),
         .library(name: "AMQP", targets: ["AMQP"]),
         .library(name: "RelanceCore", targets: ["RelanceCore"]),
+        .library(name: "RelanceChannels", targets: ["RelanceChannels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -32,6 +33,12 @@ let package = Package(
             name: "CRabbitMQ",
             pkgConfig: "librabbitmq",
             providers: [.apt(["librabbitmq-dev"])]
+        ),
+        // libcurl from Debian's libcurl4-openssl-dev: the SMTP client of the email channel.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(
             name: "AMQP",
@@ -50,14 +57,17 @@ let package = Package(
             name: "CHaru",
             providers: [.apt(["libhpdf-dev"])]
         ),
-        // The channels that reach debtors: letters and formal notices as PDFs, their artefact store.
+        // The channels that reach debtors: email over SMTP; letters and formal notices as PDFs,
+        // their artefact store.
         .target(
             name: "RelanceChannels",
             dependencies: [
                 "RelanceCore",
                 "RelancePipeline",
+                "CCurl",
                 "CHaru",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -200,10 +210,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Letters written as real PDFs and read back with pdftotext.
+        // Letters written as real PDFs and read back with pdftotext; MIME and SMTP unit tests,
+        // and the email channel against the SMTP sink of deploy/smtp-sink.sh.
         .testTarget(
             name: "RelanceChannelsTests",
-            dependencies: ["RelanceChannels", "RelancePipeline", "RelanceCore", "RelanceFixtures"],
+            dependencies: [
+                "RelanceChannels", "RelanceCore", "RelancePipeline", "RelanceFixtures",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
