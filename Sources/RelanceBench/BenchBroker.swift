@@ -26,6 +26,19 @@ struct BenchBroker: Sendable {
         self.managementURL = url
     }
 
+    /// The configured broker (`configuration.amqpURL`) with the benchmark's virtual host; a
+    /// URL that does not parse is a `CommandFailure`.
+    init(configuration: RelanceConfiguration, virtualHost: String, managementURL: String?) throws {
+        do {
+            try self.init(configured: try AMQPConfiguration(url: configuration.amqpURL), virtualHost: virtualHost,
+                          managementURL: managementURL)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
     /// Deletes the virtual host if a previous run left it, creates it, and gives the user
     /// every permission on it.
     func create() async throws {

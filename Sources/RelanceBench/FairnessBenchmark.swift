@@ -64,14 +64,7 @@ public struct FairnessBenchmark: Sendable {
                 command: String, logger: Logger, progress: @escaping @Sendable (String) -> Void) throws {
         self.settings = settings
         self.setup = try BenchSetup(configuration: configuration, database: settings.database)
-        do {
-            self.broker = try BenchBroker(configured: try AMQPConfiguration(url: configuration.amqpURL),
-                                          virtualHost: settings.virtualHost, managementURL: managementURL)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        self.broker = try BenchBroker(configuration: configuration, virtualHost: settings.virtualHost, managementURL: managementURL)
         self.day = day
         self.command = command
         self.logger = logger
