@@ -19,6 +19,13 @@ struct ShutdownDeadlineTests {
             worker.executableURL = try RelanceProcess.binary()
             worker.arguments = ["worker", "--channel", "email", "--shutdown-timeout", "2", "--amqp-url", ChaosNode.url + "?heartbeat=600",
                                 "--log-level", "info"]
+            // A role still stuck when the cancellation time is up is stopped by the service
+            // group's fatal error; Swift's crash reporter then symbolicates a backtrace, which
+            // took 18 s on a loaded machine. The deadline under test is the role's, not the
+            // reporter's: it is turned off here.
+            var environment = ProcessInfo.processInfo.environment
+            environment["SWIFT_BACKTRACE"] = "enable=no"
+            worker.environment = environment
             worker.standardOutput = handle
             worker.standardError = handle
             try worker.run()
@@ -37,10 +44,10 @@ struct ShutdownDeadlineTests {
             let stopped = try await Self.waitFor(seconds: 60) { !worker.isRunning }
             let took = ContinuousClock.now - start
             let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            #expect(stopped, "the worker did not stop within 60 s of SIGTERM with its broker frozen:\n\(output.suffix(2000))")
+            #expect(stopped, "the worker did not stop within 60 s of SIGTERM with its broker frozen:\n\(output.suffix(6000))")
             // 2 s to finish, 5 s to cancel, and room for a loaded machine; a wait on the frozen
             // broker would take as long as the freeze.
-            #expect(took < .seconds(25), "stopped after \(took):\n\(output.suffix(2000))")
+            #expect(took < .seconds(25), "stopped after \(took):\n\(output.suffix(6000))")
         }
     }
 
