@@ -91,7 +91,7 @@ extension DrillTests {
         try await ChaosLock.withLock(path: ChaosLock.clusterPath) {
             let output = try await Self.drill(
                 ["--fault", "kill-broker-node", "--amqp-url", ClusterNodes.urls, "--broker-nodes", ClusterNodes.nodes],
-                name: "relance_drill_cluster"
+                name: "relance_drill_cluster", faultAfter: "0"
             )
             try Self.expectNothingLost(output, after: "kill-broker-node")
             #expect(output.stderr.contains("(kill -9, pid"))

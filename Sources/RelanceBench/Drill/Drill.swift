@@ -169,9 +169,21 @@ public struct Drill: Sendable {
             }
             if timeline.stalled == nil {
                 // Deliveries whose acknowledgement a fault lost come back once the broker
-                // notices; the workers skip them (their outcome is in). Let them drain.
+                // notices, and copies a worker found in another's hands come back from a retry
+                // queue; the workers skip them (their outcome is in). Let them drain: the queues
+                // must stay empty for longer than the first retry delay, since a copy may be in
+                // a worker's hands on its way to a retry queue when they look empty.
                 let deadline = ContinuousClock.now + .seconds(90)
-                while ContinuousClock.now < deadline, !(try await broker.messagesLeft(vhost: settings.virtualHost)).isEmpty {
+                let quiet = JobTopology.retryTiers[0] + .seconds(3)
+                var emptySince: ContinuousClock.Instant?
+                while ContinuousClock.now < deadline {
+                    if (try await broker.messagesLeft(vhost: settings.virtualHost)).isEmpty {
+                        let since = emptySince ?? ContinuousClock.now
+                        emptySince = since
+                        if ContinuousClock.now - since >= quiet { break }
+                    } else {
+                        emptySince = nil
+                    }
                     try await Task.sleep(for: .seconds(1))
                 }
             }
