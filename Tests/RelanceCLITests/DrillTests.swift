@@ -47,21 +47,20 @@ struct DrillTests {
         return Int(lines[start + 1][range].filter(\.isNumber))
     }
 
-    static func drill(_ arguments: [String], name: String, faultAfter: String = "0.1") async throws -> RelanceProcess.Output {
+    /// A thousand steps make one claim and one worker batch: outcomes can go from none to all
+    /// between two looks, so the faults strike as soon as the run is under way.
+    static func drill(_ arguments: [String], name: String) async throws -> RelanceProcess.Output {
         let logs = FileManager.default.temporaryDirectory.appendingPathComponent("relance-drill-test-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: logs) }
         return try await RelanceProcess.runOffPool(
-            ["drill", "--reminders", "1000", "--tenants", "3", "--fault-after", faultAfter, "--database", name, "--vhost", name, "--logs", logs,
+            ["drill", "--reminders", "1000", "--tenants", "3", "--fault-after", "0", "--database", name, "--vhost", name, "--logs", logs,
              "--stall-timeout", "120"] + arguments
         )
     }
 
     @Test("The dispatcher killed (kill -9) mid-run, the worker pool grown and shrunk: nothing lost, nothing done twice")
     func processFaults() async throws {
-        // A thousand steps make one claim and one worker batch: outcomes can go from none to all
-        // between two looks, so these faults strike as soon as the run is under way.
-        let output = try await Self.drill(["--fault", "kill-dispatcher", "--fault", "resize-workers"], name: "relance_drill_processes",
-                                          faultAfter: "0")
+        let output = try await Self.drill(["--fault", "kill-dispatcher", "--fault", "resize-workers"], name: "relance_drill_processes")
         for fault in ["kill-dispatcher", "resize-workers"] { try Self.expectNothingLost(output, after: fault) }
         #expect(output.stderr.contains("killed the dispatcher (kill -9"))
     }
@@ -91,7 +90,7 @@ extension DrillTests {
         try await ChaosLock.withLock(path: ChaosLock.clusterPath) {
             let output = try await Self.drill(
                 ["--fault", "kill-broker-node", "--amqp-url", ClusterNodes.urls, "--broker-nodes", ClusterNodes.nodes],
-                name: "relance_drill_cluster", faultAfter: "0"
+                name: "relance_drill_cluster"
             )
             try Self.expectNothingLost(output, after: "kill-broker-node")
             #expect(output.stderr.contains("(kill -9, pid"))
