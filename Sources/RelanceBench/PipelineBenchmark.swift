@@ -187,7 +187,7 @@ struct BenchResults: Sendable {
             SELECT count(*)::int8 FROM bench_due_steps b
             JOIN schedule_steps s ON s.id = b.id
             JOIN job_outcomes o ON o.job_id = s.job_id
-            WHERE s.status = 'done' AND o.outcome IN ('sent', 'task_created', 'prepared')
+            WHERE s.status = 'done' AND o.outcome IN ('sent', 'task_created', 'prepared', 'recorded')
             """)
         let rows = try await client.query(
             """

@@ -59,7 +59,13 @@ public struct EmailChannel: ReminderChannel {
                 "smtp_reply": receipt.reply,
             ]))
         } catch {
-            throw ChannelError(error.isPermanent ? .permanent : .transient, "email \(message.messageID): \(error.description)")
+            let why = "email \(message.messageID): \(error.description)"
+            switch error.code {
+            // The relay refused the debtor's address: it is unusable, and the ladder goes on by
+            // another channel.
+            case .recipientRefused, .invalidAddress: throw .unusable(.email, why)
+            default: throw ChannelError(error.isPermanent ? .permanent : .transient, why)
+            }
         }
     }
 
@@ -75,13 +81,13 @@ public struct EmailChannel: ReminderChannel {
             throw .permanent("job \(job.job.jobId) has no step left to send")
         }
         guard let recipientText = context.debtor.email, !recipientText.isEmpty else {
-            throw .permanent("the debtor has no email address")
+            throw .unusable(.email, "the debtor has no email address")
         }
         let recipient: EmailAddress
         do {
             recipient = try EmailAddress(recipientText)
         } catch {
-            throw .permanent("the debtor's email address is unusable: \(error.description)")
+            throw .unusable(.email, "the debtor's email address is unusable: \(error.description)")
         }
         let rendered: RenderedMessage
         do {

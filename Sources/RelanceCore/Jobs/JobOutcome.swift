@@ -18,15 +18,15 @@ public struct JobOutcome: Sendable, Hashable {
     /// When the worker finished; nil means the moment it is recorded (the database's clock).
     /// The demo passes its simulated clock.
     public var completedAt: Date?
-    /// The day `completedAt` falls on in the debtor's time zone, when the caller knows it (a
-    /// worker has the zone at hand); nil: the database works it out from the debtor's row.
-    /// A sent registered letter's day is its invoices' formal-notice date.
-    public var completionDay: CalendarDate?
+    /// The debtor's contact point the channel found unusable for good (the relay refused the
+    /// address): it is marked so, the debtor's later steps on that channel are skipped, and the
+    /// ladder goes on at once by the next step on another channel.
+    public var unusableContact: ContactPoint?
 
     public init(
         jobId: UUID, stepIds: [UUID], tenantId: UUID, debtorId: UUID, channel: Channel, kind: OutcomeKind,
         detail: String = "{}", artefactURI: String? = nil, attempts: Int = 1, completedAt: Date? = nil,
-        completionDay: CalendarDate? = nil
+        unusableContact: ContactPoint? = nil
     ) {
         self.jobId = jobId
         self.stepIds = stepIds
@@ -38,6 +38,6 @@ public struct JobOutcome: Sendable, Hashable {
         self.artefactURI = artefactURI
         self.attempts = attempts
         self.completedAt = completedAt
-        self.completionDay = completionDay
+        self.unusableContact = unusableContact
     }
 }

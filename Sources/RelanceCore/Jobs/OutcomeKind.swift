@@ -4,16 +4,22 @@ public enum OutcomeKind: String, Sendable, Hashable, CaseIterable {
     case sent
     /// A call task was created for an agent.
     case taskCreated = "task_created"
-    /// A legal filing was prepared.
+    /// A legal filing was prepared, or a letter written and waiting to be posted.
     case prepared
+    /// A record-only channel rendered the message and contacted nobody (the benchmark's): the
+    /// step counts as done, but it neither dates a formal notice nor spends the contact budget.
+    case recorded
     case skippedPaid = "skipped_paid"
     case skippedDisputed = "skipped_disputed"
     case skippedPromise = "skipped_promise"
     case skippedPlan = "skipped_plan"
     case skippedPaused = "skipped_paused"
     case skippedWrittenOff = "skipped_written_off"
-    /// The channel failed for good (or after its retries): nobody was contacted.
+    /// The channel ran out of retries: nobody was contacted, the message was dead-lettered.
     case failed
+    /// The channel refused the job for good (a recipient the relay refuses, a message that
+    /// cannot be made): nobody was contacted.
+    case failedPermanent = "failed_permanent"
     /// The message could not be handled at all and went to the dead-letter queue.
     case deadLettered = "dead_lettered"
 
@@ -23,7 +29,7 @@ public enum OutcomeKind: String, Sendable, Hashable, CaseIterable {
     /// The status the job's steps take.
     public var stepStatus: ScheduleStepStatus {
         switch self {
-        case .sent, .taskCreated, .prepared: .done
+        case .sent, .taskCreated, .prepared, .recorded: .done
         default: .skipped
         }
     }

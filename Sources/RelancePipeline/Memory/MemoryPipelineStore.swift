@@ -75,6 +75,8 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
         var outcomes: [UUID: JobOutcome] = [:]
         /// Jobs in a worker's hands, by job id.
         var claims: [UUID: Claim] = [:]
+        /// Contact points a channel found unusable, by debtor.
+        var unusableContacts: [DebtorID: Set<ContactPoint>] = [:]
     }
 
     struct Claim {
@@ -191,6 +193,9 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
 
     /// The outcome recorded for a job, once there is one (its `completedAt` always set).
     public func outcome(of jobId: UUID) -> JobOutcome? { tables.withLock { $0.outcomes[jobId] } }
+
+    /// The contact points of a debtor a channel found unusable.
+    public func unusableContacts(of debtor: DebtorID) -> Set<ContactPoint> { tables.withLock { $0.unusableContacts[debtor] ?? [] } }
 
     // MARK: - DispatchStorage
 
@@ -470,7 +475,7 @@ extension MemoryPipelineStore.Tables {
         if !agencyDebtors.isEmpty {
             for debtor in agencyDebtors {
                 let first = outcomes.values
-                    .filter { $0.tenantId == debtor.tenantId.uuid && $0.debtorId == debtor.id.uuid && $0.kind == .sent
+                    .filter { $0.tenantId == debtor.tenantId.uuid && $0.debtorId == debtor.id.uuid && ($0.kind == .sent || $0.kind == .prepared)
                         && BatchSnapshot.writtenChannels.contains($0.channel) }
                     .min { ($0.completedAt!, $0.jobId.uuidString) < ($1.completedAt!, $1.jobId.uuidString) }
                 if let first {
@@ -515,17 +520,22 @@ extension MemoryPipelineStore.Tables {
                 steps[index].reason = update.reason
             }
         }
-        for outcome in newOutcomes
-        where outcome.kind == .sent && (outcome.channel == .registeredLetter || outcome.channel == .letter)
-            && written.contains(outcome.jobId) {
-            for stepId in outcome.stepIds {
-                guard let step = steps.first(where: { $0.id == stepId }), step.channel == .registeredLetter,
-                      let row = invoices[InvoiceID(step.invoiceId)], row.invoice.tenantId.uuid == step.tenantId,
-                      row.formalNoticeDate == nil else { continue }
-                let day = outcome.completionDay ?? debtors[DebtorID(outcome.debtorId)].map {
-                    CalendarDate(outcomes[outcome.jobId]!.completedAt!, in: $0.timeZone)
-                }
-                invoices[InvoiceID(step.invoiceId)]!.formalNoticeDate = day
+        // A refused contact point: the debtor's planned steps on its channel are skipped, and the
+        // next planned step of each invoice the job carried falls due at once.
+        for outcome in newOutcomes where written.contains(outcome.jobId) {
+            guard let contact = outcome.unusableContact else { continue }
+            let moment = outcomes[outcome.jobId]?.completedAt ?? now
+            unusableContacts[DebtorID(outcome.debtorId), default: []].insert(contact)
+            for index in steps.indices
+            where steps[index].debtorId == outcome.debtorId && steps[index].status == .planned && steps[index].channel == contact.channel {
+                steps[index].status = .skipped
+                steps[index].reason = contact.skipReason
+            }
+            let carried = Set(steps.filter { outcome.stepIds.contains($0.id) }.map(\.invoiceId))
+            for invoiceId in carried {
+                let next = steps.indices.filter { steps[$0].invoiceId == invoiceId && steps[$0].status == .planned }
+                    .min { steps[$0].position < steps[$1].position }
+                if let next, steps[next].dueAt > moment { steps[next].dueAt = moment }
             }
         }
         return written

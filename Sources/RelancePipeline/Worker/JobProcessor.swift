@@ -260,14 +260,8 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
             let job = channelJob.job
             switch result {
             case .success(let delivery):
-                var record = outcome(for: job, kind: delivery.outcome, attempts: channelJob.attempt, now: clock.now(),
-                                     detail: delivery.detail, artefact: delivery.artefactURI)
-                // A letter sent may be a formal notice, dated by the day it went out where the debtor is.
-                if record.kind == .sent, job.channel == .registeredLetter || job.channel == .letter,
-                   let zone = channelJob.invoices.values.first?.debtorTimeZone, let completedAt = record.completedAt {
-                    record.completionDay = CalendarDate(completedAt, in: zone)
-                }
-                records.append((index, record))
+                records.append((index, outcome(for: job, kind: delivery.outcome, attempts: channelJob.attempt, now: clock.now(),
+                                               detail: delivery.detail, artefact: delivery.artefactURI)))
                 dispositions[index] = .acknowledge
             case .failure(let error) where error.kind == .transient && retry.mayRetry(afterAttempt: channelJob.attempt):
                 let delay = retry.delay(afterAttempt: channelJob.attempt, random: Double.random(in: 0..<1))
@@ -276,6 +270,19 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                     "error": "\(error.message)",
                 ])
                 dispositions[index] = .retry(delay: delay, nextAttempt: channelJob.attempt + 1)
+            case .failure(let error) where error.unusable != nil:
+                // The other end refused the debtor's address for good: an answer about the
+                // debtor, not a fault to repair. The outcome says so and the ladder goes on.
+                let contact = error.unusable!
+                logger.notice("Channel refused the debtor's contact for good", metadata: [
+                    "job.id": "\(job.jobId)", "channel": "\(job.channel)", "contact": "\(contact.rawValue)",
+                    "error": "\(error.message)",
+                ])
+                var record = outcome(for: job, kind: .failedPermanent, attempts: channelJob.attempt, now: clock.now(),
+                                     detail: JSONObjectText.encode(["reason": error.message, "unusable": contact.rawValue]))
+                record.unusableContact = contact
+                records.append((index, record))
+                dispositions[index] = .acknowledge
             case .failure(let error):
                 let why = error.kind == .transient
                     ? "gave up after \(channelJob.attempt) attempts: \(error.message)"
@@ -283,7 +290,8 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                 logger.warning("Channel failed for good; job dead-lettered", metadata: [
                     "job.id": "\(job.jobId)", "channel": "\(job.channel)", "error": "\(why)",
                 ])
-                records.append((index, outcome(for: job, kind: .failed, attempts: channelJob.attempt, now: clock.now(),
+                let kind: OutcomeKind = error.kind == .transient ? .failed : .failedPermanent
+                records.append((index, outcome(for: job, kind: kind, attempts: channelJob.attempt, now: clock.now(),
                                                      detail: JSONObjectText.encode(["reason": why]))))
                 dispositions[index] = .deadLetter(reason: why)
             }

@@ -2,8 +2,9 @@ import Foundation
 import RelanceCore
 
 /// A channel that contacts nobody: it renders the message it would send (when the job carries
-/// its message context) and reports it as done. Used by the benchmark, and by the demo until
-/// the real channels (SMTP, PDF letters, call tasks, legal dossiers) are wired in.
+/// its message context) and records outcome `recorded` — the step is done, but nobody was
+/// contacted, so it neither dates a formal notice nor counts toward the contact budget. The
+/// benchmark's channel (`relance bench pipeline` without `--channels real`).
 public struct RecordingChannel: ReminderChannel {
     public let channels: Set<Channel>
     public let renderer: TemplateRenderer?
@@ -17,11 +18,6 @@ public struct RecordingChannel: ReminderChannel {
     }
 
     public func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
-        let outcome: OutcomeKind = switch job.job.channel {
-        case .call: .taskCreated
-        case .legal: .prepared
-        default: .sent
-        }
         var detail: [String: String] = [
             "mode": "record_only",
             "steps": job.steps.map(\.templateKey).joined(separator: ","),
@@ -41,7 +37,7 @@ public struct RecordingChannel: ReminderChannel {
                 throw .transient("\(error)")
             }
         }
-        return ChannelDelivery(outcome: outcome, detail: JSONObjectText.encode(detail))
+        return ChannelDelivery(outcome: .recorded, detail: JSONObjectText.encode(detail))
     }
 
     static func headline(_ message: RenderedMessage) -> String {

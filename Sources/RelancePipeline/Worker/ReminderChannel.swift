@@ -62,14 +62,21 @@ public struct ChannelError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public let kind: Kind
     public let message: String
+    /// The debtor's contact point the other end refused for good (a permanent failure only).
+    public let unusable: ContactPoint?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, unusable: ContactPoint? = nil) {
         self.kind = kind
         self.message = message
+        self.unusable = kind == .permanent ? unusable : nil
     }
 
     public static func transient(_ message: String) -> ChannelError { ChannelError(.transient, message) }
     public static func permanent(_ message: String) -> ChannelError { ChannelError(.permanent, message) }
+    /// A permanent failure because `contact` cannot reach the debtor.
+    public static func unusable(_ contact: ContactPoint, _ message: String) -> ChannelError {
+        ChannelError(.permanent, message, unusable: contact)
+    }
 
     public var description: String { "\(kind.rawValue): \(message)" }
 }

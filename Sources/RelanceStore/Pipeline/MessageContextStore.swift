@@ -206,7 +206,7 @@ public struct MessageContextStore: Sendable {
             FROM unnest(\(debtors.map(\.tenantId.uuid)), \(debtors.map(\.id.uuid))) AS d(tenant_id, debtor_id)
             CROSS JOIN LATERAL (
                 SELECT o.job_id, o.channel, o.completed_at FROM job_outcomes o
-                WHERE o.tenant_id = d.tenant_id AND o.debtor_id = d.debtor_id AND o.outcome = 'sent'
+                WHERE o.tenant_id = d.tenant_id AND o.debtor_id = d.debtor_id AND o.outcome IN ('sent', 'prepared')
                   AND o.channel = ANY(\(BatchSnapshot.writtenChannels.map { $0.rawValue }))
                 ORDER BY o.completed_at, o.job_id
                 LIMIT 1

@@ -98,9 +98,9 @@ public struct WorkerStore: WorkerStorage {
     /// so a redelivered job keeps its first outcome. Returns the jobs whose outcome this call
     /// wrote.
     ///
-    /// A registered letter sent (outcome `sent` on a `registered_letter` step) is the formal
-    /// notice: its invoice's `formal_notice_date` is set, if not set already, to the day the
-    /// outcome completed in the debtor's time zone (consumer interest runs from it).
+    /// No outcome dates a formal notice: a registered letter is `prepared`, and its invoices'
+    /// `formal_notice_date` is set when the manifest that lists it is marked posted
+    /// (`LetterPostings`).
     @discardableResult
     public func record(_ outcomes: [JobOutcome]) async throws -> Set<UUID> {
         guard !outcomes.isEmpty else { return [] }
@@ -155,37 +155,23 @@ public struct WorkerStore: WorkerStorage {
                     values.append(ids.jobs)
                 }, logger: logger)
             }
-            // Only a registered letter sent is a formal notice, and registered letters travel
-            // in letter jobs: outcomes of emails, calls and filings need not be looked at. The
-            // steps say which invoices (and that they are registered letters); the day is the
-            // caller's, else the outcome's moment in the debtor's zone.
-            var noticeSteps: [UUID] = [], noticeDays: [CalendarDate] = [], knownDays: [Bool] = []
-            for outcome in outcomes
-            where outcome.kind == .sent && (outcome.channel == .registeredLetter || outcome.channel == .letter)
-                && written.contains(outcome.jobId) {
-                noticeSteps.append(contentsOf: outcome.stepIds)
-                noticeDays.append(contentsOf: repeatElement(outcome.completionDay ?? CalendarDate(daysSinceEpoch: 0), count: outcome.stepIds.count))
-                knownDays.append(contentsOf: repeatElement(outcome.completionDay != nil, count: outcome.stepIds.count))
-            }
-            if !noticeSteps.isEmpty {
-                try await connection.query(
-                    """
-                    UPDATE invoices i
-                    SET formal_notice_date = CASE WHEN v.known THEN v.day ELSE (
-                            SELECT (o.completed_at AT TIME ZONE d.time_zone)::date
-                            FROM job_outcomes o JOIN debtors d ON d.tenant_id = o.tenant_id AND d.id = o.debtor_id
-                            WHERE o.job_id = s.job_id) END,
-                        updated_at = now()
-                    FROM unnest(\(noticeSteps), \(noticeDays), \(knownDays)) AS v(step_id, day, known)
-                    JOIN schedule_steps s ON s.id = v.step_id
-                    WHERE s.channel = 'registered_letter' AND i.tenant_id = s.tenant_id AND i.id = s.invoice_id
-                      AND i.formal_notice_date IS NULL
-                    """,
-                    logger: logger
-                )
+            // A contact point the other end refused: marked, the debtor's later steps on its
+            // channel skipped, the ladder moved on to the next step of another channel.
+            let refused = outcomes.filter { $0.unusableContact != nil && written.contains($0.jobId) }
+            if !refused.isEmpty {
+                try await ContactUsability.markUnusable(refused.map {
+                    ContactUsability.Refusal(tenantId: $0.tenantId, debtorId: $0.debtorId, contact: $0.unusableContact!,
+                                             reason: Self.reason(of: $0), invoiceSteps: $0.stepIds)
+                }, on: connection, logger: logger)
             }
             return written
         }
+    }
+
+    /// The reason a channel gave for refusing a contact point (the outcome's detail says it).
+    private static func reason(of outcome: JobOutcome) -> String {
+        let detail = try? JSONSerialization.jsonObject(with: Data(outcome.detail.utf8)) as? [String: Any]
+        return (detail?["reason"] as? String) ?? outcome.kind.rawValue
     }
 
     // MARK: - Prepared statements (run for every batch a worker takes)
