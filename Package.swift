@@ -99,6 +99,7 @@ let package = Package(
                 "RelanceCore",
                 "RelanceStore",
                 "RelancePipeline",
+                "RelanceChannels",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -25,6 +25,7 @@ struct ShutdownDeadlineTests {
             // reporter's: it is turned off here.
             var environment = ProcessInfo.processInfo.environment
             environment["SWIFT_BACKTRACE"] = "enable=no"
+            environment["RELANCE_CHANNELS"] = "record"
             worker.environment = environment
             worker.standardOutput = handle
             worker.standardError = handle

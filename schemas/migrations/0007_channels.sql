@@ -46,7 +46,7 @@ CREATE TABLE letter_postings (
     -- The manifest's day (`relance letters manifest --date D`), the letter's posting date.
     manifest_day  date NOT NULL,
     posted_at     timestamptz NOT NULL DEFAULT now(),
-    FOREIGN KEY (tenant_id, job_id) REFERENCES jobs (tenant_id, id)
+    FOREIGN KEY (job_id) REFERENCES jobs (id)
 );
 CREATE INDEX letter_postings_day_idx ON letter_postings (manifest_day);
 -- The manifest of a day lists the letters prepared that day: outcomes by completion time.

@@ -206,6 +206,8 @@ public struct Drill: Sendable {
         environment["RELANCE_AMQP_URL"] = amqpURLs
         environment["RELANCE_SCHEMAS_DIR"] = schemasDirectory
         environment["RELANCE_LOG_LEVEL"] = environment["RELANCE_DRILL_LOG_LEVEL"] ?? "notice"
+        // The drill counts contacts in the record-only channels' contact log.
+        environment["RELANCE_CHANNELS"] = "record"
         return environment
     }
 

@@ -15,9 +15,48 @@ public struct RelanceConfiguration: Sendable {
     public var schemasDirectory: String?
     /// `RELANCE_LOG_LEVEL`: trace, debug, info, notice, warning, error, critical.
     public var logLevel: String = "info"
+    /// `RELANCE_ARTEFACTS_DIR`: where letters, formal notices and court dossiers are written,
+    /// by tenant and day (`<dir>/<tenant>/<yyyy-mm-dd>/<job>.pdf`).
+    public var artefactsDirectory: String = "/var/lib/relance/artefacts"
+    /// `RELANCE_POST_ROOM_TIME_ZONE`: whose calendar the day of a letter, and of its postal
+    /// manifest, is read in.
+    public var postRoomTimeZone: String = "Europe/Paris"
+    /// `RELANCE_CHANNELS`: `real` (emails over SMTP, PDF letters, call tasks, court dossiers)
+    /// or `record` (render and record outcome `recorded`, contacting nobody: for benchmarks).
+    public var channels: ChannelMode = .real
+
+    /// How the workers act on jobs.
+    public enum ChannelMode: String, Sendable, CaseIterable {
+        case real
+        case record
+    }
 
     /// The defaults.
     public init() {}
+
+    /// A `RELANCE_CHANNELS` value that names no mode, to be refused.
+    public var unknownChannelMode: String?
+
+    /// The post room's time zone; throws a readable message when it names none.
+    public func postRoomZone() throws -> TimeZone {
+        guard let zone = TimeZone(identifier: postRoomTimeZone) else {
+            throw ConfigurationError(description: "RELANCE_POST_ROOM_TIME_ZONE is '\(postRoomTimeZone)', which is not a time zone (e.g. Europe/Paris)")
+        }
+        return zone
+    }
+
+    /// Refuses settings that name nothing usable.
+    public func validate() throws {
+        if let unknownChannelMode {
+            throw ConfigurationError(description: "RELANCE_CHANNELS is '\(unknownChannelMode)': use real or record")
+        }
+        _ = try postRoomZone()
+    }
+
+    /// A setting that cannot be used.
+    public struct ConfigurationError: Error, CustomStringConvertible {
+        public let description: String
+    }
 
     /// The brokers of ``amqpURL``, in order; throws `AMQPError` (`invalidURL`) naming the first
     /// malformed URL of the list.
@@ -32,6 +71,13 @@ public struct RelanceConfiguration: Sendable {
         if let value = environment["RELANCE_AMQP_URL"], !value.isEmpty { configuration.amqpURL = value }
         if let value = environment["RELANCE_SCHEMAS_DIR"], !value.isEmpty { configuration.schemasDirectory = value }
         if let value = environment["RELANCE_LOG_LEVEL"], !value.isEmpty { configuration.logLevel = value }
+        if let value = environment["RELANCE_ARTEFACTS_DIR"], !value.isEmpty { configuration.artefactsDirectory = value }
+        if let value = environment["RELANCE_POST_ROOM_TIME_ZONE"], !value.isEmpty { configuration.postRoomTimeZone = value }
+        if let value = environment["RELANCE_CHANNELS"], !value.isEmpty {
+            // An unknown mode is kept as the default and refused by `validate()` with the value.
+            configuration.channels = ChannelMode(rawValue: value) ?? .real
+            configuration.unknownChannelMode = ChannelMode(rawValue: value) == nil ? value : nil
+        }
         return configuration
     }
 }

@@ -37,9 +37,11 @@ struct WorkerCommand: AsyncParsableCommand {
             have an outcome already, re-read the invoices (paid, disputed, promised, in a plan or \
             paused since dispatch → outcome skipped_<reason>, no contact), act, then write the \
             outcomes of the batch in one transaction and acknowledge. Transient failures are \
-            retried with backoff; permanent ones are dead-lettered. Until the real channels are \
-            wired, channels run in record-only mode: they render the message and record it. \
-            Stops gracefully on SIGTERM or SIGINT.
+            retried with backoff; permanent ones are dead-lettered, except a refused address, which \
+            is marked unusable while the ladder goes on by another channel. Channels \
+            (RELANCE_CHANNELS): real — email through the SMTP relay of RELANCE_SMTP_*, letters and \
+            formal notices as PDFs under RELANCE_ARTEFACTS_DIR — or record (contact nobody, record \
+            outcome 'recorded'). Stops gracefully on SIGTERM or SIGINT.
             """
     )
 
@@ -50,11 +52,14 @@ struct WorkerCommand: AsyncParsableCommand {
         let configuration = options.configuration()
         let logger = options.logger(label: "relance.worker")
         let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
+        let channels = try WorkerChannels.configured(configuration, reference: reference,
+                                                     contactLog: try pipeline.openContactLog(), logger: logger)
         let services = try buildPipelineServices(
             configuration: configuration, settings: try pipeline.settings(roles: [.workers]),
-            reference: reference, channels: recordingChannels(reference, contactLog: try pipeline.openContactLog()), logger: logger
+            reference: reference, channels: channels.channels, logger: logger
         )
         try await runUntilSignalled(services, logger: logger)
+        await channels.close()
     }
 }
 
@@ -75,10 +80,13 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = options.configuration()
         let logger = options.logger(label: "relance.run")
         let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
+        let channels = try WorkerChannels.configured(configuration, reference: reference,
+                                                     contactLog: try pipeline.openContactLog(), logger: logger)
         let services = try buildPipelineServices(
             configuration: configuration, settings: try pipeline.settings(roles: .all),
-            reference: reference, channels: recordingChannels(reference, contactLog: try pipeline.openContactLog()), logger: logger
+            reference: reference, channels: channels.channels, logger: logger
         )
         try await runUntilSignalled(services, logger: logger)
+        await channels.close()
     }
 }

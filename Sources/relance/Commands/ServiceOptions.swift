@@ -23,6 +23,11 @@ struct ServiceOptions: ParsableArguments {
             throw ValidationError("unknown log level '\(level)' (from --log-level or RELANCE_LOG_LEVEL): use one of \(known)")
         }
         do {
+            try configuration().validate()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        do {
             _ = try configuration().amqpBrokers()
         } catch {
             throw ValidationError("\(error) (from --amqp-url or RELANCE_AMQP_URL)")

@@ -17,6 +17,7 @@ final class WorkerProcess: Sendable {
         environment["RELANCE_AMQP_URL"] = harness.amqpURL
         environment["RELANCE_SCHEMAS_DIR"] = PipelineHarness.repositoryRoot.appendingPathComponent("schemas").path
         environment["RELANCE_TEMPLATES_DIR"] = PipelineHarness.repositoryRoot.appendingPathComponent("templates").path
+        environment["RELANCE_CHANNELS"] = "record"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.standardError
