@@ -31,7 +31,7 @@ struct MessageComposerTests {
                 ]
             }
             try await fixture.plan(invoices, today: "2025-12-15")
-            try await fixture.carryOut(at: F.moment("2026-01-12"))
+            try await fixture.carryOut(at: F.moment("2026-01-12"), acting: true)
 
             let now = F.moment("2026-01-18")
             let jobs = try await fixture.dispatch(at: now)
@@ -90,7 +90,7 @@ struct MessageComposerTests {
                 for try await row in rows.decode((String, String).self) { outcome = row }
                 if job.debtorId == good.id.uuid {
                     #expect(disposition == .acknowledge)
-                    #expect(outcome?.0 == "sent")
+                    #expect(outcome?.0 == "recorded")
                     // RecordingChannel renders the message it is given and records its subject.
                     #expect(outcome?.1.contains("G-1") == true)
                 } else {
@@ -99,7 +99,7 @@ struct MessageComposerTests {
                         continue
                     }
                     #expect(reason.contains("R-1"))
-                    #expect(outcome?.0 == "failed")
+                    #expect(outcome?.0 == "failed_permanent")
                 }
             }
         }
@@ -146,38 +146,6 @@ struct MessageComposerTests {
             var count = 0
             for try await value in rows.decode(Int.self) { count = value }
             #expect(count == 2)
-        }
-    }
-
-    @Test("A registered letter sent is the formal notice, dated by the worker on the debtor's day; a recap letter sent is not")
-    func formalNoticeOnDebtorsDay() async throws {
-        try await TestDatabase.withMigratedDatabase { client in
-            let fixture = F(client: client)
-            let creditor = try await fixture.creditor(of: try await fixture.tenant("Atelier Durand"))
-            let martinique = try #require(TimeZone(identifier: "America/Martinique"))
-            var debtors: [Debtor] = []
-            for name in ["Distillerie Saint-Pierre", "Rhumerie du Carbet"] {
-                debtors.append(try Debtor(
-                    tenantId: creditor.tenantId, creditorId: creditor.id, name: name, kind: .business, language: .fr,
-                    timeZone: "America/Martinique",
-                    contacts: DebtorContacts(email: "compta@antilles.example", phone: "+596596000000", postalAddress: F.paris19)
-                ))
-            }
-            try await fixture.debtors(debtors)
-            // Planned on 25 April 2025: for the invoice due 20 March the registered letter is due,
-            // for the one due 31 March the recap letter.
-            let noticed = F.invoice(debtors[0], number: "N-1", amount: "800.00", issued: "2025-02-20", due: "2025-03-20")
-            let recapped = F.invoice(debtors[1], number: "R-1", amount: "800.00", issued: "2025-03-01", due: "2025-03-31")
-            try await fixture.plan([noticed, recapped], today: "2025-04-25")
-            let jobs = try await fixture.dispatch(at: F.day("2025-04-25").moment(hour: 11, minute: 0, in: martinique))
-            #expect(Set(jobs.map(\.channel)) == [.registeredLetter, .letter])
-
-            // Sent at 22:30 in Martinique on 25 April: already 26 April in Paris and in UTC.
-            let sentAt = F.day("2025-04-25").moment(hour: 22, minute: 30, in: martinique)
-            #expect(try await fixture.process(jobs, at: sentAt, composer: fixture.composer) == [.acknowledge, .acknowledge])
-            let invoices = InvoiceRepository(client: client, logger: fixture.logger)
-            #expect(try await invoices.record(noticed.id)?.formalNoticeDate == F.day("2025-04-25"))
-            #expect(try await invoices.record(recapped.id)?.formalNoticeDate == nil)
         }
     }
 }

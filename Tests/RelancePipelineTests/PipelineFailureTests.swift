@@ -10,7 +10,7 @@ import Testing
 @Suite("Failures: retries, killed workers, broker restarts")
 struct PipelineFailureTests {
 
-    @Test("A transient failure is retried through a delay queue; a permanent one is dead-lettered with outcome failed")
+    @Test("A transient failure is retried through a delay queue; a permanent one is dead-lettered with outcome failed_permanent")
     func retriesAndPermanentFailures() async throws {
         let due = try CalendarDate(iso: "2026-03-02")
         try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
@@ -40,7 +40,7 @@ struct PipelineFailureTests {
             #expect(outcomes[invoices[1].debtorId.uuid]?.0 == "failed")
             #expect(outcomes[invoices[1].debtorId.uuid]?.1 == 3)
             #expect(outcomes[invoices[1].debtorId.uuid]?.2?.contains("gave up after 3 attempts") == true)
-            #expect(outcomes[invoices[2].debtorId.uuid]?.0 == "failed")
+            #expect(outcomes[invoices[2].debtorId.uuid]?.0 == "failed_permanent")
             #expect(outcomes[invoices[2].debtorId.uuid]?.1 == 1)
             #expect(channel.attempts(invoices[1].debtorId.uuid) == 3)
 

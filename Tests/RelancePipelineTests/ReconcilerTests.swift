@@ -41,7 +41,7 @@ struct ReconcilerTests {
             await broker.close()
             // The same four jobs, each with one outcome; nothing left to reconcile.
             #expect(try await harness.jobCount == 4)
-            #expect(try await harness.count("SELECT count(*)::int8 FROM job_outcomes WHERE outcome = 'sent'") == 4)
+            #expect(try await harness.count("SELECT count(*)::int8 FROM job_outcomes WHERE outcome = 'recorded'") == 4)
             #expect(try await reconciler.reconcileOnce() == 0)
         }
     }

@@ -140,7 +140,7 @@ struct WorkerFaultTests {
             let reason = try await Self.takeDeadLetterReason(on: connection)
             await connection.close()
             #expect(reason == "invalid attempt count 0")
-            #expect(try await harness.count("SELECT count(*)::int8 FROM job_outcomes WHERE outcome = 'sent'") == 3)
+            #expect(try await harness.count("SELECT count(*)::int8 FROM job_outcomes WHERE outcome = 'recorded'") == 3)
         }
     }
 }

@@ -212,8 +212,36 @@ struct WorkerTests {
         #expect(channel.actions.count == 1)
         #expect(fixture.broker.retries(.email).isEmpty)
         #expect(fixture.broker.deadLetters(.email).map(\.reason) == ["mailbox does not exist"])
-        #expect(fixture.store.outcome(of: job.id)?.kind == .failed)
+        #expect(fixture.store.outcome(of: job.id)?.kind == .failedPermanent)
         #expect(fixture.firstStep(of: invoice).status == .skipped)
+    }
+
+    @Test("An address the relay refuses for good is marked unusable: no dead letter, the debtor's emails are skipped and the ladder goes on at once by its next step")
+    func unusableAddressMovesLadderOn() async throws {
+        let (fixture, invoice, job) = try await Self.oneJobQueued()
+        let debtor = DebtorID(try #require(fixture.store.jobs.first).debtorId)
+        let channel = ScriptedChannel(failure: .unusable(.email, "550 5.1.1 no such mailbox"))
+        let before = fixture.store.steps(of: invoice.id)
+        let nextOther = try #require(before.first { $0.channel != .email && $0.status == .planned })
+        #expect(nextOther.dueAt > fixture.clock.now())
+
+        try await fixture.running(fixture.worker(channel)) { _ in
+            #expect(await eventually { fixture.store.outcome(of: job.id) != nil && Self.settled(fixture.broker) })
+        }
+
+        #expect(channel.actions.count == 1)
+        #expect(fixture.broker.retries(.email).isEmpty)
+        #expect(fixture.broker.deadLetters(.email).isEmpty)
+        #expect(fixture.store.outcome(of: job.id)?.kind == .failedPermanent)
+        #expect(fixture.store.unusableContacts(of: debtor) == [.email])
+        let after = fixture.store.steps(of: invoice.id)
+        // Every later email step is skipped as unusable; the first step on another channel that
+        // was planned weeks ahead is due now.
+        #expect(after.filter { $0.channel == .email && $0.status == .planned }.isEmpty)
+        #expect(after.filter { $0.reason == ContactPoint.email.skipReason }.count == before.filter { $0.channel == .email && $0.status == .planned }.count)
+        let pulled = try #require(after.first { $0.id == nextOther.id })
+        #expect(pulled.status == .planned)
+        #expect(pulled.dueAt <= fixture.clock.now())
     }
 
     @Test("A job delivered twice in one batch contacts the debtor once")
@@ -315,7 +343,7 @@ struct WorkerTests {
         #expect(second.agency?.firstLetter == first.letter)
     }
 
-    @Test("A registered letter travels on the letter queue, and once sent dates its invoice's formal notice")
+    @Test("A registered letter travels on the letter queue; prepared for the post, it does not date the formal notice yet")
     func registeredLetterDatesFormalNotice() async throws {
         let fixture = PipelineFixture()
         let debtor = try fixture.addDebtor("Martin SARL")
@@ -340,8 +368,11 @@ struct WorkerTests {
             #expect(await eventually { fixture.store.outcome(of: job.id) != nil && Self.settled(fixture.broker, .letter) })
         }
 
-        #expect(fixture.store.outcome(of: job.id)?.kind == .sent)
-        #expect(fixture.store.formalNoticeDate(of: invoice.id) == noticeDay)
+        #expect(fixture.store.outcome(of: job.id)?.kind == .prepared)
+        // Only the posting of the letter (`relance letters posted`) dates the notice.
+        #expect(fixture.store.formalNoticeDate(of: invoice.id) == nil)
+        #expect(fixture.store.steps(of: invoice.id).first?.status == .done)
+        _ = noticeDay
     }
 
     @Test("Graceful shutdown stops intake and finishes the batch in hand; the rest stays queued")

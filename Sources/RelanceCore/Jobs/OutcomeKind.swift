@@ -48,3 +48,16 @@ extension OutcomeKind {
         }
     }
 }
+
+extension OutcomeKind {
+    /// What `channel` records once it has done its part: an email is sent; a letter, a formal
+    /// notice or a court dossier is prepared (a person still posts or files it); a call becomes
+    /// a task for an agent.
+    public static func acted(on channel: Channel) -> OutcomeKind {
+        switch channel {
+        case .email: .sent
+        case .letter, .registeredLetter, .legal: .prepared
+        case .call: .taskCreated
+        }
+    }
+}

@@ -217,7 +217,7 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                     logger.warning("Message cannot be composed; job dead-lettered", metadata: [
                         "job.id": "\(action.channelJob.job.jobId)", "error": "\(error.message)",
                     ])
-                    records.append((action.index, outcome(for: action.channelJob.job, kind: .failed, attempts: action.channelJob.attempt,
+                    records.append((action.index, outcome(for: action.channelJob.job, kind: .failedPermanent, attempts: action.channelJob.attempt,
                                                           now: now, detail: JSONObjectText.encode(["reason": error.message]))))
                     dispositions[action.index] = .deadLetter(reason: error.message)
                 }

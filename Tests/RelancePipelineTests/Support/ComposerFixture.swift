@@ -108,11 +108,17 @@ struct ComposerFixture: Sendable {
         return try written.withLock { $0 }.map { try ReminderJob.decode($0.payload) }
     }
 
-    /// Runs the jobs through the job processor at `now` with a channel that records only, so
-    /// their outcomes and steps are written as a worker writes them.
-    func process(_ jobs: [ReminderJob], at now: Date, composer: MessageComposer? = nil, renderer: TemplateRenderer? = nil) async throws -> [MessageDisposition] {
+    /// Runs the jobs through the job processor at `now` with a channel that records only (or,
+    /// `acting`, that records what the real channel would: sent, prepared …), so their outcomes
+    /// and steps are written as a worker writes them.
+    func process(
+        _ jobs: [ReminderJob], at now: Date, composer: MessageComposer? = nil, renderer: TemplateRenderer? = nil,
+        acting: Bool = false
+    ) async throws -> [MessageDisposition] {
+        let recording = RecordingChannel(renderer: renderer)
+        let channel: any ReminderChannel = acting ? ActingChannel(recording) : recording
         let processor = JobProcessor(
-            storage: worker, channels: [RecordingChannel(renderer: renderer)], composer: composer, clock: ManualClock(now),
+            storage: worker, channels: [channel], composer: composer, clock: ManualClock(now),
             logger: logger
         )
         let messages = jobs.map { IncomingMessage(body: Array($0.encoded()), attempt: 1, queueChannel: $0.channel.queueChannel.rawValue) }
@@ -121,9 +127,9 @@ struct ComposerFixture: Sendable {
 
     /// Dispatches what is due at `now` and processes it at once.
     @discardableResult
-    func carryOut(at now: Date) async throws -> [ReminderJob] {
+    func carryOut(at now: Date, acting: Bool = false) async throws -> [ReminderJob] {
         let jobs = try await dispatch(at: now)
-        _ = try await process(jobs, at: now)
+        _ = try await process(jobs, at: now, acting: acting)
         return jobs
     }
 
@@ -133,5 +139,20 @@ struct ComposerFixture: Sendable {
             tenantIds: jobs.map(\.tenantId), debtorIds: jobs.map(\.debtorId),
             invoiceIds: jobs.flatMap { $0.steps.map(\.invoiceId) }, now: now
         )
+    }
+}
+
+/// A record-only channel that records what the real channel would once it has acted (an email
+/// sent, a letter prepared): for the tests of what a later message recalls of earlier ones.
+struct ActingChannel: ReminderChannel {
+    let recording: RecordingChannel
+    var channels: Set<RelanceCore.Channel> { recording.channels }
+
+    init(_ recording: RecordingChannel) { self.recording = recording }
+
+    func perform(_ job: ChannelJob) async throws(RelancePipeline.ChannelError) -> ChannelDelivery {
+        var delivery = try await recording.perform(job)
+        delivery.outcome = .acted(on: job.job.channel)
+        return delivery
     }
 }

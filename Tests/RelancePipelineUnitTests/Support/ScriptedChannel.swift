@@ -24,8 +24,12 @@ final class ScriptedChannel: ReminderChannel {
         performed.withLock { $0.append(job) }
         await gate?.pass()
         if let failure { throw failure }
-        return try await recording.perform(job)
+        var delivery = try await recording.perform(job)
+        // What the real channel records once it has acted.
+        delivery.outcome = .acted(on: job.job.channel)
+        return delivery
     }
+
 }
 
 /// Holds whoever passes until it opens, counting them.
