@@ -4,17 +4,38 @@ import PostgresNIO
 import RelanceChannels
 import RelanceCore
 import RelancePipeline
+import RelanceStore
+import Synchronization
 
 /// The channels a worker acts with, as the configuration says (`RELANCE_CHANNELS`), and what
 /// must be closed once the workers have stopped.
 public struct WorkerChannels: Sendable {
     public var channels: [any ReminderChannel]
-    /// Run after the services stopped (the SMTP connections are closed).
-    public var close: @Sendable () async -> Void
+    /// The channels that work on the pipeline's database client, made once it exists.
+    public var databaseChannels: @Sendable (PostgresClient) throws -> [any ReminderChannel]
+    private let closers: Closers
 
-    public init(channels: [any ReminderChannel], close: @escaping @Sendable () async -> Void = {}) {
+    public init(
+        channels: [any ReminderChannel],
+        databaseChannels: @escaping @Sendable (PostgresClient) throws -> [any ReminderChannel] = { _ in [] },
+        close: @escaping @Sendable () async -> Void = {}
+    ) {
         self.channels = channels
-        self.close = close
+        self.databaseChannels = databaseChannels
+        closers = Closers()
+        closers.add(close)
+    }
+
+    /// Closes what the channels hold open (SMTP connections): run after the services stopped.
+    public func close() async {
+        for close in closers.taken() { await close() }
+    }
+
+    /// What must be closed, added as the channels are made.
+    final class Closers: Sendable {
+        private let list = Mutex<[@Sendable () async -> Void]>([])
+        func add(_ close: @escaping @Sendable () async -> Void) { list.withLock { $0.append(close) } }
+        func taken() -> [@Sendable () async -> Void] { list.withLock { list in defer { list = [] }; return list } }
     }
 
     /// The record-only channels: render, record outcome `recorded`, contact nobody; with a
@@ -59,22 +80,41 @@ public struct WorkerChannels: Sendable {
             throw RelanceConfiguration.ConfigurationError(description: "\(error)")
         }
         let pool = SMTPConnectionPool(configuration: smtp, logger: logger)
-        let email: EmailChannel
+        let installation: EmailRoute
         do {
-            email = try EmailChannel(renderer: renderer, transport: pool, configuration: smtp,
-                                     unsubscribeAddress: environment["RELANCE_UNSUBSCRIBE_ADDRESS"].flatMap { $0.isEmpty ? nil : $0 })
+            installation = try EmailRoute(transport: pool, configuration: smtp)
         } catch {
-            throw RelanceConfiguration.ConfigurationError(description: "RELANCE_SMTP_FROM or RELANCE_UNSUBSCRIBE_ADDRESS: \(error)")
+            throw RelanceConfiguration.ConfigurationError(description: "RELANCE_SMTP_FROM: \(error)")
+        }
+        let unsubscribe = environment["RELANCE_UNSUBSCRIBE_ADDRESS"].flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            _ = try unsubscribe.map(EmailAddress.init)
+        } catch {
+            throw RelanceConfiguration.ConfigurationError(description: "RELANCE_UNSUBSCRIBE_ADDRESS: \(error)")
         }
         let artefacts = ArtefactStore(root: URL(fileURLWithPath: configuration.artefactsDirectory, isDirectory: true))
         let letters = LetterChannel(renderer: renderer, store: artefacts, timeZone: try configuration.postRoomZone())
         logger.info("Channels: email through the SMTP relay, letters written as PDFs", metadata: [
             "smtp": "\(smtp)", "artefacts": "\(configuration.artefactsDirectory)",
         ])
-        return WorkerChannels(
+        var wired = WorkerChannels(
             // Call tasks and court dossiers are not real channels yet: they record.
-            channels: recordingChannels(reference) + [email, letters],
+            channels: recordingChannels(reference) + [letters],
             close: { await pool.close() }
         )
+        let closers = wired.closers
+        // Later channels take over the record-only one for their channels.
+        wired.databaseChannels = { client in
+            // Tenants with their own SMTP relay send through it; the others through the installation's.
+            let tenants = TenantRepository(client: client, logger: logger)
+            let routes = TenantEmailRoutes(
+                installation: installation, base: smtp,
+                load: { Dictionary(uniqueKeysWithValues: try await tenants.smtpRelays().map { ($0.key.uuid, $0.value) }) },
+                environment: environment, logger: logger
+            )
+            closers.add { await routes.close() }
+            return [try EmailChannel(renderer: renderer, routes: routes, unsubscribeAddress: unsubscribe)]
+        }
+        return wired
     }
 }

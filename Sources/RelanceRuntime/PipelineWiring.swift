@@ -77,6 +77,23 @@ public func buildPipelineServices(
     )
 }
 
+/// Builds the services for `settings.roles` with the worker channels `channels` (some of which
+/// work on the pipeline's own database client: call tasks, dossiers, tenants' SMTP relays).
+public func buildPipelineServices(
+    configuration: RelanceConfiguration,
+    settings: PipelineSettings,
+    reference: ReferenceData,
+    channels: WorkerChannels,
+    clock: any PipelineClock = SystemClock(),
+    logger: Logger
+) throws -> PipelineServices {
+    try buildPipelineServices(
+        database: try DatabaseURL(configuration.databaseURL), amqp: try configuration.amqpBrokers(),
+        settings: settings, reference: reference, channels: channels.channels, databaseChannels: channels.databaseChannels,
+        clock: clock, logger: logger
+    )
+}
+
 /// Builds the services for `settings.roles` against `database` and `amqp`.
 public func buildPipelineServices(
     database: DatabaseURL,
@@ -99,6 +116,7 @@ public func buildPipelineServices(
     settings: PipelineSettings,
     reference: ReferenceData,
     channels: [any ReminderChannel],
+    databaseChannels: (PostgresClient) throws -> [any ReminderChannel] = { _ in [] },
     clock: any PipelineClock = SystemClock(),
     logger: Logger
 ) throws -> PipelineServices {
@@ -142,7 +160,7 @@ public func buildPipelineServices(
     if let relay { services.append(relay) }
     if settings.roles.contains(.workers) {
         let processor = JobProcessor(
-            storage: WorkerStore(client: client, logger: logger), channels: channels,
+            storage: WorkerStore(client: client, logger: logger), channels: channels + (try databaseChannels(client)),
             composer: settings.composeMessages ? MessageComposer(rateTables: reference.rateTables) : nil,
             retry: settings.retry, clock: clock, logger: logger
         )

@@ -18,7 +18,7 @@ struct SMTPSinkTests {
         let recipient = SMTPSink.uniqueRecipient("helene")
         let jobID = UUID()
         let job = Fixtures.job(jobID: jobID, context: Fixtures.context(debtorEmail: recipient), templateKey: "reminder.courteous", tone: .courteous)
-        let expected = try channel.compose(job)
+        let expected = try await channel.compose(job)
 
         let delivery = try await channel.perform(job)
         await pool.close()

@@ -61,6 +61,43 @@ struct RepositoryRoundTripTests {
         }
     }
 
+    @Test("A creditor's sender settings and bank account, an agency's bank account, a tenant's SMTP relay")
+    func channelSettings() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let tenant = try await f.tenant()
+            var creditor = try await f.creditor(of: tenant)
+            let account = try BankAccount(holder: "Acme Services", iban: "FR76 3000 6000 0112 3456 7890 189", bic: "BNPAFRPP")
+            let sender = SenderSettings(name: "Service clients Acme", replyTo: "compta@acme.example")
+            try await f.creditors.setSender(sender, bankAccount: account, of: creditor.id)
+            creditor.sender = sender
+            creditor.bankAccount = account
+            #expect(try await f.creditors.creditor(creditor.id) == creditor)
+            #expect(try await f.count("SELECT count(*) FROM creditors WHERE sender ->> 'reply_to' = 'compta@acme.example'") == 1)
+            try await f.creditors.setSender(nil, bankAccount: nil, of: creditor.id)
+            #expect(try await f.creditors.creditor(creditor.id)?.bankAccount == nil)
+            await #expect(throws: StoreError.self) { try await f.creditors.setSender(nil, bankAccount: nil, of: CreditorID()) }
+
+            let agency = Tenant(name: "Recouvre+", kind: .collectionAgency)
+            let details = AgencyDetails(name: "Recouvre+ SAS", address: StoreFixture.address, statement: "Recouvrement amiable",
+                                        bankAccount: try BankAccount(holder: "Recouvre+ SAS", iban: "DE89370400440532013000"))
+            try await f.tenants.create(agency, agencyDetails: details)
+            #expect(try await f.tenants.tenant(agency.id)?.agencyDetails == details)
+
+            #expect(try await f.tenants.smtpRelays().isEmpty)
+            let relay = try TenantSMTPRelay(host: "smtp.acme.example", port: 587, security: .starttls, username: "relances",
+                                            passwordFile: "/etc/relance/acme-smtp", from: "relances@acme.example")
+            try await f.tenants.setSMTPRelay(relay, of: tenant.id)
+            #expect(try await f.tenants.smtpRelays() == [tenant.id: relay])
+            #expect(try await f.count("SELECT count(*) FROM tenants WHERE smtp_relay ->> 'password_file' = '/etc/relance/acme-smtp'") == 1)
+            // A relay stored by hand in a shape that cannot work is an error naming the tenant.
+            try await client.query("UPDATE tenants SET smtp_relay = '{\"host\": \"\", \"port\": 25}'::jsonb WHERE id = \(tenant.id.uuid)", logger: f.logger)
+            await #expect { try await f.tenants.smtpRelays() } throws: { error in
+                "\(error)".contains("SMTP relay of tenant \(tenant.id.uuid)")
+            }
+        }
+    }
+
     @Test("Debtors: contacts, postal address, cash-flow flag; one at a time and in bulk")
     func debtors() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in

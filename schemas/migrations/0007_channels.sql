@@ -25,8 +25,8 @@ ALTER TABLE debtors
     ADD CHECK ((phone_unusable_since IS NULL) = (phone_unusable_reason IS NULL));
 
 -- Who an email comes from on a creditor's behalf, and where the debtor pays it:
--- sender {"name": "...", "reply_to": "...", "email": "..."} (the From address stays the
--- installation's or the tenant relay's; the name and Reply-To are the creditor's);
+-- sender {"name": "...", "reply_to": "..."} (the From address stays the installation's or
+-- the tenant relay's; the display name and Reply-To are the creditor's);
 -- bank_account {"holder": "...", "iban": "FR76…", "bic": "BNPAFRPP"} (checked on the way in).
 ALTER TABLE creditors
     ADD COLUMN sender jsonb,

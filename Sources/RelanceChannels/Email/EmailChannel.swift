@@ -17,11 +17,8 @@ import RelancePipeline
 public struct EmailChannel: ReminderChannel {
     public let channels: Set<Channel> = [.email]
     public let renderer: TemplateRenderer
-    public let transport: any EmailTransport
-    /// The domain of every Message-ID (`SMTPConfiguration.senderDomain`).
-    public let senderDomain: String
-    /// The `From` address (`SMTPConfiguration.fromAddress`).
-    public let fromAddress: EmailAddress
+    /// The relay, `From` address and Message-ID domain of each tenant's emails.
+    public let routes: any EmailRouting
     /// Where consumers may ask to receive no more emails (`List-Unsubscribe: <mailto:…>`);
     /// nil writes no such header.
     public let unsubscribeAddress: EmailAddress?
@@ -37,10 +34,16 @@ public struct EmailChannel: ReminderChannel {
         configuration: SMTPConfiguration,
         unsubscribeAddress: String? = nil
     ) throws(EmailAddressError) {
+        try self.init(
+            renderer: renderer, routes: SingleEmailRoute(EmailRoute(transport: transport, configuration: configuration)),
+            unsubscribeAddress: unsubscribeAddress
+        )
+    }
+
+    /// A channel whose emails take the route of their tenant (see ``TenantEmailRoutes``).
+    public init(renderer: TemplateRenderer, routes: any EmailRouting, unsubscribeAddress: String? = nil) throws(EmailAddressError) {
         self.renderer = renderer
-        self.transport = transport
-        senderDomain = configuration.senderDomain
-        fromAddress = try EmailAddress(configuration.fromAddress)
+        self.routes = routes
         if let unsubscribeAddress {
             self.unsubscribeAddress = try EmailAddress(unsubscribeAddress)
         } else {
@@ -49,9 +52,10 @@ public struct EmailChannel: ReminderChannel {
     }
 
     public func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
-        let message = try compose(job)
+        let route = try await routes.route(forTenant: job.job.tenantId)
+        let message = try compose(job, route: route)
         do {
-            let receipt = try await transport.send(message)
+            let receipt = try await route.transport.send(message)
             return ChannelDelivery(outcome: .sent, detail: Self.json([
                 "message_id": receipt.messageID,
                 "recipient": message.to.map(\.address.description).joined(separator: ","),
@@ -70,7 +74,12 @@ public struct EmailChannel: ReminderChannel {
     }
 
     /// The message `job` sends: rendered, addressed and identified, not yet sent.
-    public func compose(_ job: ChannelJob) throws(ChannelError) -> MIMEMessage {
+    public func compose(_ job: ChannelJob) async throws(ChannelError) -> MIMEMessage {
+        try compose(job, route: try await routes.route(forTenant: job.job.tenantId))
+    }
+
+    /// The message `job` sends by `route`.
+    public func compose(_ job: ChannelJob, route: EmailRoute) throws(ChannelError) -> MIMEMessage {
         guard job.job.channel == .email else {
             throw .permanent("the email channel cannot send a \(job.job.channel.rawValue) job")
         }
@@ -99,8 +108,12 @@ public struct EmailChannel: ReminderChannel {
             throw .permanent("template \(step.templateKey) is not an email")
         }
 
-        let sender = context.agency?.party ?? context.creditor
-        let replyTo = sender.email.flatMap { try? EmailAddress($0) }.map { Mailbox($0, displayName: sender.name) }
+        // The creditor's sender settings name the sender and where replies go; without them
+        // the agency's (else the creditor's) name and address.
+        let party = context.agency?.party ?? context.creditor
+        let senderName = context.sender?.name ?? party.name
+        let replyTo = (context.sender?.replyTo ?? party.email).flatMap { try? EmailAddress($0) }
+            .map { Mailbox($0, displayName: senderName) }
         let timeZone = job.steps.lazy.compactMap { job.invoices[$0.invoiceId]?.debtorTimeZone.zone }.first
             ?? TimeZone(identifier: "UTC")!
         var unsubscribe: [String] = []
@@ -108,13 +121,13 @@ public struct EmailChannel: ReminderChannel {
             unsubscribe.append("mailto:\(unsubscribeAddress)?subject=unsubscribe")
         }
         return MIMEMessage(
-            from: Mailbox(fromAddress, displayName: sender.name),
+            from: Mailbox(route.fromAddress, displayName: senderName),
             to: [Mailbox(recipient, displayName: context.debtor.contactName ?? context.debtor.name)],
             replyTo: replyTo,
             subject: email.subject,
             date: job.now,
             timeZone: timeZone,
-            messageID: MIMEMessage.messageID(jobID: job.job.jobId, domain: senderDomain),
+            messageID: MIMEMessage.messageID(jobID: job.job.jobId, domain: route.senderDomain),
             listUnsubscribe: unsubscribe,
             text: email.text,
             html: email.html.map { Self.document($0, language: context.language) }

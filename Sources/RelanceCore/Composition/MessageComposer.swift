@@ -145,7 +145,11 @@ public struct MessageComposer: Sendable {
             history: Self.history(of: invoices, excluding: job.jobId, from: snapshot, zone: zone, words: words),
             nextStep: Self.nextStep(of: invoices, after: today, from: snapshot),
             paymentDeadline: today.adding(days: isFormalNotice ? Self.formalNoticeDays : Self.standardDays),
-            paymentMethods: words.paymentMethods(payee: payee, reference: reference.reference, viaAgency: agency != nil)
+            paymentMethods: words.paymentMethods(
+                payee: payee, reference: reference.reference, viaAgency: agency != nil,
+                account: agency != nil ? tenant.agencyDetails?.bankAccount : creditor.bankAccount
+            ),
+            sender: creditor.sender
         )
     }
 

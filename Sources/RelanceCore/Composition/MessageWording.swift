@@ -64,25 +64,27 @@ extension MessageComposer {
         }
 
         /// A transfer line and a cheque line to `payee`, quoting `reference`.
-        func paymentMethods(payee: LetterParty, reference: String, viaAgency: Bool) -> [MessagePaymentMethod] {
+        func paymentMethods(payee: LetterParty, reference: String, viaAgency: Bool, account: BankAccount? = nil) -> [MessagePaymentMethod] {
             let address = payee.addressLines.joined(separator: ", ")
             switch language {
             case .fr:
                 let where_ = viaAgency ? "coordonnées bancaires communiquées sur simple demande" : "coordonnées bancaires figurant sur la facture"
-                var methods = [MessagePaymentMethod(
-                    label: "Virement bancaire",
-                    details: "au bénéfice de \(payee.name) (\(where_)), en indiquant la référence \(reference)"
-                )]
+                let transfer = account.map { account in
+                    "au bénéfice de \(account.holder), IBAN \(account.formattedIBAN)" + (account.bic.map { ", BIC \($0)" } ?? "")
+                        + ", en indiquant la référence \(reference)"
+                } ?? "au bénéfice de \(payee.name) (\(where_)), en indiquant la référence \(reference)"
+                var methods = [MessagePaymentMethod(label: "Virement bancaire", details: transfer)]
                 if !address.isEmpty {
                     methods.append(MessagePaymentMethod(label: "Chèque", details: "à l'ordre de \(payee.name), à envoyer à l'adresse : \(address)"))
                 }
                 return methods
             case .en:
                 let where_ = viaAgency ? "bank details given on request" : "bank details as shown on the invoice"
-                var methods = [MessagePaymentMethod(
-                    label: "Bank transfer",
-                    details: "to \(payee.name) (\(where_)), quoting reference \(reference)"
-                )]
+                let transfer = account.map { account in
+                    "to \(account.holder), IBAN \(account.formattedIBAN)" + (account.bic.map { ", BIC \($0)" } ?? "")
+                        + ", quoting reference \(reference)"
+                } ?? "to \(payee.name) (\(where_)), quoting reference \(reference)"
+                var methods = [MessagePaymentMethod(label: "Bank transfer", details: transfer)]
                 if !address.isEmpty {
                     methods.append(MessagePaymentMethod(label: "Cheque", details: "payable to \(payee.name), to be sent to: \(address)"))
                 }

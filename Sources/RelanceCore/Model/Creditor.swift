@@ -8,6 +8,10 @@ public struct Creditor: Sendable, Hashable, Codable, Identifiable {
     public var legalIdentifiers: LegalIdentifiers?
     /// A policy used for this creditor's invoices unless the debtor or invoice names another.
     public var policyOverride: DunningPolicyID?
+    /// The name and Reply-To of the emails sent on its behalf.
+    public var sender: SenderSettings?
+    /// Where its debtors pay by transfer (printed on letters and emails).
+    public var bankAccount: BankAccount?
 
     public init(
         id: CreditorID = CreditorID(),
@@ -15,7 +19,9 @@ public struct Creditor: Sendable, Hashable, Codable, Identifiable {
         name: String,
         address: PostalAddress,
         legalIdentifiers: LegalIdentifiers? = nil,
-        policyOverride: DunningPolicyID? = nil
+        policyOverride: DunningPolicyID? = nil,
+        sender: SenderSettings? = nil,
+        bankAccount: BankAccount? = nil
     ) {
         self.id = id
         self.tenantId = tenantId
@@ -23,5 +29,7 @@ public struct Creditor: Sendable, Hashable, Codable, Identifiable {
         self.address = address
         self.legalIdentifiers = legalIdentifiers
         self.policyOverride = policyOverride
+        self.sender = sender
+        self.bankAccount = bankAccount
     }
 }

@@ -13,4 +13,7 @@ extension ErrorCode where Domain == ModelValidationError {
     public static var invalidOutstanding: Self { Self(name: "invalid_outstanding") }
     public static var currencyMismatch: Self { Self(name: "currency_mismatch") }
     public static var stateMismatch: Self { Self(name: "state_mismatch") }
+    public static var invalidIBAN: Self { Self(name: "invalid_iban") }
+    public static var invalidBIC: Self { Self(name: "invalid_bic") }
+    public static var invalidRelay: Self { Self(name: "invalid_relay") }
 }

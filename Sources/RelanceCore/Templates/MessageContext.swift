@@ -18,6 +18,8 @@ public struct MessageContext: Sendable, Hashable {
     public var paymentDeadline: CalendarDate
     /// At least one.
     public var paymentMethods: [MessagePaymentMethod]
+    /// What an email says it comes from: the creditor's sender settings, when it has some.
+    public var sender: SenderSettings?
 
     public init(
         language: Language,
@@ -31,7 +33,8 @@ public struct MessageContext: Sendable, Hashable {
         history: [MessageAction] = [],
         nextStep: MessageNextStep? = nil,
         paymentDeadline: CalendarDate,
-        paymentMethods: [MessagePaymentMethod]
+        paymentMethods: [MessagePaymentMethod],
+        sender: SenderSettings? = nil
     ) {
         self.language = language
         self.letter = letter
@@ -45,6 +48,7 @@ public struct MessageContext: Sendable, Hashable {
         self.nextStep = nextStep
         self.paymentDeadline = paymentDeadline
         self.paymentMethods = paymentMethods
+        self.sender = sender
     }
 
     /// The totals a message shows: invoiced, outstanding (the principal), penalties, and the

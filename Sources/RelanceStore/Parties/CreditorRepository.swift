@@ -17,12 +17,14 @@ public struct CreditorRepository: Sendable {
     public func create(_ creditor: Creditor) async throws {
         let address = try StoreJSON.snake(creditor.address)
         let identifiers = try creditor.legalIdentifiers.map(StoreJSON.snake)
+        let sender = try creditor.sender.map(StoreJSON.snake)
+        let bank = try creditor.bankAccount.map(StoreJSON.snake)
         try await client.run {
             try await client.query(
                 """
-                INSERT INTO creditors (tenant_id, id, name, postal_address, legal_identifiers, default_policy_id)
+                INSERT INTO creditors (tenant_id, id, name, postal_address, legal_identifiers, default_policy_id, sender, bank_account)
                 VALUES (\(creditor.tenantId.uuid), \(creditor.id.uuid), \(creditor.name), \(address)::jsonb,
-                        \(identifiers)::jsonb, \(creditor.policyOverride?.uuid))
+                        \(identifiers)::jsonb, \(creditor.policyOverride?.uuid), \(sender)::jsonb, \(bank)::jsonb)
                 """,
                 logger: logger
             )
@@ -34,6 +36,23 @@ public struct CreditorRepository: Sendable {
         try await client.withConnection { connection in
             try await Self.creditors([id], on: connection, logger: logger)[id]
         }
+    }
+
+    /// Sets what the creditor's emails say they come from and where its debtors pay; nil
+    /// clears a setting.
+    public func setSender(_ sender: SenderSettings?, bankAccount: BankAccount?, of creditorId: CreditorID) async throws {
+        let senderJSON = try sender.map(StoreJSON.snake)
+        let bankJSON = try bankAccount.map(StoreJSON.snake)
+        let updated = try await client.run {
+            try await client.query(
+                """
+                UPDATE creditors SET sender = \(senderJSON)::jsonb, bank_account = \(bankJSON)::jsonb
+                WHERE id = \(creditorId.uuid) RETURNING id
+                """,
+                logger: logger
+            ).collect().count
+        }
+        guard updated == 1 else { throw StoreError(.notFound, "no creditor \(creditorId)") }
     }
 
     /// Names the creditor's own policy (nil: the tenant's).
@@ -49,7 +68,8 @@ public struct CreditorRepository: Sendable {
 
     enum CreditorsRead: PreparedText {
         static let sql = """
-            SELECT tenant_id, id, name, postal_address::text, legal_identifiers::text, default_policy_id
+            SELECT tenant_id, id, name, postal_address::text, legal_identifiers::text, default_policy_id,
+                   sender::text, bank_account::text
             FROM creditors WHERE id = ANY($1)
             """
     }
@@ -64,7 +84,8 @@ public struct CreditorRepository: Sendable {
         let rows = try await connection.execute(PreparedQuery<CreditorsRead> { $0.append(ids.map(\.uuid)) }, logger: logger)
         var result: [CreditorID: Creditor] = [:]
         for try await row in rows {
-            let (tenant, id, name, address, identifiers, policy) = try row.decode((UUID, UUID, String, String?, String?, UUID?).self)
+            let (tenant, id, name, address, identifiers, policy, sender, bank) =
+                try row.decode((UUID, UUID, String, String?, String?, UUID?, String?, String?).self)
             guard let address else {
                 throw StoreError(.corruptRecord, "creditor \(id) has no postal address")
             }
@@ -74,7 +95,9 @@ public struct CreditorRepository: Sendable {
                 name: name,
                 address: try StoreJSON.decodeSnake(PostalAddress.self, from: address, what: "creditor address"),
                 legalIdentifiers: try identifiers.map { try StoreJSON.decodeSnake(LegalIdentifiers.self, from: $0, what: "legal identifiers") },
-                policyOverride: policy.map(DunningPolicyID.init)
+                policyOverride: policy.map(DunningPolicyID.init),
+                sender: try sender.map { try StoreJSON.decodeSnake(SenderSettings.self, from: $0, what: "creditor sender") },
+                bankAccount: try bank.map { try StoreJSON.decodeSnake(BankAccount.self, from: $0, what: "creditor bank account") }
             )
             result[creditor.id] = creditor
         }

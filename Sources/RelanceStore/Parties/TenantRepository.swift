@@ -81,4 +81,31 @@ public struct TenantRepository: Sendable {
         }
         guard updated == 1 else { throw StoreError(.notFound, "no tenant \(tenantId)") }
     }
+
+    /// Sends the tenant's emails through its own SMTP relay (nil: the installation's).
+    public func setSMTPRelay(_ relay: TenantSMTPRelay?, of tenantId: TenantID) async throws {
+        let json = try relay.map(StoreJSON.snake)
+        let updated = try await client.run {
+            try await client.query(
+                "UPDATE tenants SET smtp_relay = \(json)::jsonb WHERE id = \(tenantId.uuid) RETURNING id",
+                logger: logger
+            ).collect().count
+        }
+        guard updated == 1 else { throw StoreError(.notFound, "no tenant \(tenantId)") }
+    }
+
+    /// The tenants that send through their own SMTP relay, and their relays. A relay stored
+    /// in a shape that cannot be read is an error naming the tenant.
+    public func smtpRelays() async throws -> [TenantID: TenantSMTPRelay] {
+        try await client.run {
+            let rows = try await client.query(
+                "SELECT id, smtp_relay::text FROM tenants WHERE smtp_relay IS NOT NULL", logger: logger
+            )
+            var relays: [TenantID: TenantSMTPRelay] = [:]
+            for try await (id, text) in rows.decode((UUID, String).self) {
+                relays[TenantID(id)] = try StoreJSON.decodeSnake(TenantSMTPRelay.self, from: text, what: "SMTP relay of tenant \(id)")
+            }
+            return relays
+        }
+    }
 }

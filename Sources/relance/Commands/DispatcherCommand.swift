@@ -56,7 +56,7 @@ struct WorkerCommand: AsyncParsableCommand {
                                                      contactLog: try pipeline.openContactLog(), logger: logger)
         let services = try buildPipelineServices(
             configuration: configuration, settings: try pipeline.settings(roles: [.workers]),
-            reference: reference, channels: channels.channels, logger: logger
+            reference: reference, channels: channels, logger: logger
         )
         try await runUntilSignalled(services, logger: logger)
         await channels.close()
@@ -84,7 +84,7 @@ struct RunCommand: AsyncParsableCommand {
                                                      contactLog: try pipeline.openContactLog(), logger: logger)
         let services = try buildPipelineServices(
             configuration: configuration, settings: try pipeline.settings(roles: .all),
-            reference: reference, channels: channels.channels, logger: logger
+            reference: reference, channels: channels, logger: logger
         )
         try await runUntilSignalled(services, logger: logger)
         await channels.close()

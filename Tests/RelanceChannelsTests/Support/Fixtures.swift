@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RelanceChannels
 import RelanceCore
 import RelancePipeline
@@ -17,6 +18,12 @@ enum Fixtures {
         schemasDirectory: root.appendingPathComponent("schemas"),
         templatesDirectory: root.appendingPathComponent("templates")
     )
+
+    static let logger: Logger = {
+        var logger = Logger(label: "relance.channels.tests")
+        logger.logLevel = .warning
+        return logger
+    }()
 
     static let renderer = TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency)
 
