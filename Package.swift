@@ -116,6 +116,7 @@ let package = Package(
                 "RelanceStore",
                 "RelancePipeline",
                 "RelanceRuntime",
+                "RelanceChannels",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo command: installs and starts PostgreSQL and RabbitMQ on 127.0.0.1
+# The demo command: installs and starts PostgreSQL, RabbitMQ and the SMTP sink on 127.0.0.1
 # (services-up.sh), builds `relance`, applies the migrations and runs `relance demo`
 # (60 simulated days on the real services; it exits with status 1 if an invariant fails).
 # Run as root on Debian 12 with the Swift toolchain on the PATH; safe to run again (each run
@@ -23,6 +23,11 @@ esac
 command -v swift >/dev/null || { echo "demo.sh: the Swift toolchain (swift) is not on the PATH" >&2; exit 1; }
 
 bash deploy/services-up.sh
+# The demo's emails go through a real SMTP exchange, to the local sink (which stores each
+# message under /var/lib/relance-smtp-sink/<recipient>/); its letters, formal notices and
+# dossiers are written under RELANCE_ARTEFACTS_DIR.
+bash deploy/smtp-sink.sh up
+export RELANCE_ARTEFACTS_DIR="${RELANCE_ARTEFACTS_DIR:-/var/lib/relance/demo-artefacts}"
 
 start=$(date +%s)
 swift build -c "$configuration" --product relance

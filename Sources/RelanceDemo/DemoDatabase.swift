@@ -170,4 +170,57 @@ struct DemoDatabase: Sendable {
         for try await count in rows.decode(Int.self) { return count }
         return 0
     }
+
+    /// What a channel produced for a job: its detail, artefact, and the invoices it named.
+    struct Delivery: Sendable {
+        let jobId: UUID
+        let channel: RelanceCore.Channel
+        let outcome: OutcomeKind
+        /// The detail's fields, each as text.
+        let detail: [String: String]
+        let artefactURI: String?
+        let invoiceNumbers: [String]
+    }
+
+    /// The outcomes that contacted someone or prepared something, with their invoices' numbers.
+    func deliveries() async throws -> [Delivery] {
+        let rows = try await client.query(
+            """
+            SELECT o.job_id, o.channel, o.outcome, o.detail::text, o.artefact_uri,
+                   array_agg(i.number ORDER BY i.number)
+            FROM job_outcomes o
+            JOIN jobs j ON j.id = o.job_id
+            CROSS JOIN LATERAL json_array_elements(j.payload -> 'steps') AS step
+            JOIN invoices i ON i.tenant_id = o.tenant_id AND i.id = (step ->> 'invoice_id')::uuid
+            WHERE o.tenant_id = ANY(\(tenants)) AND o.outcome IN ('sent', 'prepared', 'task_created')
+            GROUP BY o.job_id, o.channel, o.outcome, o.detail::text, o.artefact_uri
+            """,
+            logger: logger
+        )
+        var result: [Delivery] = []
+        for try await (job, channel, outcome, detail, artefact, numbers) in rows.decode((UUID, String, String, String, String?, [String]).self) {
+            guard let channel = RelanceCore.Channel(rawValue: channel), let outcome = OutcomeKind(rawValue: outcome) else { continue }
+            let object = (try? JSONSerialization.jsonObject(with: Data(detail.utf8))) as? [String: Any] ?? [:]
+            result.append(Delivery(jobId: job, channel: channel, outcome: outcome, detail: object.mapValues { "\($0)" }, artefactURI: artefact, invoiceNumbers: numbers))
+        }
+        return result
+    }
+
+    /// Invoices whose formal-notice date no posted registered letter carrying them explains.
+    func unexplainedNoticeDates() async throws -> [(number: String, date: CalendarDate)] {
+        let rows = try await client.query(
+            """
+            SELECT i.number, i.formal_notice_date FROM invoices i
+            WHERE i.tenant_id = ANY(\(tenants)) AND i.formal_notice_date IS NOT NULL
+              AND NOT EXISTS (
+                SELECT 1 FROM schedule_steps s JOIN letter_postings p ON p.job_id = s.job_id
+                WHERE s.tenant_id = i.tenant_id AND s.invoice_id = i.id AND s.channel = 'registered_letter'
+                  AND p.manifest_day = i.formal_notice_date)
+            """,
+            logger: logger
+        )
+        var result: [(String, CalendarDate)] = []
+        for try await row in rows.decode((String, CalendarDate).self) { result.append(row) }
+        return result
+    }
 }

@@ -33,7 +33,7 @@ struct DemoInvariants {
         let unpublished = try await database.unpublishedJobs()
         checks.append(Check(name: "the outbox is empty", failures: unpublished == 0 ? [] : ["\(unpublished) job(s) never published"]))
 
-        let broken = rows.filter { $0.outcome == .failed || $0.outcome == .deadLettered }
+        let broken = rows.filter { $0.outcome == .failed || $0.outcome == .failedPermanent || $0.outcome == .deadLettered }
         checks.append(Check(
             name: "no job failed or was dead-lettered",
             failures: broken.map { "step \($0.position + 1) \($0.templateKey) of \(number($0.invoiceId)): \($0.outcome!.rawValue) \($0.outcomeDetail ?? "")" }
@@ -59,11 +59,32 @@ struct DemoInvariants {
 
         let unrendered = rows.filter { row in
             guard let outcome = row.outcome, outcome.contacted else { return false }
-            return DemoJournal.fields(row.outcomeDetail ?? "{}")?["subject"] == nil
+            let fields = DemoJournal.fields(row.outcomeDetail ?? "{}")
+            return fields?["subject"] == nil && fields?["title"] == nil && fields?["task_id"] == nil && fields?["manifest"] == nil
         }
         checks.append(Check(
             name: "every message sent was rendered (agency messages with their mandatory mentions)",
             failures: unrendered.map { "step \($0.position + 1) \($0.templateKey) of \(number($0.invoiceId)) has no rendered subject" }
+        ))
+
+        // What the channels produced, read back as the other end would.
+        let artefacts = DemoArtefacts(deliveries: try await database.deliveries(), sinkDirectory: DemoArtefacts.sinkDirectory())
+        if let missing = artefacts.emailsMissingFromSink() {
+            checks.append(Check(
+                name: "every email sent (\(artefacts.emails.count)) arrived in the SMTP sink, in its recipient's mailbox, under its Message-ID",
+                failures: artefacts.emails.isEmpty ? ["no email was sent"] : missing
+            ))
+        } else {
+            checks.append(Check(name: "emails sent: \(artefacts.emails.count) (not read back: no SMTP sink directory here)", failures: []))
+        }
+        checks.append(Check(
+            name: "every letter and formal notice (\(artefacts.letters.count)) is a PDF on disk with its recorded SHA-256, naming its invoices (pdftotext)",
+            failures: artefacts.letters.isEmpty ? ["no letter was written"] : artefacts.unreadableLetters()
+        ))
+        let unexplained = try await database.unexplainedNoticeDates()
+        checks.append(Check(
+            name: "no formal-notice date without a registered letter posted in that day's manifest",
+            failures: unexplained.map { "invoice \($0.number) has a formal-notice date \($0.date) that no posted notice explains" }
         ))
 
         // What each debtor is in the demo to show.

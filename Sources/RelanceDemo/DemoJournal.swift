@@ -35,8 +35,8 @@ struct DemoJournal: Sendable {
     /// Jobs whose outcome has been journalled.
     private(set) var outcomes: [UUID: OutcomeKind] = [:]
 
-    mutating func event(_ text: String, debtor: UUID, invoice: UUID, at moment: Date?) {
-        entries.append(Entry(sequence: entries.count, moment: moment, debtorId: debtor, invoiceIds: [invoice], event: text))
+    mutating func event(_ text: String, debtor: UUID, invoice: UUID?, at moment: Date?) {
+        entries.append(Entry(sequence: entries.count, moment: moment, debtorId: debtor, invoiceIds: invoice.map { [$0] } ?? [], event: text))
     }
 
     /// Compares the schedule with the last look and journals what changed at `moment`.

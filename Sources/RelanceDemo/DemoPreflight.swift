@@ -1,7 +1,9 @@
 import AMQP
 import Foundation
+import Glibc
 import Logging
 import PostgresNIO
+import RelanceChannels
 import RelancePipeline
 import RelanceStore
 
@@ -68,5 +70,42 @@ struct DemoPreflight {
         }
         await connection.close()
         return warnings
+    }
+
+    /// Fails unless the SMTP relay greets on its port within five seconds (the demo's emails
+    /// would otherwise wait in the retry queues).
+    static func smtpAnswers(_ smtp: SMTPConfiguration) throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw DemoFailure("cannot open a socket to reach the SMTP relay") }
+        defer { close(descriptor) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var found: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(smtp.host, String(smtp.port), &hints, &found) == 0, let first = found else {
+            throw DemoFailure("the SMTP relay's host \(smtp.host) cannot be resolved")
+        }
+        defer { freeaddrinfo(found) }
+        var greeting = [UInt8](repeating: 0, count: 4)
+        guard connect(descriptor, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0,
+              recv(descriptor, &greeting, 4, 0) >= 3, greeting[0..<3] == [50, 50, 48]
+        else {
+            throw DemoFailure("no SMTP relay greets on \(smtp.host):\(smtp.port): `bash deploy/smtp-sink.sh up` starts the local sink (RELANCE_SMTP_HOST and RELANCE_SMTP_PORT name another relay)")
+        }
+    }
+
+    /// Fails unless `directory` exists (or can be made) and takes files.
+    static func writable(_ directory: String) throws {
+        let probe = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(".relance-demo-probe")
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Data().write(to: probe)
+            try FileManager.default.removeItem(at: probe)
+        } catch {
+            throw DemoFailure("the artefact directory \(directory) (RELANCE_ARTEFACTS_DIR) takes no files: \(error.localizedDescription)")
+        }
     }
 }

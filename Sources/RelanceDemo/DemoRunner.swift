@@ -49,18 +49,16 @@ struct DemoRunner {
         let cast = try DemoCast.make(start: Self.start)
         let clock = ManualClock(Self.start.moment(hour: 7, in: Self.zone))
         let ledger = DemoLedger()
-        let penalties = DemoPenalties(engine: PenaltyEngine(tables: reference.rateTables))
-        let recording = RecordingChannel(renderer: TemplateRenderer(
-            library: reference.templates, agencyRules: reference.complianceRules.collectionAgency
-        ))
-        let channel = DemoChannel(cast: cast, ledger: ledger, penalties: penalties, inner: recording)
+        // The real channels, as `relance run` has them: email through the SMTP relay (the local
+        // sink), letters and formal notices written as PDFs, call tasks, court dossiers.
+        let channels = try WorkerChannels.configured(configuration, reference: reference, logger: logger)
 
         // Every role, wired as `relance run` wires them; the pool and the workers run as services
         // on the demo's clock, while the day loop drives the dispatcher and the relay itself.
         var settings = PipelineSettings(roles: .all)
         settings.worker.prefetch = 100
         let pipeline = try buildPipelineServices(
-            configuration: configuration, settings: settings, reference: reference, channels: [channel],
+            configuration: configuration, settings: settings, reference: reference, channels: channels,
             clock: clock, logger: logger
         )
         guard let dispatcher = pipeline.dispatcher, let relay = pipeline.relay, let worker = pipeline.worker else {
@@ -71,7 +69,7 @@ struct DemoRunner {
         ))
         let simulation = Simulation(
             cast: cast, clock: clock, ledger: ledger, client: pipeline.client, dispatcher: dispatcher, relay: relay,
-            logger: logger, outcomeTimeout: outcomeTimeout
+            postRoomZone: try configuration.postRoomZone(), logger: logger, outcomeTimeout: outcomeTimeout
         )
 
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -83,11 +81,13 @@ struct DemoRunner {
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
                 await pipeline.broker.close()
+                await channels.close()
                 return result
             } catch {
                 await group.triggerGracefulShutdown()
                 try? await tasks.waitForAll()
                 await pipeline.broker.close()
+                await channels.close()
                 throw error
             }
         }
@@ -102,6 +102,8 @@ private struct Simulation {
     let client: PostgresClient
     let dispatcher: DispatcherService<DispatchStore>
     let relay: OutboxRelay<OutboxStore, AMQPJobBroker>
+    /// Whose calendar the post room keeps (`RELANCE_POST_ROOM_TIME_ZONE`).
+    let postRoomZone: TimeZone
     let logger: Logger
     let outcomeTimeout: Duration
 
@@ -164,6 +166,9 @@ private struct Simulation {
                     try await recordContacts(journal, seen: &contactedJobs)
                 }
             }
+            // The post room prints and posts the day's letters, as `relance letters posted
+            // --date D --tenant T` records it: a posted formal notice dates its invoices' notice.
+            try await post(day, journal: &journal)
         }
         try await observe(&journal, at: end)
         let db = database
@@ -172,6 +177,26 @@ private struct Simulation {
             timeTransitions: timeTransitions, end: end, foreignSteps: foreign,
             counts: (try await db.jobCounts(), try await db.outcomeCounts(), try await db.invoiceCounts(), try await db.stepCounts())
         )
+    }
+
+    /// Posts the day's letters of the demo's tenants and says so in the timeline.
+    private func post(_ day: CalendarDate, journal: inout DemoJournal) async throws {
+        let postings = LetterPostings(client: client, timeZone: postRoomZone, logger: logger)
+        let evening = day.moment(hour: 17, in: postRoomZone)
+        var posted = 0
+        for tenant in cast.tenantIds {
+            let lines = try await postings.manifest(day: day, tenant: tenant.uuid).filter { $0.postedOn == nil }
+            guard !lines.isEmpty else { continue }
+            let posting = try await postings.markPosted(day: day, tenant: tenant.uuid)
+            posted += posting.letters
+            for line in lines {
+                let kind = line.registered ? "registered formal notice" : "letter"
+                journal.event("\(kind) posted (\(line.pages) page(s), manifest of \(day))", debtor: line.debtorId, invoice: nil, at: evening)
+            }
+        }
+        if posted > 0 {
+            for (invoice, date) in try await database.noticeDates() { ledger.setNoticeDate(date, of: InvoiceID(invoice)) }
+        }
     }
 
     // MARK: - Setting the stage

@@ -2,6 +2,7 @@ import AMQP
 import Foundation
 import Logging
 import PostgresNIO
+import RelanceChannels
 import RelanceCore
 import RelancePipeline
 import RelanceRuntime
@@ -45,6 +46,16 @@ public struct EndToEndDemo: Sendable {
         } catch let failure as DemoFailure {
             throw CommandFailure("relance demo: \(failure.description)")
         }
+        if configuration.channels == .real {
+            do {
+                try DemoPreflight.smtpAnswers(try SMTPConfiguration(environment: ProcessInfo.processInfo.environment))
+                try DemoPreflight.writable(configuration.artefactsDirectory)
+            } catch let failure as DemoFailure {
+                throw CommandFailure("relance demo: \(failure.description)")
+            } catch {
+                throw CommandFailure("relance demo: RELANCE_SMTP_*: \(error)")
+            }
+        }
         for warning in warnings {
             FileHandle.standardError.write(Data("relance demo: warning: \(warning)\n".utf8))
         }
@@ -54,8 +65,8 @@ public struct EndToEndDemo: Sendable {
               broker    \(Self.brokers(configuration)) (queues relance.email, relance.letter, relance.call, relance.legal)
               clock     a manual clock; each day at 08:00, 10:00 and 14:00 the dispatcher claims what is due, the relay publishes it,
                         and the workers of this process consume it until every job has an outcome
-              channels  record-only for now: each message is rendered and its subject stored with the outcome; nobody is
-                        contacted (the real SMTP email and PDF letter channels come in a later issue)
+              channels  the real ones: email through the SMTP relay \(Self.smtp()), letters and formal notices as PDFs
+                        under \(configuration.artefactsDirectory), posted each evening (`relance letters posted`); call tasks and court dossiers
             """)
 
         let runner = DemoRunner(
@@ -106,6 +117,11 @@ public struct EndToEndDemo: Sendable {
         if !failed.isEmpty {
             throw CommandFailure("relance demo: \(failed.count) invariant(s) failed: " + failed.map { $0.name }.joined(separator: "; "))
         }
+    }
+
+    /// The SMTP relay the emails go to, without its password.
+    static func smtp() -> String {
+        (try? SMTPConfiguration(environment: ProcessInfo.processInfo.environment)).map(\.description) ?? "(RELANCE_SMTP_* not usable)"
     }
 
     /// The URL without its password.

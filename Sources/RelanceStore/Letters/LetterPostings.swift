@@ -28,6 +28,7 @@ public struct LetterPostings: Sendable {
     public struct Line: Sendable, Hashable {
         public var jobId: UUID
         public var tenantId: UUID
+        public var debtorId: UUID
         public var debtorName: String
         /// The address block the letter shows, lines joined by `, `.
         public var address: String
@@ -60,7 +61,7 @@ public struct LetterPostings: Sendable {
         let end = endOfDay(day)
         let rows = try await client.query(
             """
-            SELECT o.job_id, o.tenant_id, d.name, COALESCE(o.detail ->> 'recipient', ''),
+            SELECT o.job_id, o.tenant_id, o.debtor_id, d.name, COALESCE(o.detail ->> 'recipient', ''),
                    COALESCE((o.detail ->> 'pages')::int, 0), o.channel = 'registered_letter',
                    COALESCE(o.artefact_uri, ''), COALESCE(o.detail ->> 'sha256', ''),
                    (o.completed_at AT TIME ZONE \(timeZone.identifier))::date, p.manifest_day
@@ -79,7 +80,8 @@ public struct LetterPostings: Sendable {
         for try await row in rows {
             var cells = RowCells(row)
             lines.append(Line(
-                jobId: try cells.next(), tenantId: try cells.next(), debtorName: try cells.next(), address: try cells.next(),
+                jobId: try cells.next(), tenantId: try cells.next(), debtorId: try cells.next(), debtorName: try cells.next(),
+                address: try cells.next(),
                 pages: try cells.next(), registered: try cells.next(), file: try cells.next(), sha256: try cells.next(),
                 preparedOn: try cells.next(), postedOn: try cells.next()
             ))
