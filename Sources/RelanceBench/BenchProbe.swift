@@ -22,10 +22,30 @@ final class BenchProbe: Sendable {
         }
     }
 
+    /// One channel's actions: from the start of its first to the end of its last, how many
+    /// jobs and the reminders (steps) they carried, and the seconds spent inside the channel.
+    struct ChannelSpan: Sendable {
+        var start: Date?
+        var end: Date?
+        var jobs = 0
+        var reminders = 0
+        var actionSeconds = 0.0
+
+        mutating func add(from start: Date, to end: Date, steps: Int) {
+            self.start = min(self.start ?? start, start)
+            self.end = max(self.end ?? end, end)
+            jobs += 1
+            reminders += steps
+            actionSeconds += end.timeIntervalSince(start)
+        }
+    }
+
     struct State: Sendable {
         var dispatch = Span()
         var publish = Span()
         var work = Span()
+        /// The channel actions, by channel (`registered_letter` apart from `letter`).
+        var channels: [String: ChannelSpan] = [:]
         var jobsDispatched = 0
         var stepsCancelled = 0
         var stepsDeferred = 0
@@ -58,8 +78,9 @@ final class BenchProbe: Sendable {
 
     /// A channel action finished (its outcome is not committed yet). `batch` is the moment
     /// its batch was taken (the processor's `now`), which tells batches apart.
-    func performed(at moment: Date, batch: Date) {
+    func performed(at moment: Date, batch: Date, channel: String = "", steps: Int = 0, started: Date? = nil) {
         state.withLock {
+            if !channel.isEmpty { $0.channels[channel, default: ChannelSpan()].add(from: started ?? moment, to: moment, steps: steps) }
             $0.work.add(from: moment, to: moment, count: 1)
             $0.batches.insert(batch)
             $0.work.passes = $0.batches.count
@@ -90,8 +111,9 @@ struct ProbeChannel: ReminderChannel {
     var channels: Set<Channel> { inner.channels }
 
     func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
+        let started = Date()
         let delivery = try await inner.perform(job)
-        probe.performed(at: Date(), batch: job.now)
+        probe.performed(at: Date(), batch: job.now, channel: job.job.channel.rawValue, steps: job.steps.count, started: started)
         return delivery
     }
 }

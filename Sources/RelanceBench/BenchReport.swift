@@ -27,6 +27,33 @@ public struct BenchReport: Sendable, Encodable {
         }
     }
 
+    /// What one channel did: its jobs and the reminders they carried, from the start of its
+    /// first action to the end of its last (seconds after the first claim), and the seconds
+    /// spent inside the channel's actions (summed over concurrent ones).
+    struct ChannelRate: Sendable, Encodable {
+        var channel: String
+        var jobs: Int
+        var reminders: Int
+        var start: Double
+        var end: Double
+        var actionSeconds: Double
+        var remindersPerSecond: Double { end > start ? Double(reminders) / (end - start) : 0 }
+        var millisecondsPerJob: Double { jobs > 0 ? actionSeconds * 1000 / Double(jobs) : 0 }
+
+        enum CodingKeys: String, CodingKey { case channel, jobs, reminders, start, end, remindersPerSecond, millisecondsPerJob }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(channel, forKey: .channel)
+            try container.encode(jobs, forKey: .jobs)
+            try container.encode(reminders, forKey: .reminders)
+            try container.encode(start.rounded(places: 4), forKey: .start)
+            try container.encode(end.rounded(places: 4), forKey: .end)
+            try container.encode(remindersPerSecond.rounded(), forKey: .remindersPerSecond)
+            try container.encode(millisecondsPerJob.rounded(places: 3), forKey: .millisecondsPerJob)
+        }
+    }
+
     struct Latency: Sendable, Codable {
         /// Milliseconds from a job's creation (the claim that made it) to its outcome.
         var p50: Double
@@ -66,6 +93,8 @@ public struct BenchReport: Sendable, Encodable {
     /// Seconds from the first claim to the last outcome committed.
     var elapsed: Double
     var phases: [Phase]
+    /// Each channel's actions.
+    var channels: [ChannelRate]
     /// Seconds during which the three phases all ran at once.
     var allPhasesOverlap: Double
     var latency: Latency
@@ -103,6 +132,14 @@ public struct BenchReport: Sendable, Encodable {
             lines.append(phase.name.padding(toLength: 12, withPad: " ", startingAt: 0)
                 + f(phase.start).leftPadded(10) + f(phase.end).leftPadded(10) + f(phase.duration).leftPadded(11)
                 + String(phase.items).leftPadded(8) + String(phase.passes).leftPadded(9))
+        }
+        lines.append("")
+        lines.append("channel (\(settings.realChannels ? "real" : "record-only"))".padding(toLength: 22, withPad: " ", startingAt: 0)
+            + "   jobs   reminders   first (s)   last (s)   reminders/s   ms in channel/job")
+        for rate in channels {
+            lines.append(rate.channel.padding(toLength: 22, withPad: " ", startingAt: 0) + String(rate.jobs).leftPadded(7)
+                + String(rate.reminders).leftPadded(12) + f(rate.start).leftPadded(12) + f(rate.end).leftPadded(11)
+                + f(rate.remindersPerSecond, 0).leftPadded(14) + f(rate.millisecondsPerJob).leftPadded(20))
         }
         lines.append("all three phases overlap for \(f(allPhasesOverlap)) s\(settings.sequential ? " (sequential run: each phase alone)" : "")")
         for phase in phases {

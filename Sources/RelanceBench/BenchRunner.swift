@@ -23,6 +23,8 @@ struct BenchRunner: Sendable {
     let amqp: AMQPConfiguration
     let reference: ReferenceData
     let day: CalendarDate
+    /// Where the real channels send and write, when `settings.realChannels`.
+    let configuration: RelanceConfiguration
     let logger: Logger
 
     /// What the run produced, before the report adds the seed and the settings.
@@ -54,12 +56,18 @@ struct BenchRunner: Sendable {
         pipeline.worker.consumersPerChannel = settings.consumersPerChannel
         pipeline.worker.prefetch = UInt16(settings.prefetch)
         pipeline.worker.batchLinger = .milliseconds(settings.batchLinger)
-        // Record-only channels (`--no-messages`: nothing composed, so nothing to render), each
-        // action counted.
+        // Record-only channels (`--no-messages`: nothing composed, so nothing to render), or the
+        // real ones (`--channels real`); each action counted.
         let renderer = TemplateRenderer(library: reference.templates, agencyRules: reference.complianceRules.collectionAgency)
+        let real = settings.realChannels ? try WorkerChannels.real(configuration, reference: reference, logger: logger) : nil
+        let probed = { @Sendable (channels: [any ReminderChannel]) -> [any ReminderChannel] in
+            channels.map { ProbeChannel(inner: $0, probe: probe) }
+        }
         let services = try buildPipelineServices(
-            database: database, amqp: amqp, settings: pipeline, reference: reference,
-            channels: [ProbeChannel(inner: RecordingChannel(renderer: renderer), probe: probe)], clock: clock, logger: logger
+            database: database, amqp: [amqp], settings: pipeline, reference: reference,
+            channels: probed(real?.channels ?? [RecordingChannel(renderer: renderer)]),
+            databaseChannels: { client in probed(try real?.databaseChannels(client) ?? []) },
+            clock: clock, logger: logger
         )
         // The dispatcher and the relay are driven pass by pass below; the pool and the workers run as services.
         guard let dispatcher = services.dispatcher, let relay = services.relay, let worker = services.worker else {
@@ -96,6 +104,7 @@ struct BenchRunner: Sendable {
                 await database.triggerGracefulShutdown()
                 try await tasks.waitForAll()
                 await publisher.close()
+                await real?.close()
                 return outcome
             } catch {
                 opener.finish()
@@ -103,6 +112,7 @@ struct BenchRunner: Sendable {
                 await database.triggerGracefulShutdown()
                 try? await tasks.waitForAll()
                 await publisher.close()
+                await real?.close()
                 throw error
             }
         }

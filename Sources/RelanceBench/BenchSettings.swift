@@ -34,6 +34,10 @@ public struct BenchSettings: Sendable, Codable {
     public var sequential: Bool
     /// Keep the benchmark database after the run.
     public var keep: Bool
+    /// The channels the workers act with: record-only (the default: render and record), or the
+    /// real ones (`--channels real`: SMTP to the configured relay, PDFs in the artefact
+    /// directory, call tasks, dossiers).
+    public var realChannels = false
 
     public init(
         reminders: Int,

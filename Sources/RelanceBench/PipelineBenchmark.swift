@@ -26,11 +26,15 @@ public struct PipelineBenchmark: Sendable {
     /// The benchmark against the configured services: a database (`settings.database`) and a
     /// virtual host (`settings.virtualHost`) of its own on the configured PostgreSQL and
     /// RabbitMQ, with the migrations and reference data of the schemas directory.
+    /// Where the real channels send and write (`--channels real`).
+    let configuration: RelanceConfiguration
+
     public init(
         settings: BenchSettings, configuration: RelanceConfiguration, managementURL: String?, day: CalendarDate,
         command: String, logger: Logger, progress: @escaping @Sendable (String) -> Void
     ) throws {
         self.settings = settings
+        self.configuration = configuration
         self.setup = try BenchSetup(configuration: configuration, database: settings.database)
         self.broker = try BenchBroker(configuration: configuration, virtualHost: settings.virtualHost, managementURL: managementURL)
         self.day = day
@@ -61,7 +65,7 @@ public struct PipelineBenchmark: Sendable {
         let loadBefore = ResourceUsage.loadAverage()
         progress("running dispatcher, relay and workers (load average \(loadBefore))")
         let runner = BenchRunner(settings: settings, database: database.url, amqp: broker.amqp, reference: reference,
-                                 day: day, logger: logger)
+                                 day: day, configuration: configuration, logger: logger)
         let outcome = try await runner.run()
         progress("verifying")
 
@@ -105,6 +109,12 @@ public struct PipelineBenchmark: Sendable {
                               items: results.outcomes, passes: state.work.passes, cpuSeconds: outcome.phaseCPU["work"]),
         ]
         let overlap = max(0, (phases.map(\.end).min() ?? 0) - (phases.map(\.start).max() ?? 0))
+        let channels = state.channels.sorted { $0.key < $1.key }.map { name, span in
+            BenchReport.ChannelRate(
+                channel: name, jobs: span.jobs, reminders: span.reminders,
+                start: seconds(span.start), end: seconds(span.end), actionSeconds: span.actionSeconds
+            )
+        }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = BenchClock.zone
@@ -126,6 +136,7 @@ public struct PipelineBenchmark: Sendable {
             jobsPerSecond: elapsed > 0 ? (Double(results.jobs) / elapsed).rounded() : 0,
             elapsed: elapsed.rounded(places: 4),
             phases: phases,
+            channels: channels,
             allPhasesOverlap: overlap.rounded(places: 4),
             latency: results.latency,
             outcomes: results.outcomeKinds,
@@ -214,7 +225,8 @@ struct BenchResults: Sendable {
         results.renderedMessages = try await count(
             """
             SELECT count(*)::int8 FROM job_outcomes o JOIN jobs j ON j.id = o.job_id
-            WHERE j.created_at >= \(since) AND o.detail ? 'subject'
+            WHERE j.created_at >= \(since)
+              AND (o.detail ? 'subject' OR o.detail ? 'title' OR o.artefact_uri IS NOT NULL OR o.outcome = 'task_created')
             """)
         let kinds = try await client.query(
             """

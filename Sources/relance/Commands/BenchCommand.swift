@@ -91,6 +91,9 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     @Option(help: "Seconds without progress before the run is declared stuck.")
     var stallTimeout: Double = 60
 
+    @Option(help: "The channels: record (render and record, contact nobody) or real (SMTP to RELANCE_SMTP_*, PDFs under RELANCE_ARTEFACTS_DIR, call tasks, dossiers).")
+    var channels: RelanceConfiguration.ChannelMode = .record
+
     @Flag(help: "Do not compose and render the messages (measures the pipeline alone).")
     var noMessages = false
 
@@ -136,12 +139,14 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             benchDay = BenchClock.workingDay(from: CalendarDate(Date(), in: BenchClock.zone))
         }
 
-        let settings = BenchSettings(
+        var settings = BenchSettings(
             reminders: reminders, tenants: tenants, invoicesPerDebtor: invoicesPerDebtor, dispatchers: dispatchers,
             dispatchBatch: dispatchBatch, relayBatch: relayBatch, relays: relays, outboxLimit: outboxLimit, publishWindow: publishWindow,
             consumersPerChannel: consumers, prefetch: prefetch, batchLinger: batchLinger, poolConnections: pool, stallTimeout: stallTimeout,
             database: database, virtualHost: vhost, composeMessages: !noMessages, sequential: sequential, keep: keep
         )
+        settings.realChannels = channels == .real
+        if channels == .real && noMessages { throw ValidationError("--channels real needs the messages: drop --no-messages") }
         let benchmark = try PipelineBenchmark(
             settings: settings, configuration: configuration, managementURL: managementURL, day: benchDay,
             command: "relance bench pipeline " + CommandLine.arguments.dropFirst(3).joined(separator: " "),
@@ -213,3 +218,4 @@ struct BenchRenderCommand: ParsableCommand {
         print(json ? try report.json() : report.text())
     }
 }
+extension RelanceConfiguration.ChannelMode: ExpressibleByArgument {}
