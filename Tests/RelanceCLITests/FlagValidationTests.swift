@@ -22,6 +22,11 @@ struct FlagValidationTests {
             (["bench", "pipeline", "--stall-timeout", "inf"], "stall timeout"),
             (["bench", "pipeline", "--outbox-limit=-1"], "--outbox-limit"),
             (["bench", "pipeline", "--amqp-url", "amqp://127.0.0.1:5674/relance,amqp://127.0.0.1:5675/relance"], "takes one broker URL"),
+            (["bench", "pipeline", "--channels", "smtp"], "--channels"),
+            (["bench", "pipeline", "--channels", "real", "--no-messages"], "--channels real needs the messages"),
+            (["letters", "manifest", "--date", "2026-13-01"], "--date"),
+            (["letters", "posted"], "--date"),
+            (["letters", "manifest", "--date", "2026-12-01", "--tenant", "acme"], "--tenant"),
         ] as [([String], String)]
     )
     func refused(arguments: [String], message: String) throws {
