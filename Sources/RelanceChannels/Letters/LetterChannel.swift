@@ -19,7 +19,8 @@ public struct LetterChannel: ReminderChannel {
     /// Whose calendar names the day folder of a file: the day the job was dispatched there, so
     /// that a job redelivered days later still replaces its own file.
     public let timeZone: TimeZone
-    /// PDF layout and file writes are synchronous: they run here, off the cooperative pool.
+    /// PDF layout and file writes are synchronous: they run here, off the cooperative pool,
+    /// several at once.
     private let queue: DispatchQueue
 
     public init(
@@ -32,7 +33,10 @@ public struct LetterChannel: ReminderChannel {
         self.store = store
         self.writer = writer
         self.timeZone = timeZone
-        self.queue = DispatchQueue(label: "relance.letters")
+        // Concurrent: each letter is a document of its own (libharu keeps no state between
+        // documents), and laying out and compressing its embedded fonts is CPU work that a
+        // batch of letters spreads over the cores.
+        self.queue = DispatchQueue(label: "relance.letters", attributes: .concurrent)
     }
 
     public func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
