@@ -12,6 +12,7 @@ struct DemoCast: Sendable {
     /// What a debtor is in the demo to show.
     enum Role: Sendable {
         case reliablePayer, chronicLatePayer, paysWhileQueued, disputes, consumer, breaksPromise, paymentPlan, agencyDebt
+        case refusedAddress
     }
 
     struct Character: Sendable {
@@ -218,6 +219,17 @@ struct DemoCast: Sendable {
             role: .agencyDebt, record: DebtorRecord(debtor: morel), history: [],
             invoices: [try invoice(morel, due: day(-31), amount: "4250.00")],
             story: "debt placed with a collection agency 31 days after its due date: the agency's own ladder and mentions"
+        ))
+
+        // 9. A debtor whose email address the relay refuses for good (550 5.1.1): the address
+        //    is marked unusable, its later emails skipped, and the ladder goes on at once by
+        //    its next step on another channel (the call) instead of stopping.
+        let faure = try debtor("Menuiserie Faure", email: "refuse-compta@menuiserie-faure.example", phone: "+33478000909",
+                               street: address("14 rue Sala", "69002", "Lyon"))
+        characters.append(Character(
+            role: .refusedAddress, record: DebtorRecord(debtor: faure), history: [],
+            invoices: [try invoice(faure, due: day(-2), amount: "1320.00")],
+            story: "its email address is refused by the relay: marked unusable, the ladder goes on by phone and post"
         ))
 
         return DemoCast(

@@ -33,7 +33,12 @@ struct DemoInvariants {
         let unpublished = try await database.unpublishedJobs()
         checks.append(Check(name: "the outbox is empty", failures: unpublished == 0 ? [] : ["\(unpublished) job(s) never published"]))
 
-        let broken = rows.filter { $0.outcome == .failed || $0.outcome == .failedPermanent || $0.outcome == .deadLettered }
+        // A refused address is an answer about the debtor, not a failure (see story 9).
+        let refused = Set(cast.character(.refusedAddress).invoices.map(\.id.uuid))
+        let broken = rows.filter {
+            $0.outcome == .failed || $0.outcome == .deadLettered
+                || ($0.outcome == .failedPermanent && !(refused.contains($0.invoiceId) && $0.channel == .email))
+        }
         checks.append(Check(
             name: "no job failed or was dead-lettered",
             failures: broken.map { "step \($0.position + 1) \($0.templateKey) of \(number($0.invoiceId)): \($0.outcome!.rawValue) \($0.outcomeDetail ?? "")" }
@@ -177,6 +182,22 @@ struct DemoInvariants {
             "agency: the first contact is a letter with the mandatory mentions, later ones follow",
             agency.first?.channel == .letter && agency.count >= 3,
             "contacts: " + agency.map { $0.channel.rawValue }.joined(separator: ", ")
+        ))
+        // 9. A refused address: marked unusable, emails skipped, the ladder went on by another channel.
+        let faure = steps(.refusedAddress)
+        let refusedEmail = faure.first { $0.channel == .email && $0.outcome == .failedPermanent }
+        let skipped = faure.filter { $0.reason == ContactPoint.email.skipReason }
+        // The step after the refused email on another channel went at once, before its planned day.
+        let next = refusedEmail.flatMap { refused in
+            faure.filter { $0.channel != .email && $0.position > refused.position }.min { $0.position < $1.position }
+        }
+        let pulled = next.map { step in
+            step.outcome?.contacted == true && step.completedAt.map { CalendarDate($0, in: DemoRunner.zone) < step.dueDate } == true
+        } ?? false
+        checks.append(expect(
+            "refused address: the email fails for good (not dead-lettered), later emails are skipped, the next step on another channel goes at once",
+            refusedEmail != nil && !skipped.isEmpty && pulled,
+            "steps: " + faure.map { "\($0.position + 1) \($0.channel.rawValue) \($0.status.rawValue) \($0.reason ?? "") \($0.outcome?.rawValue ?? "")" }.joined(separator: ", ")
         ))
         return checks
     }

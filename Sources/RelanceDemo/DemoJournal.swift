@@ -35,8 +35,12 @@ struct DemoJournal: Sendable {
     /// Jobs whose outcome has been journalled.
     private(set) var outcomes: [UUID: OutcomeKind] = [:]
 
-    mutating func event(_ text: String, debtor: UUID, invoice: UUID?, at moment: Date?) {
-        entries.append(Entry(sequence: entries.count, moment: moment, debtorId: debtor, invoiceIds: invoice.map { [$0] } ?? [], event: text))
+    mutating func event(_ text: String, debtor: UUID, invoice: UUID, at moment: Date?) {
+        event(text, debtor: debtor, invoices: [invoice], at: moment)
+    }
+
+    mutating func event(_ text: String, debtor: UUID, invoices: [UUID], at moment: Date?) {
+        entries.append(Entry(sequence: entries.count, moment: moment, debtorId: debtor, invoiceIds: invoices, event: text))
     }
 
     /// Compares the schedule with the last look and journals what changed at `moment`.

@@ -191,7 +191,8 @@ private struct Simulation {
             posted += posting.letters
             for line in lines {
                 let kind = line.registered ? "registered formal notice" : "letter"
-                journal.event("\(kind) posted (\(line.pages) page(s), manifest of \(day))", debtor: line.debtorId, invoice: nil, at: evening)
+                journal.event("\(kind) posted (\(line.pages) page(s), manifest of \(day))", debtor: line.debtorId,
+                              invoices: cast.character(of: DebtorID(line.debtorId))?.invoices.map(\.id.uuid) ?? [], at: evening)
             }
         }
         if posted > 0 {
