@@ -58,15 +58,17 @@ let package = Package(
             providers: [.apt(["libhpdf-dev"])]
         ),
         // The channels that reach debtors: email over SMTP; letters and formal notices as PDFs,
-        // their artefact store.
+        // their artefact store; court payment-order dossiers (PDF and JSON, recorded in PostgreSQL).
         .target(
             name: "RelanceChannels",
             dependencies: [
                 "RelanceCore",
                 "RelancePipeline",
+                "RelanceStore",
                 "CCurl",
                 "CHaru",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -216,8 +218,9 @@ let package = Package(
         .testTarget(
             name: "RelanceChannelsTests",
             dependencies: [
-                "RelanceChannels", "RelanceCore", "RelancePipeline", "RelanceFixtures",
+                "RelanceChannels", "RelanceCore", "RelancePipeline", "RelanceFixtures", "RelanceStore", "RelanceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
