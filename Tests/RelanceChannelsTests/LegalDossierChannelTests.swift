@@ -151,13 +151,14 @@ struct LegalDossierChannelTests {
     func warnings() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var file = LegalDossierFixture(
+        var building = LegalDossierFixture(
             creditorSiren: nil, debtorName: "Léa Gaël Bréhat", kind: .consumer,
             address: PostalAddress(lines: ["4 rue de l'Océan"], postalCode: "44600", city: "Saint-Nazaire", countryCode: "FR")
         )
-        file.invoice("C-2026-014", amount: "640.00", issued: "2025-12-15", due: "2026-01-15")
-        file.dispatchLegal()
-        file.earlier = [.init(channel: .email, outcome: .sent, completedAt: F.moment("2026-01-20"))]
+        building.invoice("C-2026-014", amount: "640.00", issued: "2025-12-15", due: "2026-01-15")
+        building.dispatchLegal()
+        building.earlier = [.init(channel: .email, outcome: .sent, completedAt: F.moment("2026-01-20"))]
+        let file = building
         try await FreshDatabase.withMigrated { _, client in
             try await file.seed(client)
             let delivery = try await Self.channel(client, directory).perform(try file.channelJob())
@@ -193,11 +194,12 @@ struct LegalDossierChannelTests {
     func severalPages() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var file = LegalDossierFixture()
+        var building = LegalDossierFixture()
         for index in 1...45 {
-            file.invoice(String(format: "F-2025-%03d", index), amount: "\(100 + index).00", issued: "2025-11-15", due: "2026-01-15")
+            building.invoice(String(format: "F-2025-%03d", index), amount: "\(100 + index).00", issued: "2025-11-15", due: "2026-01-15")
         }
-        file.dispatchLegal()
+        building.dispatchLegal()
+        let file = building
         try await FreshDatabase.withMigrated { _, client in
             try await file.seed(client)
             let detail = try Self.detail(try await Self.channel(client, directory).perform(try file.channelJob()))
@@ -224,7 +226,7 @@ struct LegalDossierChannelTests {
             do {
                 _ = try await Self.channel(client, directory).perform(job)
                 Issue.record("a job without its message made a dossier")
-            } catch {
+            } catch let error as RelancePipeline.ChannelError {
                 #expect(error.kind == .permanent)
                 #expect(error.message.contains("carries no message"))
             }

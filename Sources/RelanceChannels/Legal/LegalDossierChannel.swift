@@ -23,7 +23,7 @@ import RelanceStore
 /// no creditor, mixed currencies), fails for good; the database or the disk failing, or a font
 /// missing from the installation, is worth retrying.
 public struct LegalDossierChannel: ReminderChannel {
-    public let channels: Set<Channel> = [.legal]
+    public let channels: Set<RelanceCore.Channel> = [.legal]
     public let client: PostgresClient
     public let store: ArtefactStore
     public let composer: MessageComposer
@@ -59,7 +59,7 @@ public struct LegalDossierChannel: ReminderChannel {
         self.queue = DispatchQueue(label: "relance.legal")
     }
 
-    public func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
+    public func perform(_ job: ChannelJob) async throws(RelancePipeline.ChannelError) -> ChannelDelivery {
         guard job.job.channel == .legal else {
             throw .permanent("the legal channel does not handle \(job.job.channel.rawValue) jobs")
         }
@@ -118,7 +118,7 @@ public struct LegalDossierChannel: ReminderChannel {
         // The files: the manifest, then the PDF laid out from it.
         let day = CalendarDate(job.job.createdAt, in: timeZone)
         let writer = self.writer, store = self.store
-        let written = await onQueue { () -> Result<(pdf: StoredArtefact, json: StoredArtefact, pages: Int), ChannelError> in
+        let written = await onQueue { () -> Result<(pdf: StoredArtefact, json: StoredArtefact, pages: Int), RelancePipeline.ChannelError> in
             let json: [UInt8]
             do {
                 json = try manifest.encoded()

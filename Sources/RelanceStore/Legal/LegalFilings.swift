@@ -38,7 +38,7 @@ public struct LegalFilings: Sendable {
     /// One thing done with the debtor: a job's outcome.
     public struct Contact: Sendable, Hashable {
         public var jobId: UUID
-        public var channel: Channel
+        public var channel: RelanceCore.Channel
         /// `job_outcomes.outcome`, as stored.
         public var outcome: String
         public var completedAt: Date
@@ -102,7 +102,7 @@ public struct LegalFilings: Sendable {
                 var cells = RowCells(row)
                 let job: UUID = try cells.next()
                 let channelText: String = try cells.next()
-                guard let channel = Channel(rawValue: channelText) else {
+                guard let channel = RelanceCore.Channel(rawValue: channelText) else {
                     throw StoreError(.corruptRecord, "the outcome of job \(job) names an unknown channel '\(channelText)'")
                 }
                 contacts.append(Contact(

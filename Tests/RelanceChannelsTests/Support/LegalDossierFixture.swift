@@ -11,7 +11,10 @@ import RelanceTestSupport
 /// A debtor's file for the legal channel: built in memory (`SnapshotBuilder`) so the domain
 /// composes the job's message as a worker would, and the same parties, invoices and earlier
 /// jobs written to a fresh PostgreSQL database, where the channel reads its evidence.
-struct LegalDossierFixture {
+///
+/// Only values (the in-memory builder is not marked `Sendable`); a test builds it, then hands
+/// an immutable copy to the database closure.
+struct LegalDossierFixture: @unchecked Sendable {
     typealias F = SnapshotBuilder
 
     var batch = F()
@@ -26,7 +29,7 @@ struct LegalDossierFixture {
     /// An earlier job of the debtor, with its outcome (and posting, for a registered letter).
     struct EarlierJob {
         var id = UUID()
-        var channel: Channel
+        var channel: RelanceCore.Channel
         var outcome: OutcomeKind
         var completedAt: Date
         var artefactURI: String?
@@ -125,7 +128,7 @@ struct LegalDossierFixture {
         }
     }
 
-    private func insertJob(_ id: UUID, channel: Channel, at moment: Date, on client: PostgresClient) async throws {
+    private func insertJob(_ id: UUID, channel: RelanceCore.Channel, at moment: Date, on client: PostgresClient) async throws {
         try await client.query(
             """
             INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at)
