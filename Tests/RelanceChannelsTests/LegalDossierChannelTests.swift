@@ -72,6 +72,7 @@ struct LegalDossierChannelTests {
                 "créance commerciale entre professionnels",
                 "Crèmerie Façon & Cœur SARL", "SIREN : 732829320", "TVA intracommunautaire : FR40732829320",
                 "Pâtisserie Éloïse Noël", "3 avenue Jean Jaurès", "75019 Paris", "SIREN : 552100554",
+                "Paiement d'une facture restée impayée",
                 "Décompte de la créance au 6 mars 2026",
                 // 3 000 € × 12,15 % × 50 days / 365 = 49,93 €; 40 € indemnity.
                 "F-2026-001 15/12/2025 15/01/2026 3 000,00 € 49,93 € 40,00 € 3 089,93 €",

@@ -44,7 +44,7 @@ struct DossierDocument {
         let claim = manifest.claim
         blocks.append(.heading("Objet et fondement de la créance"))
         blocks.append(.paragraph(
-            "Paiement de \(claim.lines.count > 1 ? "\(claim.lines.count) factures restées impayées" : "une facture restée impayée") "
+            "Paiement \(claim.lines.count > 1 ? "de \(claim.lines.count) factures restées impayées" : "d'une facture restée impayée") "
             + "à l'échéance : créance contractuelle d'un montant déterminé (CPC art. 1405)."))
         for basis in claim.legalBasis { blocks.append(.paragraph("- " + basis)) }
         if let rate = claim.rateDescription { blocks.append(.note("Taux des intérêts : \(rate).")) }
