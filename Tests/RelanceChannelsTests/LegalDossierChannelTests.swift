@@ -234,4 +234,34 @@ struct LegalDossierChannelTests {
             #expect(try directory.files().isEmpty)
         }
     }
+
+    @Test("The disk or the database failing is worth retrying: transient, saying what failed")
+    func transientFailures() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = Self.parisFile()
+        try await FreshDatabase.withMigrated { _, client in
+            try await file.seed(client)
+            // An artefact root that is a file, not a directory.
+            let blocked = directory.url.appendingPathComponent("not-a-directory")
+            try Data("x".utf8).write(to: blocked)
+            let onFile = LegalDossierChannel(client: client, store: ArtefactStore(root: blocked), rateTables: F.reference.rateTables)
+            do {
+                _ = try await onFile.perform(try file.channelJob())
+                Issue.record("a dossier was written under a file")
+            } catch let error as RelancePipeline.ChannelError {
+                #expect(error.kind == .transient)
+                #expect(error.message.contains("cannot store the dossier"))
+            }
+
+            try await client.query("DROP TABLE legal_filings", logger: FreshDatabase.logger)
+            do {
+                _ = try await Self.channel(client, directory).perform(try file.channelJob())
+                Issue.record("a dossier was recorded without its table")
+            } catch let error as RelancePipeline.ChannelError {
+                #expect(error.kind == .transient)
+                #expect(error.message.contains("cannot record the filing"))
+            }
+        }
+    }
 }
