@@ -82,7 +82,7 @@ struct LegalDossierChannelTests {
                 "postée le 20 février 2026 (factures : F-2026-001)",
                 "Manifeste postal du 20 février 2026",
                 "Historique des relances : 2 actions du 12 janvier 2026 au 19 février 2026",
-                "Courriel", "Lettre recommandée AR",
+                "Courriel", "Lettre recommandée avec accusé de réception",
                 "se prescrit le 15 janvier 2031",
                 "dans les 6 mois",
             ] {

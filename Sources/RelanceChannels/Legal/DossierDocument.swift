@@ -88,12 +88,12 @@ struct DossierDocument {
             blocks.append(.table(LetterTable(
                 columns: [
                     LetterTable.Column("Date", weight: 1),
-                    LetterTable.Column("Canal", weight: 1.6),
-                    LetterTable.Column("Résultat", weight: 1.6),
-                    LetterTable.Column("Référence", weight: 1.4),
+                    LetterTable.Column("Canal", weight: 2.5),
+                    LetterTable.Column("Résultat", weight: 1.5),
+                    LetterTable.Column("Référence", weight: 1.5),
                 ],
                 rows: manifest.contacts.map { contact in
-                    [short(contact.day), Self.channelName(contact.channel), Self.outcomeName(contact.outcome), contact.reference]
+                    [short(contact.day), channelName(contact.channel), Self.outcomeName(contact.outcome), contact.reference]
                 }
             )))
         }
@@ -118,15 +118,11 @@ struct DossierDocument {
         String(format: "%02d/%02d/%04d", date.day, date.month, date.year)
     }
 
-    static func channelName(_ raw: String) -> String {
-        switch Channel(rawValue: raw) {
-        case .email: "Courriel"
-        case .call: "Appel téléphonique"
-        case .letter: "Lettre simple"
-        case .registeredLetter: "Lettre recommandée AR"
-        case .legal: "Dossier judiciaire"
-        case nil: raw
-        }
+    /// `Courriel`, `Lettre recommandée avec accusé de réception`: the letters' wording.
+    private func channelName(_ raw: String) -> String {
+        guard let channel = Channel(rawValue: raw) else { return raw }
+        let name = format.channel(channel)
+        return name.prefix(1).uppercased() + name.dropFirst()
     }
 
     static func outcomeName(_ raw: String) -> String {
