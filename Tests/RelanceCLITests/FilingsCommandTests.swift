@@ -25,10 +25,10 @@ struct FilingsCommandTests {
             """
             INSERT INTO legal_filings (id, job_id, tenant_id, debtor_id, invoice_ids, invoice_numbers, court_kind, court_name,
                                        court_confirmed, form, currency, principal_minor, interest_minor, indemnity_minor, total_minor,
-                                       claim_date, pdf_path, pdf_sha256, manifest_path, manifest_sha256, warnings)
+                                       claim_date, pdf_path, pdf_sha256, pdf_pages, manifest_path, manifest_sha256, warnings)
             VALUES (\(filing), \(job), \(tenant), \(debtor), \([UUID()]), \(["F-2026-001"]), 'tribunal_des_activites_economiques',
                     'Tribunal des activités économiques de Paris', true, '12946*02', 'EUR', 300000, 4993, 4000, 308993,
-                    '2026-03-06', '/tmp/dossier.pdf', 'ab', '/tmp/dossier.json', 'cd', \(["prescription", "service_deadline"]))
+                    '2026-03-06', '/tmp/dossier.pdf', 'ab', 2, '/tmp/dossier.json', 'cd', \(["prescription", "service_deadline"]))
             """,
             logger: logger
         )

@@ -3,6 +3,7 @@ import PostgresNIO
 import RelanceChannels
 import RelanceCore
 import RelanceFixtures
+import RelancePipeline
 import RelanceStore
 import RelanceTestSupport
 import Testing
@@ -55,10 +56,16 @@ struct FilingStatusTests {
                 #expect(error.code == .notFound)
             }
 
-            // The job redelivered after filing: its files are rewritten, its row stays filed.
-            _ = try await channel.perform(try file.channelJob(attempt: 2))
+            // The job redelivered after filing: the dossier the court has is left as it is.
+            let filedCopy = Data("the copy filed with the court".utf8)
+            try filedCopy.write(to: URL(fileURLWithPath: waiting.pdfPath))
+            let redelivered = try await channel.perform(try file.channelJob(attempt: 2))
+            #expect(redelivered.outcome == .prepared)
+            #expect(redelivered.artefactURI == URL(fileURLWithPath: waiting.pdfPath).absoluteString)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: waiting.pdfPath)) == filedCopy)
             let after = try #require(try await filings.filing(waiting.id))
             #expect(after.status == .filed && after.filedBy == "Claire Dubois")
+            #expect(after.pdfSHA256 == waiting.pdfSHA256)
             #expect(try await LegalDossierFixture.filingCount(client) == 1)
         }
     }

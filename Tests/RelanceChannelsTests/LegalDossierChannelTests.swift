@@ -254,10 +254,13 @@ struct LegalDossierChannelTests {
                 #expect(error.message.contains("cannot store the dossier"))
             }
 
-            try await client.query("DROP TABLE legal_filings", logger: FreshDatabase.logger)
+            // The database refusing the filing's row.
+            try await client.query(
+                "ALTER TABLE legal_filings ADD CONSTRAINT refuse_all CHECK (court_name = '') NOT VALID", logger: FreshDatabase.logger
+            )
             do {
                 _ = try await Self.channel(client, directory).perform(try file.channelJob())
-                Issue.record("a dossier was recorded without its table")
+                Issue.record("a dossier was recorded the database refused")
             } catch let error as RelancePipeline.ChannelError {
                 #expect(error.kind == .transient)
                 #expect(error.message.contains("cannot record the filing"))

@@ -10,7 +10,8 @@ ALTER TABLE debtors ADD COLUMN legal_identifiers jsonb;
 
 CREATE TABLE legal_filings (
     id                uuid PRIMARY KEY,
-    -- One dossier per legal job; a redelivered job rewrites its row (and its files).
+    -- One dossier per legal job; a redelivered job rewrites its row and its files while it waits
+    -- for review, never once it is filed or withdrawn.
     -- jobs has no (tenant_id, id) key since 0002: the job is referenced by id.
     job_id            uuid NOT NULL UNIQUE REFERENCES jobs (id),
     tenant_id         uuid NOT NULL REFERENCES tenants (id),
@@ -33,6 +34,7 @@ CREATE TABLE legal_filings (
     claim_date        date NOT NULL,
     pdf_path          text NOT NULL,
     pdf_sha256        text NOT NULL,
+    pdf_pages         integer NOT NULL CHECK (pdf_pages > 0),
     manifest_path     text NOT NULL,
     manifest_sha256   text NOT NULL,
     -- The warnings' codes (no_formal_notice, missing_debtor_siren …); their text is in the manifest.

@@ -77,6 +77,10 @@ public struct LegalDossierChannel: ReminderChannel {
         let evidence: LegalFilings.Evidence
         let filings = LegalFilings(client: client, logger: logger)
         do {
+            // A dossier already filed (or withdrawn) is what the court has: never rewritten.
+            if let reviewed = try await filings.filing(jobId), reviewed.status != .readyForReview {
+                return Self.delivery(reviewed)
+            }
             snapshot = try await MessageContextStore(client: client, logger: logger).load(
                 tenantIds: [TenantID(tenantId)], debtorIds: [DebtorID(debtorId)],
                 invoiceIds: job.steps.map { InvoiceID($0.invoiceId) }, now: job.now
@@ -96,13 +100,7 @@ public struct LegalDossierChannel: ReminderChannel {
             guard let creditor = snapshot.creditors[debtor.creditorId] else {
                 throw MessageComposer.CompositionError(.missingRecord, "creditor \(debtor.creditorId) not found")
             }
-            var invoices: [BatchSnapshot.InvoiceFacts] = []
-            for step in job.steps where !invoices.contains(where: { $0.id.uuid == step.invoiceId }) {
-                guard let invoice = snapshot.invoices[InvoiceID(step.invoiceId)], invoice.debtorId == debtor.id else {
-                    throw MessageComposer.CompositionError(.missingRecord, "invoice \(step.invoiceId) of debtor \(debtorId) not found")
-                }
-                invoices.append(invoice)
-            }
+            let invoices = try MessageComposer.invoices(of: job.steps, debtor: debtor, from: snapshot)
             let filedOn = context.letter.date
             claim = try LegalClaim.breakdown(invoices, filedOn: filedOn, composer: composer)
             court = courts.court(debtorKind: debtor.kind, address: debtor.contacts.postalAddress, filedOn: filedOn)
@@ -148,7 +146,7 @@ public struct LegalDossierChannel: ReminderChannel {
                 invoiceNumbers: claim.lines.map(\.number), courtKind: court.kind, courtName: court.name,
                 courtConfirmed: court.confirmed, form: form.number, principal: claim.principal, interest: claim.interest,
                 fixedIndemnity: claim.fixedIndemnity, total: claim.total, claimDate: claim.filingDate,
-                pdfPath: pdf.path, pdfSHA256: pdf.sha256, manifestPath: json.path, manifestSHA256: json.sha256,
+                pdfPath: pdf.path, pdfSHA256: pdf.sha256, pdfPages: pages, manifestPath: json.path, manifestSHA256: json.sha256,
                 warnings: manifest.warnings.map(\.code)
             ))
         } catch {
@@ -161,6 +159,16 @@ public struct LegalDossierChannel: ReminderChannel {
             warnings: manifest.warnings.map(\.code)
         )
         return ChannelDelivery(outcome: .prepared, detail: detail.json, artefactURI: pdf.uri)
+    }
+
+    /// The delivery of a dossier already recorded: its files as they are.
+    static func delivery(_ filing: LegalFilings.Filing) -> ChannelDelivery {
+        let detail = LegalDossierDetail(
+            pages: filing.pdfPages, pdfPath: filing.pdfPath, pdfSHA256: filing.pdfSHA256, manifestPath: filing.manifestPath,
+            manifestSHA256: filing.manifestSHA256, court: filing.courtName, courtConfirmed: filing.courtConfirmed, form: filing.form,
+            total: MessageFormatter(language: .fr).money(filing.total), warnings: filing.warnings
+        )
+        return ChannelDelivery(outcome: .prepared, detail: detail.json, artefactURI: URL(fileURLWithPath: filing.pdfPath).absoluteString)
     }
 
     // MARK: - The manifest

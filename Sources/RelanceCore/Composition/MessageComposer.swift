@@ -79,13 +79,7 @@ public struct MessageComposer: Sendable {
         let language = debtor.language
         let words = Wording(language: language)
 
-        var invoices: [BatchSnapshot.InvoiceFacts] = []
-        for step in steps where !invoices.contains(where: { $0.id.uuid == step.invoiceId }) {
-            guard let invoice = snapshot.invoices[InvoiceID(step.invoiceId)], invoice.debtorId == debtor.id else {
-                throw CompositionError(.missingRecord, "invoice \(step.invoiceId) of debtor \(debtor.id) not found")
-            }
-            invoices.append(invoice)
-        }
+        var invoices = try Self.invoices(of: steps, debtor: debtor, from: snapshot)
         guard let currency = invoices.first?.amount.currency else {
             throw CompositionError(.inconsistentData, "job \(job.jobId) names no invoice to write about")
         }
@@ -147,6 +141,21 @@ public struct MessageComposer: Sendable {
             paymentDeadline: today.adding(days: isFormalNotice ? Self.formalNoticeDays : Self.standardDays),
             paymentMethods: words.paymentMethods(payee: payee, reference: reference.reference, viaAgency: agency != nil)
         )
+    }
+
+    /// The invoices `steps` are about, once each, in the steps' order; throws `missingRecord`
+    /// when one is not in the snapshot or is not `debtor`'s.
+    public static func invoices(
+        of steps: [ReminderJob.Step], debtor: Debtor, from snapshot: BatchSnapshot
+    ) throws(CompositionError) -> [BatchSnapshot.InvoiceFacts] {
+        var invoices: [BatchSnapshot.InvoiceFacts] = []
+        for step in steps where !invoices.contains(where: { $0.id.uuid == step.invoiceId }) {
+            guard let invoice = snapshot.invoices[InvoiceID(step.invoiceId)], invoice.debtorId == debtor.id else {
+                throw CompositionError(.missingRecord, "invoice \(step.invoiceId) of debtor \(debtor.id) not found")
+            }
+            invoices.append(invoice)
+        }
+        return invoices
     }
 
     // MARK: - Penalties

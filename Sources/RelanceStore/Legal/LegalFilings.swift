@@ -134,6 +134,7 @@ public struct LegalFilings: Sendable {
         public var claimDate: CalendarDate
         public var pdfPath: String
         public var pdfSHA256: String
+        public var pdfPages: Int
         public var manifestPath: String
         public var manifestSHA256: String
         public var warnings: [String]
@@ -141,7 +142,7 @@ public struct LegalFilings: Sendable {
         public init(
             jobId: UUID, tenantId: UUID, debtorId: UUID, invoiceIds: [UUID], invoiceNumbers: [String], courtKind: CourtKind,
             courtName: String, courtConfirmed: Bool, form: String, principal: Money, interest: Money, fixedIndemnity: Money,
-            total: Money, claimDate: CalendarDate, pdfPath: String, pdfSHA256: String, manifestPath: String,
+            total: Money, claimDate: CalendarDate, pdfPath: String, pdfSHA256: String, pdfPages: Int, manifestPath: String,
             manifestSHA256: String, warnings: [String]
         ) {
             self.jobId = jobId
@@ -160,6 +161,7 @@ public struct LegalFilings: Sendable {
             self.claimDate = claimDate
             self.pdfPath = pdfPath
             self.pdfSHA256 = pdfSHA256
+            self.pdfPages = pdfPages
             self.manifestPath = manifestPath
             self.manifestSHA256 = manifestSHA256
             self.warnings = warnings
@@ -177,20 +179,20 @@ public struct LegalFilings: Sendable {
                 INSERT INTO legal_filings (
                     id, job_id, tenant_id, debtor_id, invoice_ids, invoice_numbers, court_kind, court_name, court_confirmed,
                     form, currency, principal_minor, interest_minor, indemnity_minor, total_minor, claim_date,
-                    pdf_path, pdf_sha256, manifest_path, manifest_sha256, warnings)
+                    pdf_path, pdf_sha256, pdf_pages, manifest_path, manifest_sha256, warnings)
                 VALUES (
                     \(UUID()), \(draft.jobId), \(draft.tenantId), \(draft.debtorId), \(draft.invoiceIds), \(draft.invoiceNumbers),
                     \(draft.courtKind.rawValue), \(draft.courtName), \(draft.courtConfirmed), \(draft.form),
                     \(draft.total.currency.code), \(draft.principal.minorUnits), \(draft.interest.minorUnits),
                     \(draft.fixedIndemnity.minorUnits), \(draft.total.minorUnits), \(draft.claimDate),
-                    \(draft.pdfPath), \(draft.pdfSHA256), \(draft.manifestPath), \(draft.manifestSHA256), \(draft.warnings))
+                    \(draft.pdfPath), \(draft.pdfSHA256), \(draft.pdfPages), \(draft.manifestPath), \(draft.manifestSHA256), \(draft.warnings))
                 ON CONFLICT (job_id) DO UPDATE SET
                     invoice_ids = EXCLUDED.invoice_ids, invoice_numbers = EXCLUDED.invoice_numbers,
                     court_kind = EXCLUDED.court_kind, court_name = EXCLUDED.court_name,
                     court_confirmed = EXCLUDED.court_confirmed, form = EXCLUDED.form, currency = EXCLUDED.currency,
                     principal_minor = EXCLUDED.principal_minor, interest_minor = EXCLUDED.interest_minor,
                     indemnity_minor = EXCLUDED.indemnity_minor, total_minor = EXCLUDED.total_minor,
-                    claim_date = EXCLUDED.claim_date, pdf_path = EXCLUDED.pdf_path, pdf_sha256 = EXCLUDED.pdf_sha256,
+                    claim_date = EXCLUDED.claim_date, pdf_path = EXCLUDED.pdf_path, pdf_sha256 = EXCLUDED.pdf_sha256, pdf_pages = EXCLUDED.pdf_pages,
                     manifest_path = EXCLUDED.manifest_path, manifest_sha256 = EXCLUDED.manifest_sha256,
                     warnings = EXCLUDED.warnings, updated_at = now()
                 WHERE legal_filings.status = 'ready_for_review'
@@ -221,7 +223,10 @@ public struct LegalFilings: Sendable {
         public var total: Money
         public var claimDate: CalendarDate
         public var pdfPath: String
+        public var pdfSHA256: String
+        public var pdfPages: Int
         public var manifestPath: String
+        public var manifestSHA256: String
         public var warnings: [String]
         public var status: FilingStatus
         public var filedBy: String?
@@ -234,7 +239,8 @@ public struct LegalFilings: Sendable {
 
     private static let columns = """
         f.id, f.job_id, f.tenant_id, f.debtor_id, d.name, f.invoice_numbers, f.court_kind, f.court_name, f.court_confirmed,
-        f.form, f.currency::text, f.total_minor, f.claim_date, f.pdf_path, f.manifest_path, f.warnings, f.status,
+        f.form, f.currency::text, f.total_minor, f.claim_date, f.pdf_path, f.pdf_sha256, f.pdf_pages, f.manifest_path,
+        f.manifest_sha256, f.warnings, f.status,
         f.filed_by, f.filed_at, f.filing_reference, f.withdrawn_by, f.withdrawn_at, f.prepared_at
         """
 
@@ -250,13 +256,15 @@ public struct LegalFilings: Sendable {
             let currency = try Currency(code: try cells.next(String.self))
             let total = Money(minorUnits: try cells.next(Int64.self), currency: currency)
             let claimDate: CalendarDate = try cells.next()
-            let pdf: String = try cells.next(), manifest: String = try cells.next(), warnings: [String] = try cells.next()
+            let pdf: String = try cells.next(), pdfSHA256: String = try cells.next(), pages: Int = try cells.next()
+            let manifest: String = try cells.next(), manifestSHA256: String = try cells.next(), warnings: [String] = try cells.next()
             let statusText: String = try cells.next()
             guard let status = FilingStatus(rawValue: statusText) else { throw StoreError(.corruptRecord, "unknown status '\(statusText)'") }
             return Filing(
                 id: id, jobId: jobId, tenantId: tenantId, debtorId: debtorId, debtorName: debtorName, invoiceNumbers: numbers,
                 courtKind: kind, courtName: courtName, courtConfirmed: confirmed, form: form, total: total, claimDate: claimDate,
-                pdfPath: pdf, manifestPath: manifest, warnings: warnings, status: status, filedBy: try cells.next(),
+                pdfPath: pdf, pdfSHA256: pdfSHA256, pdfPages: pages, manifestPath: manifest, manifestSHA256: manifestSHA256,
+                warnings: warnings, status: status, filedBy: try cells.next(),
                 filedAt: try cells.next(), filingReference: try cells.next(), withdrawnBy: try cells.next(),
                 withdrawnAt: try cells.next(), preparedAt: try cells.next()
             )
