@@ -58,15 +58,17 @@ let package = Package(
             providers: [.apt(["libhpdf-dev"])]
         ),
         // The channels that reach debtors: email over SMTP; letters and formal notices as PDFs,
-        // their artefact store.
+        // their artefact store; court payment-order dossiers (PDF and JSON, recorded in PostgreSQL).
         .target(
             name: "RelanceChannels",
             dependencies: [
                 "RelanceCore",
                 "RelancePipeline",
+                "RelanceStore",
                 "CCurl",
                 "CHaru",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -189,7 +191,7 @@ let package = Package(
         // Runs the built `relance` executable (found next to the test bundle) as a user would.
         .testTarget(
             name: "RelanceCLITests",
-            dependencies: ["RelanceTestSupport"],
+            dependencies: ["RelanceTestSupport", "RelanceStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -217,8 +219,9 @@ let package = Package(
         .testTarget(
             name: "RelanceChannelsTests",
             dependencies: [
-                "RelanceChannels", "RelanceCore", "RelancePipeline", "RelanceFixtures",
+                "RelanceChannels", "RelanceCore", "RelancePipeline", "RelanceFixtures", "RelanceStore", "RelanceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -22,10 +22,5 @@ public struct LetterDeliveryDetail: Sendable, Hashable, Codable {
     }
 
     /// The detail as a JSON object with sorted keys.
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Strings, numbers and a flag always encode.
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
-    }
+    public var json: String { OutcomeDetail.json(self) }
 }

@@ -15,6 +15,17 @@ public struct LetterPDFWriter: Sendable {
 
     /// The PDF of `content`. Throws `font` when a font file is missing, `pdf` when libharu fails.
     public func write(_ content: LetterContent) throws(LetterError) -> LetterPDF {
+        try render { $0.pages(for: content) }
+    }
+
+    /// The PDF of a document that is not a letter (a court dossier), laid out from `blocks`
+    /// with `footer` on every page.
+    func write(_ blocks: [DocumentBlock], footer: String) throws(LetterError) -> LetterPDF {
+        try render { $0.pages(for: blocks, footer: footer) }
+    }
+
+    /// Draws the pages `layout` sets with the writer's fonts.
+    private func render(_ layout: (LetterTypesetter) -> [[PageItem]]) throws(LetterError) -> LetterPDF {
         for path in [fonts.regular, fonts.bold] where !FileManager.default.isReadableFile(atPath: path) {
             throw LetterError(.font, "the font \(path) is missing (Debian package fonts-dejavu-core)")
         }
@@ -24,7 +35,7 @@ public struct LetterPDFWriter: Sendable {
         func font(_ style: TextStyle) -> HaruFont { style.bold ? bold : regular }
 
         let typesetter = LetterTypesetter { text, style in font(style).width(of: text, size: style.size) }
-        let pages = typesetter.pages(for: content)
+        let pages = layout(typesetter)
         let height = LetterPageGeometry.height
         for items in pages {
             let page = try document.addPage()

@@ -77,6 +77,38 @@ struct LetterTypesetter {
         return footers(cursor.pages, text: content.footer)
     }
 
+    /// The pages of a document that is not a letter (a court dossier): `blocks` flowing from
+    /// the top of the first page, with the same tables, wrapping and footers as letters.
+    func pages(for blocks: [DocumentBlock], footer: String) -> [[PageItem]] {
+        var cursor = Cursor()
+        cursor.y = Geometry.continuationTop
+        for block in blocks {
+            switch block {
+            case .title(let text):
+                place(wrap(text, style: Self.title, width: Geometry.contentWidth), style: Self.title, leading: 17, alignment: .centre, into: &cursor)
+                cursor.y += Geometry.mm(3)
+            case .heading(let text):
+                cursor.y += Geometry.mm(3)
+                // A heading is never left alone at the foot of a page.
+                cursor.ensure(Self.bodyLeading * 3)
+                place(wrap(text, style: Self.strong, width: Geometry.contentWidth), style: Self.strong, leading: Self.bodyLeading, into: &cursor)
+                cursor.add(.rule(fromX: Geometry.left, toX: Geometry.right, y: cursor.y, width: 0.4, gray: 0.5))
+                cursor.y += Geometry.mm(1.5)
+            case .paragraph(let text):
+                place(wrap(text, style: Self.body, width: Geometry.contentWidth), style: Self.body, leading: Self.bodyLeading, into: &cursor)
+                cursor.y += Geometry.mm(1.5)
+            case .note(let text):
+                place(wrap(text, style: Self.small, width: Geometry.contentWidth), style: Self.small, leading: 12, into: &cursor)
+                cursor.y += Geometry.mm(1)
+            case .table(let content):
+                cursor.y += Geometry.mm(1)
+                table(content, x: Geometry.left, width: Geometry.contentWidth, into: &cursor)
+                cursor.y += Geometry.mm(3)
+            }
+        }
+        return footers(cursor.pages, text: footer)
+    }
+
     // MARK: - First page
 
     private func firstPageHeader(_ content: LetterContent, into cursor: inout Cursor) {

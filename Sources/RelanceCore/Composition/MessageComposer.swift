@@ -79,13 +79,7 @@ public struct MessageComposer: Sendable {
         let language = debtor.language
         let words = Wording(language: language)
 
-        var invoices: [BatchSnapshot.InvoiceFacts] = []
-        for step in steps where !invoices.contains(where: { $0.id.uuid == step.invoiceId }) {
-            guard let invoice = snapshot.invoices[InvoiceID(step.invoiceId)], invoice.debtorId == debtor.id else {
-                throw CompositionError(.missingRecord, "invoice \(step.invoiceId) of debtor \(debtor.id) not found")
-            }
-            invoices.append(invoice)
-        }
+        var invoices = try Self.invoices(of: steps, debtor: debtor, from: snapshot)
         guard let currency = invoices.first?.amount.currency else {
             throw CompositionError(.inconsistentData, "job \(job.jobId) names no invoice to write about")
         }
@@ -153,6 +147,21 @@ public struct MessageComposer: Sendable {
         )
     }
 
+    /// The invoices `steps` are about, once each, in the steps' order; throws `missingRecord`
+    /// when one is not in the snapshot or is not `debtor`'s.
+    public static func invoices(
+        of steps: [ReminderJob.Step], debtor: Debtor, from snapshot: BatchSnapshot
+    ) throws(CompositionError) -> [BatchSnapshot.InvoiceFacts] {
+        var invoices: [BatchSnapshot.InvoiceFacts] = []
+        for step in steps where !invoices.contains(where: { $0.id.uuid == step.invoiceId }) {
+            guard let invoice = snapshot.invoices[InvoiceID(step.invoiceId)], invoice.debtorId == debtor.id else {
+                throw CompositionError(.missingRecord, "invoice \(step.invoiceId) of debtor \(debtor.id) not found")
+            }
+            invoices.append(invoice)
+        }
+        return invoices
+    }
+
     // MARK: - Penalties
 
     private func penalties(
@@ -171,24 +180,20 @@ public struct MessageComposer: Sendable {
         }
 
         for invoice in invoices {
-            let request = Self.penaltyRequest(invoice, asOf: today)
-            do {
-                let result = try engine.compute(request)
-                interest += result.interest.minorUnits
-                indemnity += result.fixedIndemnity.minorUnits
-                if !result.periods.isEmpty {
-                    rates.formUnion(result.periods.map(\.annualRate))
-                    describe(words.rateDescription(invoice.jurisdiction, contractRate: request.contractRate != nil))
+            let penalty = try self.penalty(of: invoice, asOf: today)
+            interest += penalty.interest.minorUnits
+            indemnity += penalty.fixedIndemnity.minorUnits
+            switch penalty.basis {
+            case .computed(let applied, let contractRate):
+                if !applied.isEmpty {
+                    rates.formUnion(applied)
+                    describe(words.rateDescription(invoice.jurisdiction, contractRate: contractRate))
                 }
-            } catch let error where error.code == .rateUnavailable {
-                // Not published yet: claim no interest rather than guess, and say so.
+            case .rateNotPublished:
                 unpublished = true
-                indemnity += PenaltyEngine.fixedIndemnity(invoice.jurisdiction, principal: request.principal).minorUnits
                 describe(words.rateNotPublished)
-            } catch let error where error.code == .currencyNotAllowed {
+            case .currencyNotCovered:
                 continue
-            } catch {
-                throw CompositionError(.inconsistentData, "penalties on invoice \(invoice.number) cannot be computed: \(error.message)")
             }
         }
         return MessagePenalties(
@@ -197,6 +202,32 @@ public struct MessageComposer: Sendable {
             rate: rates.count == 1 && !unpublished ? rates.first : nil,
             rateDescription: descriptions.isEmpty ? nil : descriptions.joined(separator: "; ")
         )
+    }
+
+    /// The penalties `invoice`, still unpaid, claims on `today`: what every message (and the
+    /// court dossier's breakdown per invoice) claims for it. A rate not yet published claims no
+    /// interest, only the fixed indemnity; a currency its law does not know claims nothing.
+    public func penalty(of invoice: BatchSnapshot.InvoiceFacts, asOf today: CalendarDate) throws(CompositionError) -> InvoicePenalty {
+        let request = Self.penaltyRequest(invoice, asOf: today)
+        let currency = invoice.amount.currency
+        do {
+            let result = try engine.compute(request)
+            return InvoicePenalty(
+                interest: result.interest, fixedIndemnity: result.fixedIndemnity,
+                basis: .computed(rates: Set(result.periods.map(\.annualRate)), contractRate: request.contractRate != nil)
+            )
+        } catch let error where error.code == .rateUnavailable {
+            // Not published yet: claim no interest rather than guess, and say so.
+            return InvoicePenalty(
+                interest: .zero(currency),
+                fixedIndemnity: PenaltyEngine.fixedIndemnity(invoice.jurisdiction, principal: request.principal),
+                basis: .rateNotPublished
+            )
+        } catch let error where error.code == .currencyNotAllowed {
+            return InvoicePenalty(interest: .zero(currency), fixedIndemnity: .zero(currency), basis: .currencyNotCovered)
+        } catch {
+            throw CompositionError(.inconsistentData, "penalties on invoice \(invoice.number) cannot be computed: \(error.message)")
+        }
     }
 
     /// The engine's request for `invoice` still unpaid on `today`.

@@ -82,21 +82,9 @@ struct LettersCommand: AsyncParsableCommand {
     static func withPostings<Result: Sendable>(
         _ options: ServiceOptions, _ body: @escaping @Sendable (LetterPostings) async throws -> Result
     ) async throws -> Result {
-        let configuration = options.configuration()
-        let logger = options.logger(label: "relance.letters")
-        let url: DatabaseURL
-        do {
-            url = try DatabaseURL(configuration.databaseURL)
-        } catch {
-            throw CommandFailure(error.description)
-        }
-        let zone = try configuration.postRoomZone()
-        do {
-            return try await PostgresClient.withRunningClient(url, logger: logger) { client in
-                try await body(LetterPostings(client: client, timeZone: zone, logger: logger))
-            }
-        } catch {
-            throw CommandFailure(StoreError.wrapping(error, url: url).description)
+        let zone = try options.configuration().postRoomZone()
+        return try await options.withDatabase(label: "relance.letters") { client, logger in
+            try await body(LetterPostings(client: client, timeZone: zone, logger: logger))
         }
     }
 }

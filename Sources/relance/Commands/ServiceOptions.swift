@@ -1,6 +1,8 @@
 import ArgumentParser
 import Logging
+import PostgresNIO
 import RelanceRuntime
+import RelanceStore
 
 /// The options every command that talks to the services shares.
 struct ServiceOptions: ParsableArguments {
@@ -48,5 +50,29 @@ struct ServiceOptions: ParsableArguments {
         var logger = Logger(label: label)
         logger.logLevel = Logger.Level(rawValue: configuration().logLevel) ?? .info
         return logger
+    }
+}
+
+extension ServiceOptions {
+    /// Runs `body` with a running client of the configured database and a logger labelled
+    /// `label`: for one-shot commands. A bad URL or a database error fails the command with a
+    /// message the user can act on.
+    func withDatabase<Result: Sendable>(
+        label: String, _ body: @escaping @Sendable (PostgresClient, Logger) async throws -> Result
+    ) async throws -> Result {
+        let logger = self.logger(label: label)
+        let url: DatabaseURL
+        do {
+            url = try DatabaseURL(configuration().databaseURL)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        do {
+            return try await PostgresClient.withRunningClient(url, logger: logger) { client in
+                try await body(client, logger)
+            }
+        } catch {
+            throw CommandFailure(StoreError.wrapping(error, url: url).description)
+        }
     }
 }
