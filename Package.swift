@@ -58,16 +58,18 @@ let package = Package(
             providers: [.apt(["libhpdf-dev"])]
         ),
         // The channels that reach debtors: email over SMTP; letters and formal notices as PDFs,
-        // their artefact store.
+        // their artefact store; call tasks for agents (written through RelanceStore).
         .target(
             name: "RelanceChannels",
             dependencies: [
                 "RelanceCore",
                 "RelancePipeline",
+                "RelanceStore",
                 "CCurl",
                 "CHaru",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -217,7 +219,10 @@ let package = Package(
             name: "RelanceChannelsTests",
             dependencies: [
                 "RelanceChannels", "RelanceCore", "RelancePipeline", "RelanceFixtures",
+                // The call channel's tests write tasks to a fresh database.
+                "RelanceStore", "RelanceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
