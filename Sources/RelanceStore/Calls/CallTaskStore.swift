@@ -27,7 +27,8 @@ public struct CallTaskStore: Sendable {
     /// Days of grace per installment of a plan agreed on the phone.
     public var installmentGraceDays: Int
 
-    /// How many live tasks `next` looks at for one whose debtor may be called now.
+    /// How many live tasks `next` looks at, one after the other, for one whose debtor may be
+    /// called now (those it passes are moved to their next window or cancelled).
     static let candidates = 20
 
     public init(
@@ -127,24 +128,26 @@ public struct CallTaskStore: Sendable {
         let agent = try Self.agentName(agent)
         let leaseStart = now.addingTimeInterval(-lease.timeInterval)
         let chosen: UUID? = try await client.transaction(logger: logger) { connection in
-            let rows = try await connection.query(
-                """
-                SELECT t.id, t.time_zone, d.kind, d.phone_unusable_since IS NOT NULL,
-                       EXISTS (SELECT 1 FROM invoices i WHERE i.tenant_id = t.tenant_id AND i.id = ANY(t.invoice_ids)
-                                                          AND i.state IN ('open', 'partially_paid'))
-                FROM call_tasks t
-                JOIN debtors d ON d.tenant_id = t.tenant_id AND d.id = t.debtor_id
-                WHERE t.tenant_id = \(tenant) AND t.status IN ('open', 'assigned') AND t.earliest_at <= \(now)
-                  AND (t.status = 'open' OR t.agent = \(agent) OR t.assigned_at <= \(leaseStart))
-                ORDER BY (t.status = 'assigned' AND t.agent = \(agent)) DESC, t.priority DESC, t.earliest_at, t.id
-                LIMIT \(Self.candidates)
-                FOR UPDATE OF t SKIP LOCKED
-                """,
-                logger: logger
-            )
-            var candidates: [(id: UUID, zone: String, kind: String, phoneWrong: Bool, open: Bool)] = []
-            for try await row in rows.decode((UUID, String, String, Bool, Bool).self) { candidates.append(row) }
-            for candidate in candidates {
+            // One candidate at a time, so that the rows other agents may take stay unlocked.
+            for _ in 0..<Self.candidates {
+                let rows = try await connection.query(
+                    """
+                    SELECT t.id, t.time_zone, d.kind, d.phone_unusable_since IS NOT NULL,
+                           EXISTS (SELECT 1 FROM invoices i WHERE i.tenant_id = t.tenant_id AND i.id = ANY(t.invoice_ids)
+                                                              AND i.state IN ('open', 'partially_paid'))
+                    FROM call_tasks t
+                    JOIN debtors d ON d.tenant_id = t.tenant_id AND d.id = t.debtor_id
+                    WHERE t.tenant_id = \(tenant) AND t.status IN ('open', 'assigned') AND t.earliest_at <= \(now)
+                      AND (t.status = 'open' OR t.agent = \(agent) OR t.assigned_at <= \(leaseStart))
+                    ORDER BY (t.status = 'assigned' AND t.agent = \(agent)) DESC, t.priority DESC, t.earliest_at, t.id
+                    LIMIT 1
+                    FOR UPDATE OF t SKIP LOCKED
+                    """,
+                    logger: logger
+                )
+                var found: (id: UUID, zone: String, kind: String, phoneWrong: Bool, open: Bool)?
+                for try await row in rows.decode((UUID, String, String, Bool, Bool).self) { found = row }
+                guard let candidate = found else { return nil }
                 if candidate.phoneWrong || !candidate.open {
                     try await connection.query(
                         """
@@ -167,7 +170,8 @@ public struct CallTaskStore: Sendable {
                     )
                     return candidate.id
                 }
-                // Its window closed (or the hour is a quiet one): it waits for the next opening.
+                // Its window closed (or the hour is a quiet one): it waits for the next opening,
+                // which is later than now, so the next look passes it by.
                 let window = try CallWindow.first(from: now, recipient: recipient, rules: rules)
                 try await connection.query(
                     """
@@ -266,7 +270,7 @@ public struct CallTaskStore: Sendable {
             case .noAnswer:
                 if attempts >= maximumAttempts {
                     detail["closed"] = "no answer after \(attempts) calls"
-                    try await Self.pullNextSteps(held.stepIds, on: connection, logger: logger)
+                    try await Self.pullNextSteps(held.stepIds, to: now, on: connection, logger: logger)
                     movedOn = true
                 } else {
                     status = .open
@@ -411,20 +415,20 @@ public struct CallTaskStore: Sendable {
         return contacts
     }
 
-    /// The next planned step of each invoice whose steps are `steps` falls due now: the ladder
-    /// goes on by its next step (as when a contact point is refused).
-    static func pullNextSteps(_ steps: [UUID], on connection: PostgresConnection, logger: Logger) async throws {
+    /// The next planned step of each invoice whose steps are `steps` falls due at `now`: the
+    /// ladder goes on by its next step (as when a contact point is refused).
+    static func pullNextSteps(_ steps: [UUID], to now: Date, on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query(
             """
-            UPDATE schedule_steps s SET due_at = now(), updated_at = now()
+            UPDATE schedule_steps s SET due_at = \(now), updated_at = now()
             FROM (
                 SELECT DISTINCT ON (n.invoice_id) n.id
                 FROM schedule_steps c
-                JOIN schedule_steps n ON n.invoice_id = c.invoice_id AND n.status = 'planned'
+                JOIN schedule_steps n ON n.invoice_id = c.invoice_id AND n.status = 'planned' AND n.position > c.position
                 WHERE c.id = ANY(\(steps))
                 ORDER BY n.invoice_id, n.position
             ) AS next
-            WHERE s.id = next.id AND s.due_at > now()
+            WHERE s.id = next.id AND s.due_at > \(now)
             """,
             logger: logger
         )
