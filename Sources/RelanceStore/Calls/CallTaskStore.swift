@@ -307,6 +307,7 @@ public struct CallTaskStore: Sendable {
                 detail["next_call"] = window.earliest.iso8601
             }
             let resultDetail = try StoreJSON.domain(detail)
+            let closedAt: Date? = status == .done ? now : nil
             try await connection.query(
                 """
                 UPDATE call_tasks
@@ -314,7 +315,7 @@ public struct CallTaskStore: Sendable {
                     result = \(checked.kind.rawValue), result_detail = \(resultDetail)::jsonb,
                     earliest_at = COALESCE(\(window?.earliest.date), earliest_at),
                     latest_at = COALESCE(\(window?.latest.date), latest_at),
-                    closed_at = \(status == .done ? now : nil), updated_at = now()
+                    closed_at = \(closedAt), updated_at = now()
                 WHERE id = \(id)
                 """,
                 logger: logger

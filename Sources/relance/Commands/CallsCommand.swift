@@ -140,14 +140,15 @@ struct CallsCommand: AsyncParsableCommand {
                     throw ValidationError("--amount: \(error)")
                 }
             }
-            let parsed: CallResult = switch kind {
-            case .promiseToPay: .promiseToPay(date: try day(date, "--date"), amount: try money())
-            case .paid: .paid(amount: try money(), date: try day(date, "--date"))
-            case .dispute: .dispute(reason: reason ?? "")
-            case .paymentPlan: .paymentPlan(installments: installments ?? 0, firstDueDate: try day(firstDue, "--first-due"))
-            case .callback: .callback(at: try CallsCommand.moment(at ?? "", option: "--at"))
-            case .noAnswer: .noAnswer
-            case .wrongNumber: .wrongNumber
+            let parsed: CallResult
+            switch kind {
+            case .promiseToPay: parsed = .promiseToPay(date: try day(date, "--date"), amount: try money())
+            case .paid: parsed = .paid(amount: try money(), date: try day(date, "--date"))
+            case .dispute: parsed = .dispute(reason: reason ?? "")
+            case .paymentPlan: parsed = .paymentPlan(installments: installments ?? 0, firstDueDate: try day(firstDue, "--first-due"))
+            case .callback: parsed = .callback(at: try CallsCommand.moment(at ?? "", option: "--at"))
+            case .noAnswer: parsed = .noAnswer
+            case .wrongNumber: parsed = .wrongNumber
             }
             // The rules that need no clock (amounts, counts, a reason); dates are checked
             // against the debtor's day once the task is read.
