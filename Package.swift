@@ -190,7 +190,7 @@ let package = Package(
         // Runs the built `relance` executable (found next to the test bundle) as a user would.
         .testTarget(
             name: "RelanceCLITests",
-            dependencies: ["RelanceTestSupport"],
+            dependencies: ["RelanceTestSupport", "RelanceStore", "RelanceCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

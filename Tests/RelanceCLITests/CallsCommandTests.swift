@@ -1,4 +1,7 @@
 import Foundation
+import RelanceCore
+import RelanceStore
+import RelanceTestSupport
 import Testing
 
 /// `relance calls record` refuses a result without the options it needs (or with options it
@@ -36,5 +39,93 @@ struct CallsCommandTests {
         #expect(record.status == 2 && record.stderr.contains("'42' is not an id (a UUID)"), "\(record.stderr)")
         let next = try RelanceProcess.run(["calls", "next", "--tenant", "acme", "--agent", "alice"])
         #expect(next.status == 2 && next.stderr.contains("--tenant: 'acme' is not an id (a UUID)"), "\(next.stderr)")
+    }
+}
+
+/// `relance calls next` and `record` against a fresh database, as an agent uses them.
+@Suite("relance calls: an agent's session")
+struct CallsSessionTests {
+    @Test("An agent takes the task (JSON and text), records a callback; another agent cannot record on it")
+    func session() async throws {
+        try await FreshDatabase.withMigrated { url, client in
+            let logger = FreshDatabase.logger
+            let tenant = Tenant(name: "Acme", kind: .business)
+            try await TenantRepository(client: client, logger: logger).create(tenant)
+            let address = PostalAddress(lines: ["12 rue de la Paix"], postalCode: "75002", city: "Paris", countryCode: "FR")
+            let creditor = Creditor(tenantId: tenant.id, name: "Acme SAS", address: address)
+            try await CreditorRepository(client: client, logger: logger).create(creditor)
+            let debtor = try Debtor(
+                tenantId: tenant.id, creditorId: creditor.id, name: "Dupont SARL", kind: .business, language: .fr,
+                timeZone: "Europe/Paris", contacts: DebtorContacts(phone: "+33612345678", postalAddress: address)
+            )
+            try await DebtorRepository(client: client, logger: logger).create(DebtorRecord(debtor: debtor))
+            let amount = try Money(decimal: "1200.00", currency: .eur)
+            let invoice = try Invoice(
+                tenantId: tenant.id, creditorId: creditor.id, debtorId: debtor.id, number: "F-1",
+                issueDate: CalendarDate(iso: "2025-03-10"), dueDate: CalendarDate(iso: "2025-04-10"), amount: amount
+            )
+            try await InvoiceIntake(client: client, logger: logger).add([invoice], today: CalendarDate(iso: "2025-04-25"))
+            let job = UUID()
+            try await client.query(
+                "INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload) VALUES (\(tenant.id.uuid), \(job), \(debtor.id.uuid), 'call', '{}')",
+                logger: logger
+            )
+            let context = MessageContext(
+                language: .fr, letter: LetterReference(reference: "CALL-1", date: try CalendarDate(iso: "2025-04-25")),
+                debtor: LetterParty(name: "Dupont SARL", addressLines: ["12 rue de la Paix"], phone: "+33612345678"),
+                debtorKind: .business, creditor: LetterParty(name: "Acme SAS", addressLines: ["12 rue de la Paix"]),
+                invoices: [MessageInvoice(number: "F-1", issueDate: invoice.issueDate, dueDate: invoice.dueDate, amount: amount, outstanding: amount)],
+                penalties: MessagePenalties(interest: Money(minorUnits: 500, currency: .eur), fixedIndemnity: Money(minorUnits: 4000, currency: .eur)),
+                paymentDeadline: try CalendarDate(iso: "2025-05-02"),
+                paymentMethods: [MessagePaymentMethod(label: "Virement", details: "FR76 3000 6000 0112 3456 7890 189")]
+            )
+            let rules = try ComplianceRules.parse(json: String(
+                contentsOf: FreshDatabase.repositoryRoot.appendingPathComponent("schemas/compliance/fr.json"), encoding: .utf8
+            ))
+            let store = CallTaskStore(client: client, rules: rules, logger: logger)
+            let window = try CallWindow.first(
+                from: ISO8601DateFormatter().date(from: "2025-04-25T09:00:00Z")!,
+                recipient: ContactRecipient(timeZone: debtor.timeZone.zone, debtorKind: .business), rules: rules
+            )
+            let (taskId, _) = try await store.create(NewCallTask(
+                tenantId: tenant.id.uuid, jobId: job, debtorId: debtor.id.uuid, invoiceIds: [invoice.id.uuid], stepIds: [UUID()],
+                priority: 420, window: window,
+                talkingPoints: try CallTalkingPoints.make(context: context, phone: "+33612345678", proposal: nil)
+            ))
+            let database = ["--database-url", url.urlWithPassword]
+            let id = taskId.uuidString.lowercased()
+
+            let json = try await RelanceProcess.runOffPool(
+                ["calls", "next", "--tenant", tenant.id.uuid.uuidString, "--agent", "alice", "--json", "--now", "2025-04-25T11:30:00+02:00"] + database
+            )
+            #expect(json.status == 0, "\(json.stderr)")
+            let object = try json.json()
+            #expect(object["id"] as? String == id)
+            #expect(object["phone"] as? String == "+33612345678")
+            #expect(object["priority"] as? Int == 420)
+            #expect(object["earliest"] as? String == "2025-04-25T11:00+02:00")
+
+            let text = try await RelanceProcess.runOffPool(
+                ["calls", "next", "--tenant", tenant.id.uuid.uuidString, "--agent", "alice", "--now", "2025-04-25T11:31:00+02:00"] + database
+            )
+            #expect(text.status == 0, "\(text.stderr)")
+            #expect(text.stdout.contains("Call task \(id)  priority 420"))
+            #expect(text.stdout.contains("Phone:     +33612345678"))
+            #expect(text.stdout.contains("Amounts:   1200.00 EUR outstanding + 45.00 EUR penalties"))
+            #expect(text.stdout.contains("Suggest:   ask for payment of 1245.00 EUR in full by 2025-05-02"))
+
+            let other = try await RelanceProcess.runOffPool(
+                ["calls", "record", id, "--agent", "bob", "--result", "no_answer", "--now", "2025-04-25T11:32:00+02:00"] + database
+            )
+            #expect(other.status == 1)
+            #expect(other.stderr.contains("call task \(taskId) is held by alice, not bob"), "\(other.stderr)")
+
+            let callback = try await RelanceProcess.runOffPool(
+                ["calls", "record", id, "--agent", "alice", "--result", "callback", "--at", "2025-04-28T15:00+02:00",
+                 "--now", "2025-04-25T11:35:00+02:00"] + database
+            )
+            #expect(callback.status == 0, "\(callback.stderr)")
+            #expect(callback.stdout == "calls: task \(id): callback recorded; call again from 2025-04-28T15:00+02:00 Europe/Paris (call 1 made)\n")
+        }
     }
 }
