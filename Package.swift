@@ -190,7 +190,11 @@ let package = Package(
         // Runs the built `relance` executable (found next to the test bundle) as a user would.
         .testTarget(
             name: "RelanceCLITests",
-            dependencies: ["RelanceTestSupport", "RelanceStore", "RelanceCore"],
+            // The calls session test stores its task through RelanceStore.
+            dependencies: [
+                "RelanceTestSupport", "RelanceStore", "RelanceCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

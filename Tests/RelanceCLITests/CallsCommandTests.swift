@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import RelanceCore
 import RelanceStore
 import RelanceTestSupport

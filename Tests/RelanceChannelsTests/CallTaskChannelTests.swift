@@ -105,7 +105,7 @@ struct CallTaskChannelTests {
             let channel = Self.channel(client)
             let withPhone = try await Self.parties(client, phone: "+33140000000")
             let bare = try await Self.job(client, withPhone, context: nil)
-            await #expect(throws: ChannelError.permanent("call job \(bare.job.jobId) has no message context: nothing to brief the agent with")) {
+            await #expect(throws: RelancePipeline.ChannelError.permanent("call job \(bare.job.jobId) has no message context: nothing to brief the agent with")) {
                 _ = try await channel.perform(bare)
             }
             let noPhone = try await Self.parties(client, phone: nil)

@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+// PostgresNIO (through NIO) has its own `Channel` and `ChannelError`: this file names
+// Relance's with their module.
 import PostgresNIO
 import RelanceCore
 import RelancePipeline
@@ -15,7 +17,7 @@ import RelanceStore
 /// debtor without a usable phone is refused for good (the phone is then marked unusable, and
 /// the ladder goes on by its next step).
 public struct CallTaskChannel: ReminderChannel {
-    public let channels: Set<Channel> = [.call]
+    public let channels: Set<RelanceCore.Channel> = [.call]
     public let store: CallTaskStore
     public let personalisation: PersonalisationRules
     public let logger: Logger
@@ -38,7 +40,7 @@ public struct CallTaskChannel: ReminderChannel {
         self.init(client: client, complianceRules: reference.complianceRules, logger: logger)
     }
 
-    public func perform(_ job: ChannelJob) async throws(ChannelError) -> ChannelDelivery {
+    public func perform(_ job: ChannelJob) async throws(RelancePipeline.ChannelError) -> ChannelDelivery {
         let reminder = job.job
         guard reminder.channel == .call else {
             throw .permanent("the call channel cannot carry a \(reminder.channel.rawValue) job")
@@ -52,10 +54,10 @@ public struct CallTaskChannel: ReminderChannel {
         let callee: Callee
         do {
             guard let found = try await store.callee(tenant: reminder.tenantId, debtor: reminder.debtorId) else {
-                throw ChannelError.permanent("debtor \(reminder.debtorId) of call job \(reminder.jobId) is unknown")
+                throw RelancePipeline.ChannelError.permanent("debtor \(reminder.debtorId) of call job \(reminder.jobId) is unknown")
             }
             callee = found
-        } catch let error as ChannelError {
+        } catch let error as RelancePipeline.ChannelError {
             throw error
         } catch {
             throw .transient("cannot read the debtor of call job \(reminder.jobId): \(error)")
@@ -93,12 +95,18 @@ public struct CallTaskChannel: ReminderChannel {
         logger.debug("Call task ready", metadata: [
             "job.id": "\(reminder.jobId)", "task.id": "\(saved.id)", "task.created": "\(saved.created)",
         ])
-        return ChannelDelivery(outcome: .taskCreated, detail: Self.detail(of: task, id: saved.id))
+        // A redelivered job reports the task made the first time, as it stands.
+        var priority = task.priority, window = task.window
+        if !saved.created, let existing = try? await store.task(saved.id) {
+            priority = existing.priority
+            window = existing.window
+        }
+        return ChannelDelivery(outcome: .taskCreated, detail: Self.detail(id: saved.id, priority: priority, window: window))
     }
 
     /// `{"earliest": …, "latest": …, "priority": 420, "task_id": "…"}` (moments with the
     /// debtor's offset).
-    static func detail(of task: NewCallTask, id: UUID) -> String {
+    static func detail(id: UUID, priority: Int, window: CallWindow) -> String {
         struct Detail: Encodable {
             var taskId: String
             var priority: Int
@@ -110,8 +118,8 @@ public struct CallTaskChannel: ReminderChannel {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let detail = Detail(
-            taskId: id.uuidString.lowercased(), priority: task.priority, earliest: task.window.earliest.iso8601,
-            latest: task.window.latest.iso8601, timeZone: task.window.earliest.timeZone.identifier
+            taskId: id.uuidString.lowercased(), priority: priority, earliest: window.earliest.iso8601,
+            latest: window.latest.iso8601, timeZone: window.earliest.timeZone.identifier
         )
         return (try? encoder.encode(detail)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
