@@ -83,7 +83,8 @@ struct CallTaskChannelTests {
             let again = try await channel.perform(job)
             #expect(try Self.detail(again)["task_id"] as? String == taskId)
             let store = CallTaskStore(client: client, rules: Fixtures.reference.complianceRules, logger: FreshDatabase.logger)
-            let task = try #require(try await store.task(try #require(UUID(uuidString: taskId))))
+            let taskUUID = try #require(UUID(uuidString: taskId))
+            let task = try #require(try await store.task(taskUUID))
             #expect(task.jobId == job.job.jobId && task.invoiceIds == job.steps.map(\.invoiceId))
             #expect(task.priority == priority && task.status == .open)
             // The talking points: the phone, the amounts with penalties, the history, a plan
@@ -113,7 +114,7 @@ struct CallTaskChannelTests {
             do {
                 _ = try await channel.perform(job)
                 Issue.record("a debtor without a phone was called")
-            } catch {
+            } catch let error as RelancePipeline.ChannelError {
                 #expect(error.kind == .permanent && error.unusable == .phone)
                 #expect(error.message == "debtor Pâtisserie Lefèvre & Fils cannot be called: it has no phone number")
             }
@@ -129,7 +130,7 @@ struct CallTaskChannelTests {
             do {
                 _ = try await Self.channel(client).perform(job)
                 Issue.record("the task was written to a missing table")
-            } catch {
+            } catch let error as RelancePipeline.ChannelError {
                 #expect(error.kind == .transient)
                 #expect(error.message.hasPrefix("cannot save the call task of job \(job.job.jobId)"))
             }
