@@ -243,7 +243,7 @@ struct CallTaskStoreTests {
         }
     }
 
-    @Test("Paid: a part payment lowers what is owed, the rest settles the invoice; more than is owed is refused")
+    @Test("Paid: the payment is recorded against the invoice and settles it; more than is owed is refused")
     func paid() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
             let f = StoreFixture(client: client)
@@ -298,7 +298,7 @@ struct CallTaskStoreTests {
         }
     }
 
-    @Test("A wrong number: the phone is marked unusable, the debtor's call steps are skipped, its other tasks cancelled")
+    @Test("A wrong number: the phone is marked unusable with the agent's reason, and the task closes without touching the invoice")
     func wrongNumber() async throws {
         try await TestDatabase.withMigratedDatabase { _, client in
             let f = StoreFixture(client: client)
@@ -310,6 +310,8 @@ struct CallTaskStoreTests {
             let callee = try #require(try await store.callee(tenant: tenant.id.uuid, debtor: tasks[0].debtor.id.uuid))
             #expect(callee.usablePhone == nil)
             #expect(callee.phoneUnusableReason == "wrong number (agent alice, call task \(tasks[0].task.uuidString.lowercased()))")
+            #expect(try await f.invoices.invoice(tasks[0].invoice.id)?.state == .open)
+            #expect(try await store.task(tasks[0].task)?.result == .wrongNumber)
         }
     }
 

@@ -303,13 +303,20 @@ struct CallsCommand: AsyncParsableCommand {
 
     /// An ISO 8601 moment with its offset, seconds optional: `2026-03-02T15:00+01:00`, `…:30Z`.
     static func moment(_ text: String, option: String) throws -> Date {
-        let full = ISO8601DateFormatter()
-        full.formatOptions = [.withInternetDateTime]
-        if let date = full.date(from: text) { return date }
-        let minutes = ISO8601DateFormatter()
-        minutes.formatOptions = [.withFullDate, .withDashSeparatorInDate, .withTime, .withColonSeparatorInTime, .withTimeZone, .withColonSeparatorInTimeZone]
-        if let date = minutes.date(from: text) { return date }
-        throw ValidationError("\(option): '\(text)' is not a moment like 2026-03-02T15:00+01:00 (ISO 8601 with its offset)")
+        // The formatter wants seconds: `15:00+01:00` is read as `15:00:00+01:00`.
+        var full = text
+        if let t = text.firstIndex(of: "T") {
+            let time = text[text.index(after: t)...]
+            if time.count > 5, let sign = time.dropFirst(5).first, "+-Z".contains(sign) {
+                full.insert(contentsOf: ":00", at: full.index(t, offsetBy: 6))
+            }
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        guard let date = formatter.date(from: full) else {
+            throw ValidationError("\(option): '\(text)' is not a moment like 2026-03-02T15:00+01:00 (ISO 8601 with its offset)")
+        }
+        return date
     }
 
     static func withStore<Result: Sendable>(
