@@ -181,6 +181,21 @@ struct CallTaskStoreTests {
         }
     }
 
+    @Test("A task whose invoice was paid since is cancelled when met, not handed out")
+    func paidSinceIsCancelled() async throws {
+        try await TestDatabase.withMigratedDatabase { _, client in
+            let f = StoreFixture(client: client)
+            let (tenant, tasks) = try await Self.makeTasks(f, amounts: ["1200.00"])
+            try await f.transitions.recordPayment(
+                Payment(invoiceId: tasks[0].invoice.id, date: StoreFixture.day("2025-04-25"), amount: StoreFixture.eur("1200.00")),
+                today: StoreFixture.day("2025-04-25")
+            )
+            let store = Self.store(client)
+            #expect(try await store.next(tenant: tenant.id.uuid, agent: "alice", now: Self.morning) == nil)
+            #expect(try await store.task(tasks[0].task)?.status == .cancelled)
+        }
+    }
+
     // MARK: - Results
 
     @Test("A promise to pay: the invoice is promised (the ladder pauses), the task is done and takes nothing more")
