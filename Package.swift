@@ -58,7 +58,8 @@ let package = Package(
             providers: [.apt(["libhpdf-dev"])]
         ),
         // The channels that reach debtors: email over SMTP; letters and formal notices as PDFs,
-        // their artefact store; court payment-order dossiers (PDF and JSON, recorded in PostgreSQL).
+        // their artefact store; call tasks for agents and court payment-order dossiers (PDF and
+        // JSON), both recorded in PostgreSQL through RelanceStore.
         .target(
             name: "RelanceChannels",
             dependencies: [
@@ -191,7 +192,11 @@ let package = Package(
         // Runs the built `relance` executable (found next to the test bundle) as a user would.
         .testTarget(
             name: "RelanceCLITests",
-            dependencies: ["RelanceTestSupport", "RelanceStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            // The calls session test stores its task through RelanceStore.
+            dependencies: [
+                "RelanceTestSupport", "RelanceStore", "RelanceCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -219,7 +224,9 @@ let package = Package(
         .testTarget(
             name: "RelanceChannelsTests",
             dependencies: [
-                "RelanceChannels", "RelanceCore", "RelancePipeline", "RelanceFixtures", "RelanceStore", "RelanceTestSupport",
+                "RelanceChannels", "RelanceCore", "RelancePipeline", "RelanceFixtures",
+                // The call channel's tests write tasks to a fresh database.
+                "RelanceStore", "RelanceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

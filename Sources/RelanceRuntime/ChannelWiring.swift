@@ -65,7 +65,8 @@ public struct WorkerChannels: Sendable {
         }
     }
 
-    /// The real channels.
+    /// The real channels: email (through the tenant's relay or the installation's), letters and formal
+    /// notices as PDFs, call tasks for agents, court payment-order dossiers.
     public static func real(
         _ configuration: RelanceConfiguration,
         reference: ReferenceData,
@@ -94,16 +95,15 @@ public struct WorkerChannels: Sendable {
         }
         let artefacts = ArtefactStore(root: URL(fileURLWithPath: configuration.artefactsDirectory, isDirectory: true))
         let letters = LetterChannel(renderer: renderer, store: artefacts, timeZone: try configuration.postRoomZone())
-        logger.info("Channels: email through the SMTP relay, letters written as PDFs", metadata: [
+        logger.info("Channels: email through the SMTP relay, letters and dossiers written as PDFs, call tasks", metadata: [
             "smtp": "\(smtp)", "artefacts": "\(configuration.artefactsDirectory)",
         ])
         var wired = WorkerChannels(
-            // Call tasks and court dossiers are not real channels yet: they record.
-            channels: recordingChannels(reference) + [letters],
+            channels: [letters],
             close: { await pool.close() }
         )
         let closers = wired.closers
-        // Later channels take over the record-only one for their channels.
+        let postRoom = try configuration.postRoomZone()
         wired.databaseChannels = { client in
             // Tenants with their own SMTP relay send through it; the others through the installation's.
             let tenants = TenantRepository(client: client, logger: logger)
@@ -113,7 +113,11 @@ public struct WorkerChannels: Sendable {
                 environment: environment, logger: logger
             )
             closers.add { await routes.close() }
-            return [try EmailChannel(renderer: renderer, routes: routes, unsubscribeAddress: unsubscribe)]
+            return [
+                try EmailChannel(renderer: renderer, routes: routes, unsubscribeAddress: unsubscribe),
+                CallTaskChannel(client: client, reference: reference, logger: logger),
+                LegalDossierChannel(client: client, store: artefacts, rateTables: reference.rateTables, timeZone: postRoom, logger: logger),
+            ]
         }
         return wired
     }

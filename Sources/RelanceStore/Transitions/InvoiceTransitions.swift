@@ -33,6 +33,11 @@ public struct InvoiceTransitions: Sendable {
     /// `today` is the day it is recorded, for re-planning.
     @discardableResult
     public func recordPayment(_ payment: Payment, reference: String? = nil, today: CalendarDate) async throws -> TransitionResult {
+        try await client.transaction(logger: logger) { try await recordPayment(payment, reference: reference, today: today, connection: $0) }
+    }
+
+    /// `recordPayment` inside the caller's transaction (a call task's result).
+    func recordPayment(_ payment: Payment, reference: String?, today: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
         var detail = EventDetail([
             "payment_id": .string(payment.id.description),
             "amount": .string(payment.amount.decimalString),
@@ -42,14 +47,22 @@ public struct InvoiceTransitions: Sendable {
         if let reference { detail["reference"] = .string(reference) }
         return try await transition(
             payment.invoiceId, kind: "payment", effectiveDate: payment.date, today: today, detail: detail,
-            payment: (payment, reference)
+            payment: (payment, reference), connection: connection
         ) { try $0.recordingPayment(payment) }
     }
 
     /// The debtor contests the invoice: the ladder stops, planned steps are cancelled (`disputed`).
     @discardableResult
     public func dispute(_ id: InvoiceID, reason: String, on date: CalendarDate) async throws -> TransitionResult {
-        try await transition(id, kind: "dispute", on: date, detail: EventDetail(["reason": .string(reason)])) {
+        try await client.transaction(logger: logger) { try await dispute(id, reason: reason, on: date, connection: $0) }
+    }
+
+    /// `dispute` inside the caller's transaction (a call task's result).
+    func dispute(_ id: InvoiceID, reason: String, on date: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
+        try await transition(
+            id, kind: "dispute", effectiveDate: date, today: date, detail: EventDetail(["reason": .string(reason)]),
+            payment: nil, connection: connection
+        ) {
             try $0.disputing(reason: reason, on: date)
         }
     }
@@ -75,8 +88,19 @@ public struct InvoiceTransitions: Sendable {
     /// planned steps stay planned (the dispatcher defers them).
     @discardableResult
     public func promise(_ id: InvoiceID, payBy: CalendarDate, graceDays: Int = 0, on date: CalendarDate) async throws -> TransitionResult {
-        let detail = EventDetail(["pay_by": .string(payBy.iso), "grace_days": .int(Int64(graceDays))])
-        return try await transition(id, kind: "promise", on: date, detail: detail) {
+        try await client.transaction(logger: logger) {
+            try await promise(id, payBy: payBy, graceDays: graceDays, on: date, extra: EventDetail(), connection: $0)
+        }
+    }
+
+    /// `promise` inside the caller's transaction (a call task's result), with `extra` event
+    /// detail (the amount promised).
+    func promise(
+        _ id: InvoiceID, payBy: CalendarDate, graceDays: Int, on date: CalendarDate, extra: EventDetail, connection: PostgresConnection
+    ) async throws -> TransitionResult {
+        var detail = EventDetail(["pay_by": .string(payBy.iso), "grace_days": .int(Int64(graceDays))])
+        for (key, value) in extra.values { detail[key] = value }
+        return try await transition(id, kind: "promise", effectiveDate: date, today: date, detail: detail, payment: nil, connection: connection) {
             try $0.promisingPayment(by: payBy, on: date, graceDays: graceDays)
         }
     }
@@ -92,6 +116,11 @@ public struct InvoiceTransitions: Sendable {
     /// The debtor agrees to pay by installments (on `plan.agreedOn`): the ladder pauses.
     @discardableResult
     public func agreePaymentPlan(_ id: InvoiceID, _ plan: PaymentPlan) async throws -> TransitionResult {
+        try await client.transaction(logger: logger) { try await agreePaymentPlan(id, plan, connection: $0) }
+    }
+
+    /// `agreePaymentPlan` inside the caller's transaction (a call task's result).
+    func agreePaymentPlan(_ id: InvoiceID, _ plan: PaymentPlan, connection: PostgresConnection) async throws -> TransitionResult {
         let detail = EventDetail([
             "installments": .int(Int64(plan.installments.count)),
             "total": .string(plan.total.decimalString),
@@ -99,7 +128,9 @@ public struct InvoiceTransitions: Sendable {
             "first_due": .string(plan.installments.first?.dueDate.iso ?? ""),
             "grace_days": .int(Int64(plan.graceDays)),
         ])
-        return try await transition(id, kind: "payment_plan", on: plan.agreedOn, detail: detail) {
+        return try await transition(
+            id, kind: "payment_plan", effectiveDate: plan.agreedOn, today: plan.agreedOn, detail: detail, payment: nil, connection: connection
+        ) {
             try $0.agreeingPaymentPlan(plan)
         }
     }
@@ -208,15 +239,32 @@ public struct InvoiceTransitions: Sendable {
         _ apply: (Invoice) throws -> Invoice
     ) async throws -> TransitionResult {
         try await client.transaction(logger: logger) { connection in
-            guard let locked = try await Self.lock([id.uuid], on: connection, logger: logger).first else {
-                throw StoreError(.notFound, "no invoice \(id)")
-            }
-            let next = try apply(locked.invoice)
-            return try await save(
-                next, locked: locked, kind: kind, effectiveDate: effectiveDate, today: today, detail: detail,
-                payment: payment, on: connection
+            try await transition(
+                id, kind: kind, effectiveDate: effectiveDate, today: today, detail: detail, payment: payment,
+                connection: connection, apply
             )
         }
+    }
+
+    /// One transition on `connection`, inside the caller's transaction.
+    private func transition(
+        _ id: InvoiceID,
+        kind: String,
+        effectiveDate: CalendarDate,
+        today: CalendarDate,
+        detail: EventDetail,
+        payment: (Payment, String?)?,
+        connection: PostgresConnection,
+        _ apply: (Invoice) throws -> Invoice
+    ) async throws -> TransitionResult {
+        guard let locked = try await Self.lock([id.uuid], on: connection, logger: logger).first else {
+            throw StoreError(.notFound, "no invoice \(id)")
+        }
+        let next = try apply(locked.invoice)
+        return try await save(
+            next, locked: locked, kind: kind, effectiveDate: effectiveDate, today: today, detail: detail,
+            payment: payment, on: connection
+        )
     }
 
     private func save(
