@@ -23,6 +23,39 @@ struct DemoArtefacts {
         deliveries.filter { ($0.channel == .letter || $0.channel == .registeredLetter) && $0.outcome == .prepared }
     }
 
+    var dossiers: [DemoDatabase.Delivery] { deliveries.filter { $0.channel == .legal && $0.outcome == .prepared } }
+
+    /// Court dossiers whose request PDF or JSON manifest is missing or altered, or whose PDF
+    /// does not name its court and invoices.
+    func unreadableDossiers() -> [String] {
+        var failures: [String] = []
+        for dossier in dossiers {
+            guard let pdf = dossier.detail["pdf_path"], let manifest = dossier.detail["manifest_path"],
+                  let court = dossier.detail["court"]
+            else {
+                failures.append("job \(dossier.jobId): the outcome does not name its files and court")
+                continue
+            }
+            for (path, digest) in [(pdf, dossier.detail["pdf_sha256"]), (manifest, dossier.detail["manifest_sha256"])] {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    failures.append("job \(dossier.jobId): \(path) does not exist")
+                    continue
+                }
+                if ArtefactStore.sha256Hex(Array(data)) != digest { failures.append("\(path): its SHA-256 is not the one recorded") }
+            }
+            switch Self.pdfText(pdf) {
+            case .failure(let why):
+                failures.append("\(pdf): \(why)")
+            case .success(let text):
+                // pdftotext may break a long court name over two lines.
+                let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let absent = ([court] + dossier.invoiceNumbers).filter { !flat.contains($0) }
+                if !absent.isEmpty { failures.append("\(pdf): pdftotext does not find \(absent.joined(separator: ", "))") }
+            }
+        }
+        return failures
+    }
+
     /// Emails the sink did not store (by recipient and Message-ID).
     func emailsMissingFromSink() -> [String]? {
         guard let sinkDirectory else { return nil }

@@ -158,6 +158,11 @@ struct DemoCast: Sendable {
         ))
         events.append(DemoEvent(date: rouxInvoice.dueDate.adding(days: 25), hour: 8, phase: .whileQueued,
                                 action: .payment(rouxInvoice.id, try money("2150.00"))))
+        // Called at +15, it asks to be called back the day it means to pay; by then it has paid
+        // and the agent's queue drops the task.
+        events.append(DemoEvent(date: rouxInvoice.dueDate.adding(days: 15), hour: 14, action: .callback(
+            rouxInvoice.id, at: rouxInvoice.dueDate.adding(days: 25).moment(hour: 11, in: DemoRunner.zone)
+        )))
 
         // 4. A debtor who disputes the invoice after the firm reminder: the ladder stops.
         let blanc = try debtor("Studio Blanc", email: "contact@studio-blanc.example", phone: "+33478000404",
@@ -192,7 +197,7 @@ struct DemoCast: Sendable {
         // The call falls due on a Saturday and is moved to Monday; the promise is noted that afternoon.
         let girardCallDay = girardInvoice.dueDate.adding(days: 17)
         events.append(DemoEvent(date: girardCallDay, hour: 14, action: .promise(
-            girardInvoice.id, payBy: girardCallDay.adding(days: 8), graceDays: 2
+            girardInvoice.id, payBy: girardCallDay.adding(days: 8)
         )))
 
         // 7. A debtor short of cash who agrees a payment plan after the call and keeps its
@@ -206,7 +211,7 @@ struct DemoCast: Sendable {
         ))
         let planDay = cafeInvoice.dueDate.adding(days: 15)
         events.append(DemoEvent(date: planDay, hour: 14, action: .paymentPlan(
-            cafeInvoice.id, installments: 3, firstDue: planDay.adding(days: 7), graceDays: 5
+            cafeInvoice.id, installments: 3, firstDue: planDay.adding(days: 7)
         )))
         events.append(DemoEvent(date: planDay.adding(days: 7), hour: 14, action: .payment(cafeInvoice.id, try money("600.00"))))
 

@@ -223,4 +223,26 @@ struct DemoDatabase: Sendable {
         for try await row in rows.decode((String, CalendarDate).self) { result.append(row) }
         return result
     }
+
+    /// Call jobs without exactly one call task, and the tasks by status.
+    func callTasks() async throws -> (unmatched: [UUID], byStatus: [String: Int]) {
+        let rows = try await client.query(
+            """
+            SELECT j.id FROM jobs j
+            WHERE j.tenant_id = ANY(\(tenants)) AND j.channel = 'call'
+              AND (SELECT count(*) FROM call_tasks t WHERE t.job_id = j.id) <> 1
+              AND EXISTS (SELECT 1 FROM job_outcomes o WHERE o.job_id = j.id AND o.outcome = 'task_created')
+            """,
+            logger: logger
+        )
+        var unmatched: [UUID] = []
+        for try await id in rows.decode(UUID.self) { unmatched.append(id) }
+        let byStatus = try await counts("SELECT status, count(*)::int8 FROM call_tasks WHERE tenant_id = ANY(\(tenants)) GROUP BY status")
+        return (unmatched, byStatus)
+    }
+
+    /// Court dossiers by filing status.
+    func filings() async throws -> [String: Int] {
+        try await counts("SELECT status, count(*)::int8 FROM legal_filings WHERE tenant_id = ANY(\(tenants)) GROUP BY status")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RelanceCore
 
 /// Something a debtor does on a simulated day, applied through `InvoiceTransitions` as the API
@@ -16,13 +17,15 @@ struct DemoEvent: Sendable {
         /// Money received, dated the event's day.
         case payment(InvoiceID, Money)
         case dispute(InvoiceID, reason: String)
-        case promise(InvoiceID, payBy: CalendarDate, graceDays: Int)
+        case promise(InvoiceID, payBy: CalendarDate)
         /// A plan of monthly installments splitting what is outstanding on the day.
-        case paymentPlan(InvoiceID, installments: Int, firstDue: CalendarDate, graceDays: Int)
+        case paymentPlan(InvoiceID, installments: Int, firstDue: CalendarDate)
+        /// Answers the call and asks to be called back at `at`.
+        case callback(InvoiceID, at: Date)
 
         var invoiceId: InvoiceID {
             switch self {
-            case .payment(let id, _), .dispute(let id, _), .promise(let id, _, _), .paymentPlan(let id, _, _, _): id
+            case .payment(let id, _), .dispute(let id, _), .promise(let id, _), .paymentPlan(let id, _, _), .callback(let id, at: _): id
             }
         }
     }
@@ -32,4 +35,13 @@ struct DemoEvent: Sendable {
     let hour: Int
     var phase: Phase = .beforeDispatch
     let action: Action
+
+    /// A result an agent records on the debtor's call task (`relance calls record`), not an
+    /// event applied directly.
+    var isCallResult: Bool {
+        switch action {
+        case .promise, .paymentPlan, .callback: true
+        case .payment, .dispute: false
+        }
+    }
 }

@@ -65,7 +65,7 @@ struct DemoInvariants {
         let unrendered = rows.filter { row in
             guard let outcome = row.outcome, outcome.contacted else { return false }
             let fields = DemoJournal.fields(row.outcomeDetail ?? "{}")
-            return fields?["subject"] == nil && fields?["title"] == nil && fields?["task_id"] == nil && fields?["manifest"] == nil
+            return fields?["subject"] == nil && fields?["title"] == nil && fields?["task_id"] == nil && fields?["court"] == nil
         }
         checks.append(Check(
             name: "every message sent was rendered (agency messages with their mandatory mentions)",
@@ -85,6 +85,17 @@ struct DemoInvariants {
         checks.append(Check(
             name: "every letter and formal notice (\(artefacts.letters.count)) is a PDF on disk with its recorded SHA-256, naming its invoices (pdftotext)",
             failures: artefacts.letters.isEmpty ? ["no letter was written"] : artefacts.unreadableLetters()
+        ))
+        let tasks = try await database.callTasks()
+        checks.append(Check(
+            name: "every call job made exactly one call task (\(tasks.byStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))",
+            failures: tasks.byStatus.isEmpty ? ["no call task was made"] : tasks.unmatched.map { "call job \($0) has no call task, or several" }
+        ))
+        let filings = try await database.filings()
+        checks.append(Check(
+            name: "every court dossier (\(artefacts.dossiers.count)) is a request PDF naming its court and invoices and a JSON manifest, as recorded, awaiting review",
+            failures: artefacts.dossiers.isEmpty ? ["no court dossier was prepared"]
+                : artefacts.unreadableDossiers() + (filings["ready_for_review"] == artefacts.dossiers.count ? [] : ["filings by status: \(filings)"])
         ))
         let unexplained = try await database.unexplainedNoticeDates()
         checks.append(Check(

@@ -69,7 +69,8 @@ struct DemoRunner {
         ))
         let simulation = Simulation(
             cast: cast, clock: clock, ledger: ledger, client: pipeline.client, dispatcher: dispatcher, relay: relay,
-            postRoomZone: try configuration.postRoomZone(), logger: logger, outcomeTimeout: outcomeTimeout
+            postRoomZone: try configuration.postRoomZone(), complianceRules: reference.complianceRules,
+            logger: logger, outcomeTimeout: outcomeTimeout
         )
 
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -104,6 +105,8 @@ private struct Simulation {
     let relay: OutboxRelay<OutboxStore, AMQPJobBroker>
     /// Whose calendar the post room keeps (`RELANCE_POST_ROOM_TIME_ZONE`).
     let postRoomZone: TimeZone
+    /// The call hours and contact budget the agents' queue keeps.
+    let complianceRules: ComplianceRules
     let logger: Logger
     let outcomeTimeout: Duration
 
@@ -121,6 +124,8 @@ private struct Simulation {
         var quiet: [InvoiceID: [(from: Date, until: Date?, why: String)]] = [:]
         var timeTransitions: [InvoiceID: [String]] = [:]
         var contactedJobs = Set<UUID>()
+        // The scripted call results the agents recorded (by index in `cast.events`).
+        var answered = Set<Int>()
         journal.observe(try await database.schedule(), at: nil)
         publishPlanned(journal.schedule)
 
@@ -143,7 +148,14 @@ private struct Simulation {
                     }
                     changed = true
                 }
-                for event in cast.events where event.date == day && event.hour == hour && event.phase == .beforeDispatch {
+                // The agents work their call queues (call windows open at 09:00, 10:00 for
+                // consumers), as `relance calls next` / `relance calls record` do.
+                if hour >= 10 {
+                    if try await workCalls(day: day, hour: hour, at: now, journal: &journal, quiet: &quiet, answered: &answered) {
+                        changed = true
+                    }
+                }
+                for event in cast.events where event.date == day && event.hour == hour && event.phase == .beforeDispatch && !event.isCallResult {
                     try await apply(event, at: now, journal: &journal, quiet: &quiet)
                     changed = true
                 }
@@ -171,6 +183,10 @@ private struct Simulation {
             try await post(day, journal: &journal)
         }
         try await observe(&journal, at: end)
+        for (index, event) in cast.events.enumerated() where event.isCallResult && !answered.contains(index) {
+            let number = cast.invoice(event.action.invoiceId)?.number ?? "?"
+            throw DemoFailure("no call task of \(number) was there to answer on \(event.date) at \(event.hour):00: the call the cast scripts never reached an agent")
+        }
         let db = database
         return DemoRunner.Result(
             cast: cast, planned: planned, journal: journal, ledger: ledger, quietPeriods: quiet,
@@ -198,6 +214,83 @@ private struct Simulation {
         if posted > 0 {
             for (invoice, date) in try await database.noticeDates() { ledger.setNoticeDate(date, of: InvoiceID(invoice)) }
         }
+    }
+
+    /// The agent of each tenant takes the next call task (`CallTaskStore.next`, as `relance
+    /// calls next` does) until none may be called now, and records how each call went
+    /// (`record`, as `relance calls record`): the result the cast scripts for that debtor at
+    /// this hour (a promise, a plan), otherwise nobody answers. Returns whether anything changed.
+    private func workCalls(
+        day: CalendarDate, hour: Int, at now: Date, journal: inout DemoJournal,
+        quiet: inout [InvoiceID: [(from: Date, until: Date?, why: String)]], answered: inout Set<Int>
+    ) async throws -> Bool {
+        let calls = CallTaskStore(client: client, rules: complianceRules, logger: logger)
+        var worked = Set<UUID>()
+        for tenant in [cast.business, cast.agency] {
+            let agent = tenant.tenant.kind == .collectionAgency ? "Yanis (Recouvra)" : "Camille (Durand)"
+            while let task = try await calls.next(tenant: tenant.tenant.id.uuid, agent: agent, now: now) {
+                guard worked.insert(task.id).inserted else {
+                    throw DemoFailure("call task \(task.id) was handed out twice at one moment")
+                }
+                let scripted = cast.events.enumerated().first { index, event in
+                    event.isCallResult && event.date == day && event.hour == hour && !answered.contains(index)
+                        && task.invoiceIds.contains(event.action.invoiceId.uuid)
+                }
+                let result: CallResult
+                var text: String
+                switch scripted?.element.action {
+                case .promise(let id, let payBy):
+                    let owed = try await outstanding(id)
+                    result = .promiseToPay(date: payBy, amount: owed)
+                    text = "\(agent) called: promised to pay \(owed) by \(payBy)"
+                case .paymentPlan(_, let count, let firstDue):
+                    result = .paymentPlan(installments: count, firstDueDate: firstDue)
+                    text = "\(agent) called: agreed a plan of \(count) monthly installments from \(firstDue)"
+                case .callback(_, let at):
+                    result = .callback(at: at)
+                    text = "\(agent) called: asked to be called back on \(Self.clock(at))"
+                default:
+                    result = .noAnswer
+                    text = "\(agent) called: no answer"
+                }
+                let recording = try await calls.record(task: task.id, result: result, agent: agent, now: now)
+                if let scripted {
+                    answered.insert(scripted.offset)
+                }
+                if scripted != nil, result.kind == .promiseToPay || result.kind == .paymentPlan {
+                    let why = result.kind == .promiseToPay ? "promise to pay" : "payment plan"
+                    for id in task.invoiceIds { quiet[InvoiceID(id), default: []].append((now, nil, why)) }
+                }
+                if let window = recording.rescheduledTo {
+                    text += " (call \(recording.attempts)); next try from \(Self.clock(window.earliest.date))"
+                } else if recording.ladderMovedOn {
+                    text += " after \(recording.attempts) calls: task closed, the ladder goes on"
+                }
+                for transition in recording.transitions {
+                    text += " → \(transition.to.rawValue)"
+                    if transition.cancelledSteps > 0 { text += "; \(transition.cancelledSteps) planned step(s) cancelled" }
+                    if transition.replannedSteps > 0 { text += "; \(transition.replannedSteps) step(s) re-planned" }
+                }
+                journal.event(text, debtor: task.debtorId, invoices: task.invoiceIds, at: now)
+            }
+        }
+        return !worked.isEmpty
+    }
+
+    private func outstanding(_ id: InvoiceID) async throws -> Money {
+        guard let invoice = try await InvoiceRepository(client: client, logger: logger).invoice(id) else {
+            throw DemoFailure("invoice \(id) disappeared")
+        }
+        return invoice.outstanding
+    }
+
+    /// `YYYY-MM-DD HH:MM` in the demo's zone.
+    static func clock(_ moment: Date) -> String {
+        let date = CalendarDate(moment, in: DemoRunner.zone)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = DemoRunner.zone
+        let parts = calendar.dateComponents([.hour, .minute], from: moment)
+        return "\(date) \(String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0))"
     }
 
     // MARK: - Setting the stage
@@ -241,23 +334,8 @@ private struct Simulation {
             result = try await transitions.dispute(id, reason: reason, on: event.date)
             text = "disputed: \(reason)"
             quiet[id, default: []].append((now, nil, "disputed"))
-        case .promise(_, let payBy, let grace):
-            result = try await transitions.promise(id, payBy: payBy, graceDays: grace, on: event.date)
-            text = "promised (during the call) to pay by \(payBy), \(grace) days' grace"
-            quiet[id, default: []].append((now, nil, "promise to pay"))
-        case .paymentPlan(_, let count, let firstDue, let grace):
-            guard let current = try await InvoiceRepository(client: client, logger: logger).invoice(id) else {
-                throw DemoFailure("invoice \(invoice.number) disappeared")
-            }
-            let plan = try PaymentPlan(
-                agreedOn: event.date,
-                installments: try InstallmentSchedule.monthly(total: current.outstanding, count: count, firstDueDate: firstDue),
-                graceDays: grace
-            )
-            result = try await transitions.agreePaymentPlan(id, plan)
-            let listed = plan.installments.map { "\($0.amount) on \($0.dueDate)" }.joined(separator: ", ")
-            text = "agreed a payment plan (during the call): \(listed)"
-            quiet[id, default: []].append((now, nil, "payment plan"))
+        case .promise, .paymentPlan, .callback:
+            throw DemoFailure("a call's result is recorded on its call task by the agent, not applied as an event")
         }
         text += " → \(result.to.rawValue)"
         if result.cancelledSteps > 0 { text += "; \(result.cancelledSteps) planned step(s) cancelled" }

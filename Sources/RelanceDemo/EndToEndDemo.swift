@@ -109,9 +109,13 @@ public struct EndToEndDemo: Sendable {
             Where the data is (database \(databaseURL.database) on \(databaseURL.host):\(databaseURL.port)):
               tenant \(result.cast.business.tenant.id)  \(result.cast.business.tenant.name) (business)
               tenant \(result.cast.agency.tenant.id)  \(result.cast.agency.tenant.name) (collection_agency)
-              The rendered messages are not stored yet (record-only channels): each outcome's detail holds the subject and the
-              steps; the timelines above come from schedule_steps joined to job_outcomes. To see them:
-                psql '\(Self.psqlURL(databaseURL))' -c "SELECT o.completed_at, d.name, o.channel, o.outcome, o.detail->>'subject' AS subject FROM job_outcomes o JOIN debtors d ON d.id = o.debtor_id WHERE o.tenant_id IN (\(tenants)) ORDER BY o.completed_at, d.name"
+              emails     in the SMTP sink's mailboxes, \(DemoArtefacts.sinkDirectory()?.path ?? "(the relay's)")/<recipient>/*.eml
+              letters    \(configuration.artefactsDirectory)/<tenant>/<day>/<job>.pdf; the post room's list of a day:
+                           relance letters manifest --date 2026-04-09 --tenant \(result.cast.business.tenant.id) --database-url '\(Self.psqlURL(databaseURL))'
+              calls      call_tasks; an agent's next call:  relance calls next --tenant \(result.cast.business.tenant.id) --agent NAME --database-url …
+              dossiers   \(configuration.artefactsDirectory)/<tenant>/<day>/<job>.pdf and .json; to review them:
+                           relance filings list --tenant \(result.cast.business.tenant.id) --database-url …
+              outcomes   psql '\(Self.psqlURL(databaseURL))' -c "SELECT o.completed_at, d.name, o.channel, o.outcome, o.artefact_uri FROM job_outcomes o JOIN debtors d ON d.id = o.debtor_id WHERE o.tenant_id IN (\(tenants)) ORDER BY o.completed_at, d.name"
             Took \(Self.seconds(ContinuousClock.now - began)) (real time).
             """)
         if !failed.isEmpty {

@@ -242,6 +242,13 @@ struct WorkerTests {
         let pulled = try #require(after.first { $0.id == nextOther.id })
         #expect(pulled.status == .planned)
         #expect(pulled.dueAt <= fixture.clock.now())
+        #expect(pulled.reason == ScheduleStepStatus.movedUpReason("email_unusable"))
+
+        // The next claim sends it at once, weeks before its date in the ladder.
+        let jobs = try await fixture.dispatchAndPublish()
+        #expect(jobs.count == 2)
+        #expect(jobs.last?.channel == nextOther.channel)
+        #expect(fixture.store.steps(of: invoice.id).first { $0.id == nextOther.id }?.status == .dispatched)
     }
 
     @Test("A job delivered twice in one batch contacts the debtor once")

@@ -70,7 +70,8 @@ public struct DispatchDecider: Sendable {
                     continue
                 }
                 let scheduled = schedule.steps[step.position]
-                if step.position == dueIndex {
+                let movedUp = scheduled.isPlanned && step.statusReason?.hasPrefix(ScheduleStepStatus.movedUpPrefix) == true
+                if step.position == dueIndex || movedUp {
                     dispatchable.append((step, scheduled.tone))
                 } else if scheduled.isPlanned && scheduled.date > today {
                     plan.deferred.append((step.stepId, scheduled.date.stepDueMoment(in: zone),
@@ -93,12 +94,12 @@ public struct DispatchDecider: Sendable {
                 do {
                     decision = try scheduler.decide(proposed: now, channel: channel, recipient: recipient, pastContacts: contacts)
                 } catch {
-                    for (step, _) in channelSteps { plan.deferred.append((step.stepId, now.addingTimeInterval(86_400), "\(error)")) }
+                    for (step, _) in channelSteps { plan.deferred.append((step.stepId, now.addingTimeInterval(86_400), Self.keepingMovedUp(step, "\(error)"))) }
                     continue
                 }
                 if case .deferred(let moment, let reasons) = decision {
                     let reason = reasons.map(\.description).joined(separator: "; ")
-                    for (step, _) in channelSteps { plan.deferred.append((step.stepId, moment.date, reason)) }
+                    for (step, _) in channelSteps { plan.deferred.append((step.stepId, moment.date, Self.keepingMovedUp(step, reason))) }
                     continue
                 }
                 contacts.append(ContactAttempt(at: now, channel: channel))
@@ -118,5 +119,13 @@ public struct DispatchDecider: Sendable {
             for stepId in stepIds { plan.dispatched.append((stepId, job.jobId)) }
         }
         return plan
+    }
+
+    /// A compliance deferral's reason; a moved-up step stays moved up (its reason keeps the
+    /// prefix), so that it goes when its contact window opens rather than on its ladder date.
+    static func keepingMovedUp(_ step: DueStep, _ reason: String) -> String {
+        guard let current = step.statusReason, current.hasPrefix(ScheduleStepStatus.movedUpPrefix) else { return reason }
+        let why = current.dropFirst(ScheduleStepStatus.movedUpPrefix.count).split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+        return ScheduleStepStatus.movedUpReason("\(why); deferred: \(reason)")
     }
 }

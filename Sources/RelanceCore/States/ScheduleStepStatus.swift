@@ -15,6 +15,13 @@ public enum ScheduleStepStatus: String, Sendable, Hashable, CaseIterable {
     /// time or was already done (the planner's catch-up and no-stepping-back rules).
     public static let supersededReason = "superseded"
 
+    /// The `status_reason` of a planned step brought forward to go at once, before its date in
+    /// the ladder, because the contact before it could not be made (an address refused for
+    /// good, a call nobody answered): `moved_up: <why>`. The dispatcher sends it when claimed,
+    /// where it would otherwise hold a step claimed before its date until that date.
+    public static func movedUpReason(_ why: String) -> String { "\(movedUpPrefix)\(why)" }
+    public static let movedUpPrefix = "moved_up: "
+
     /// The `status_reason` of a step whose conditions exclude the invoice or debtor.
     public static func notApplicableReason(_ why: String) -> String { "not_applicable: \(why)" }
 

@@ -533,9 +533,13 @@ extension MemoryPipelineStore.Tables {
             }
             let carried = Set(steps.filter { outcome.stepIds.contains($0.id) }.map(\.invoiceId))
             for invoiceId in carried {
-                let next = steps.indices.filter { steps[$0].invoiceId == invoiceId && steps[$0].status == .planned }
+                let after = steps.filter { outcome.stepIds.contains($0.id) && $0.invoiceId == invoiceId }.map(\.position).max() ?? -1
+                let next = steps.indices.filter { steps[$0].invoiceId == invoiceId && steps[$0].status == .planned && steps[$0].position > after }
                     .min { steps[$0].position < steps[$1].position }
-                if let next, steps[next].dueAt > moment { steps[next].dueAt = moment }
+                if let next {
+                    steps[next].dueAt = min(steps[next].dueAt, moment)
+                    steps[next].reason = ScheduleStepStatus.movedUpReason(contact.skipReason)
+                }
             }
         }
         return written

@@ -270,7 +270,9 @@ public struct CallTaskStore: Sendable {
             case .noAnswer:
                 if attempts >= maximumAttempts {
                     detail["closed"] = "no answer after \(attempts) calls"
-                    try await Self.pullNextSteps(held.stepIds, to: now, on: connection, logger: logger)
+                    try await ContactUsability.moveLadderOn(
+                        after: held.stepIds, at: now, why: "no answer after \(attempts) calls", on: connection, logger: logger
+                    )
                     movedOn = true
                 } else {
                     status = .open
@@ -285,7 +287,7 @@ public struct CallTaskStore: Sendable {
                         tenantId: held.tenantId, debtorId: held.debtorId, contact: .phone,
                         reason: "wrong number (agent \(agent), call task \(id.uuidString.lowercased()))", invoiceSteps: held.stepIds
                     )],
-                    on: connection, logger: logger
+                    at: now, on: connection, logger: logger
                 )
                 // The debtor's other live tasks call the same wrong number.
                 try await connection.query(
@@ -414,25 +416,6 @@ public struct CallTaskStore: Sendable {
             if let channel = Channel(rawValue: channelName) { contacts.append(ContactAttempt(at: at, channel: channel)) }
         }
         return contacts
-    }
-
-    /// The next planned step of each invoice whose steps are `steps` falls due at `now`: the
-    /// ladder goes on by its next step (as when a contact point is refused).
-    static func pullNextSteps(_ steps: [UUID], to now: Date, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query(
-            """
-            UPDATE schedule_steps s SET due_at = \(now), updated_at = now()
-            FROM (
-                SELECT DISTINCT ON (n.invoice_id) n.id
-                FROM schedule_steps c
-                JOIN schedule_steps n ON n.invoice_id = c.invoice_id AND n.status = 'planned' AND n.position > c.position
-                WHERE c.id = ANY(\(steps))
-                ORDER BY n.invoice_id, n.position
-            ) AS next
-            WHERE s.id = next.id AND s.due_at > \(now)
-            """,
-            logger: logger
-        )
     }
 
     static func agentName(_ text: String) throws -> String {

@@ -30,7 +30,10 @@ public enum ContactUsability {
 
     /// Applies `refusals` on `connection` (inside the caller's transaction, so that the mark
     /// and the outcome that caused it commit together).
-    public static func markUnusable(_ refusals: [Refusal], on connection: PostgresConnection, logger: Logger) async throws {
+    ///
+    /// - Parameter moment: when the refusal happened (the pipeline's clock); nil: the
+    ///   database's.
+    public static func markUnusable(_ refusals: [Refusal], at moment: Date? = nil, on connection: PostgresConnection, logger: Logger) async throws {
         for contact in ContactPoint.allCases {
             let these = refusals.filter { $0.contact == contact }
             guard !these.isEmpty else { continue }
@@ -64,22 +67,36 @@ public enum ContactUsability {
                 """,
                 logger: logger
             )
-            let steps = these.flatMap(\.invoiceSteps)
-            guard !steps.isEmpty else { continue }
-            try await connection.query(
-                """
-                UPDATE schedule_steps s SET due_at = now(), updated_at = now()
-                FROM (
-                    SELECT DISTINCT ON (n.invoice_id) n.id
-                    FROM schedule_steps c
-                    JOIN schedule_steps n ON n.invoice_id = c.invoice_id AND n.status = 'planned'
-                    WHERE c.id = ANY(\(steps))
-                    ORDER BY n.invoice_id, n.position
-                ) AS next
-                WHERE s.id = next.id AND s.due_at > now()
-                """,
-                logger: logger
-            )
+            for refusal in these where !refusal.invoiceSteps.isEmpty {
+                try await moveLadderOn(after: refusal.invoiceSteps, at: moment, why: contact.skipReason, on: connection, logger: logger)
+            }
         }
+    }
+
+    /// Brings forward the next planned step of each invoice that `steps` (the steps of a job
+    /// that could not reach the debtor) belong to, so that it falls due at `moment` (nil: the
+    /// database's now) and is sent when claimed (`ScheduleStepStatus.movedUpReason(why)`):
+    /// the ladder goes on at once by its next step instead of waiting for that step's date.
+    public static func moveLadderOn(
+        after steps: [UUID], at moment: Date?, why: String, on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        guard !steps.isEmpty else { return }
+        try await connection.query(
+            """
+            UPDATE schedule_steps s
+            SET due_at = LEAST(s.due_at, COALESCE(\(moment), now())), status_reason = \(ScheduleStepStatus.movedUpReason(why)),
+                updated_at = now()
+            FROM (
+                SELECT DISTINCT ON (n.invoice_id) n.id
+                FROM schedule_steps c
+                JOIN schedule_steps n ON n.tenant_id = c.tenant_id AND n.invoice_id = c.invoice_id
+                                     AND n.status = 'planned' AND n.position > c.position
+                WHERE c.id = ANY(\(steps))
+                ORDER BY n.invoice_id, n.position
+            ) AS next
+            WHERE s.id = next.id
+            """,
+            logger: logger
+        )
     }
 }

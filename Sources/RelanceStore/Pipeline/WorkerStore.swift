@@ -162,7 +162,7 @@ public struct WorkerStore: WorkerStorage {
                 try await ContactUsability.markUnusable(refused.map {
                     ContactUsability.Refusal(tenantId: $0.tenantId, debtorId: $0.debtorId, contact: $0.unusableContact!,
                                              reason: Self.reason(of: $0), invoiceSteps: $0.stepIds)
-                }, on: connection, logger: logger)
+                }, at: refused.compactMap(\.completedAt).max(), on: connection, logger: logger)
             }
             return written
         }

@@ -132,6 +132,34 @@ struct DispatchDeciderTests {
         #expect(plan.dispatched.map(\.step) == [later.stepId])
     }
 
+    @Test("A step claimed before its date waits for it, unless it was moved up because the contact before it failed")
+    func movedUpGoesAtOnce() throws {
+        let martin = Party()
+        let invoice = Self.invoice(martin, number: "F-1", due: "2026-01-16")
+        // The +15 call (31 January), claimed on Monday 19 January after the email steps.
+        let now = Moments.at("2026-01-19T10:00:00+01:00")
+        var early = Self.step(3, of: invoice, martin, done: [(0, "2026-01-13"), (1, "2026-01-19")])
+        early.dueAt = now
+        let held = decider.plan([early], now: now)
+        #expect(held.jobs.isEmpty)
+        #expect(held.deferred.map(\.reason) == ["rescheduled to 2026-01-31 by the ladder's catch-up rule"])
+
+        early.statusReason = ScheduleStepStatus.movedUpReason("email_unusable")
+        let sent = decider.plan([early], now: now)
+        #expect(sent.deferred.isEmpty && sent.cancelled.isEmpty)
+        #expect(try jobs(sent).map(\.channel) == [.call])
+
+        // Claimed at 08:00, before the call hours: deferred to 09:00, and still moved up.
+        let morning = Moments.at("2026-01-19T08:00:00+01:00")
+        early.dueAt = morning
+        let deferred = try #require(decider.plan([early], now: morning).deferred.first)
+        #expect(deferred.until == Moments.at("2026-01-19T09:00:00+01:00"))
+        #expect(deferred.reason.hasPrefix("moved_up: email_unusable; deferred: "))
+        early.statusReason = deferred.reason
+        early.dueAt = deferred.until
+        #expect(try jobs(decider.plan([early], now: deferred.until)).map(\.channel) == [.call])
+    }
+
     @Test("A call outside the contact window, or on a Sunday, is deferred to the next call hour")
     func callOutsideWindowDeferred() {
         let party = Party()
