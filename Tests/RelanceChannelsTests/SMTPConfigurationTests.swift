@@ -1,5 +1,6 @@
 import Foundation
 import RelanceChannels
+import RelanceCore
 import Testing
 
 @Suite("SMTP configuration")

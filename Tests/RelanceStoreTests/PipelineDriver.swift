@@ -37,12 +37,15 @@ struct PipelineDriver: Sendable {
 
     /// Dispatches what is due at `now` and records `outcome` for every job.
     @discardableResult
-    func carryOut(at now: Date, outcome: OutcomeKind = .sent, completedAt: Date? = nil) async throws -> [DueStep] {
+    func carryOut(
+        at now: Date, outcome: OutcomeKind = .sent, completedAt: Date? = nil, unusable: ContactPoint? = nil
+    ) async throws -> [DueStep] {
         let dispatched = try await dispatchDue(at: now)
         try await outcomes.record(dispatched.map { step, job in
             JobOutcome(
                 jobId: job, stepIds: [step.stepId], tenantId: step.tenantId, debtorId: step.debtorId, channel: step.channel, kind: outcome,
-                completedAt: completedAt ?? now
+                detail: unusable == nil ? "{}" : #"{"reason":"550 5.1.1 mailbox unavailable"}"#,
+                completedAt: completedAt ?? now, unusableContact: unusable
             )
         })
         return dispatched.map(\.step)

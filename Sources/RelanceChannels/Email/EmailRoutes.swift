@@ -144,11 +144,6 @@ extension SMTPConfiguration {
     /// The settings of a tenant's `relay`, with `base`'s timeouts and connection count; its
     /// password read from the environment variable or the file the relay names.
     public init(relay: TenantSMTPRelay, base: SMTPConfiguration, environment: [String: String]) throws(SMTPConfigurationError) {
-        let security: Security = switch relay.security {
-        case .none: .none
-        case .starttls: .starttls
-        case .implicitTLS: .implicitTLS
-        }
         var password: String?
         if let name = relay.passwordEnv {
             guard let value = environment[name], !value.isEmpty else {
@@ -163,7 +158,7 @@ extension SMTPConfiguration {
         }
         let domain = relay.senderDomain ?? String(relay.from.split(separator: "@").last ?? "")
         self.init(
-            host: relay.host, port: relay.port, security: security, username: relay.username, password: password,
+            host: relay.host, port: relay.port, security: relay.security, username: relay.username, password: password,
             senderDomain: domain, fromAddress: relay.from, connectTimeout: base.connectTimeout, timeout: base.timeout,
             connections: base.connections
         )

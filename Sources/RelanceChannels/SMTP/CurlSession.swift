@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import RelanceCore
 
 /// One libcurl easy handle set up for a relay, and what the server said during the last
 /// message. libcurl keeps the handle's connection open after a message, so the next message on

@@ -1,4 +1,5 @@
 import Foundation
+import RelanceCore
 
 /// Where and how the email channel reaches its SMTP relay. Every field has a default that
 /// works against the local sink of `deploy/smtp-sink.sh` (127.0.0.1:2525, no TLS, no login).
@@ -8,14 +9,7 @@ import Foundation
 /// ``description`` never shows the password.
 public struct SMTPConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// How the connection is protected.
-    public enum Security: String, Sendable, Hashable, CaseIterable {
-        /// Plain SMTP (a local relay or sink).
-        case none
-        /// Plain SMTP upgraded with STARTTLS, which must succeed (submission, port 587).
-        case starttls
-        /// TLS from the first byte (SMTPS, port 465).
-        case implicitTLS = "implicit_tls"
-    }
+    public typealias Security = SMTPSecurity
 
     public var host: String
     public var port: Int

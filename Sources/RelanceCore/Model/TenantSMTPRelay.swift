@@ -2,11 +2,7 @@
 /// `tenants.smtp_relay`). The password is never stored: only the environment variable or the
 /// file it is read from when the relay is first used.
 public struct TenantSMTPRelay: Sendable, Hashable, Codable {
-    public enum Security: String, Sendable, Hashable, Codable {
-        case none
-        case starttls
-        case implicitTLS = "implicit_tls"
-    }
+    public typealias Security = SMTPSecurity
 
     public var host: String
     public var port: Int
@@ -58,4 +54,14 @@ public struct TenantSMTPRelay: Sendable, Hashable, Codable {
         if passwordEnv != nil && passwordFile != nil { throw fail("give password_env or password_file, not both") }
         if (passwordEnv != nil || passwordFile != nil) && username == nil { throw fail("a password without a username") }
     }
+}
+
+/// How an SMTP connection is protected.
+public enum SMTPSecurity: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Plain SMTP (a local relay or sink).
+    case none
+    /// Plain SMTP upgraded with STARTTLS, which must succeed (submission, port 587).
+    case starttls
+    /// TLS from the first byte (SMTPS, port 465).
+    case implicitTLS = "implicit_tls"
 }

@@ -135,9 +135,21 @@ struct PipelineHarness: Sendable {
         return InProcessWorker(pipeline: pipeline, logger: logger)
     }
 
-    /// Publishes the whole outbox.
+    /// Publishes the whole outbox. A pass that fails (the broker slow to confirm a first batch
+    /// on a loaded machine: its jobs are given back) is tried again, as the relay's loop does,
+    /// up to three times.
     func publishAll(_ relay: OutboxRelay<OutboxStore, AMQPJobBroker>) async throws {
-        while try await relay.publishOnce().published > 0 {}
+        var failures = 0
+        while true {
+            do {
+                if try await relay.publishOnce().published == 0 { return }
+            } catch {
+                failures += 1
+                guard failures < 3 else { throw error }
+                logger.warning("A publishing pass failed; trying again", metadata: ["error": "\(error)"])
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
     }
 
     // MARK: Data
