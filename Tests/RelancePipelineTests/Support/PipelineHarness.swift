@@ -135,6 +135,18 @@ struct PipelineHarness: Sendable {
         return InProcessWorker(pipeline: pipeline, logger: logger)
     }
 
+    /// A worker with `channels` as the configuration makes them (the real ones, some of which
+    /// work on the worker's own database client).
+    func worker(workerChannels channels: WorkerChannels, prefetch: UInt16 = 200) throws -> InProcessWorker {
+        var settings = settings(.workers, poolConnections: 4)
+        settings.worker.prefetch = prefetch
+        let pipeline = try buildPipelineServices(
+            database: databaseURL, amqp: [try amqp], settings: settings, reference: reference,
+            channels: channels.channels, databaseChannels: channels.databaseChannels, clock: clock, logger: logger
+        )
+        return InProcessWorker(pipeline: pipeline, logger: logger)
+    }
+
     /// Publishes the whole outbox. A pass that fails (the broker slow to confirm a first batch
     /// on a loaded machine: its jobs are given back) is tried again, as the relay's loop does,
     /// up to three times.
