@@ -36,7 +36,7 @@ LOG_BASE=$BASE/log
 PID_FILE=$BASE/chaos.pid
 CONFIG_FILE=$BASE/rabbitmq.conf
 ENABLED_PLUGINS_FILE=$BASE/enabled_plugins
-SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
 CONF
   cat > "$BASE/rabbitmq.conf" <<CONF
 # Written by deploy/chaos-broker.sh
@@ -54,7 +54,7 @@ node_env() {
       RABBITMQ_DIST_PORT="$DIST_PORT" RABBITMQ_MNESIA_BASE="$BASE/mnesia" RABBITMQ_LOG_BASE="$BASE/log" \
       RABBITMQ_PID_FILE="$BASE/chaos.pid" RABBITMQ_CONFIG_FILE="$BASE/rabbitmq.conf" \
       RABBITMQ_ENABLED_PLUGINS_FILE="$BASE/enabled_plugins" \
-      RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+      RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none" \
       ERL_EPMD_ADDRESS=127.0.0.1 "$@"
 }
 

@@ -25,7 +25,8 @@ struct PipelineFailureTests {
             let worker = try harness.worker(channels: [channel],
                                             retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(300), jitter: 0.1))
             let workers = BackgroundService { try await worker.run() }
-            #expect(try await harness.waitForOutcomes(timeout: .seconds(30)))
+            // Retries wait in delay queues (1 s, then 2 s); a loaded machine may take much longer.
+            #expect(try await harness.waitForOutcomes(timeout: .seconds(120)))
             await workers.stop()
 
             let rows = try await harness.client.query(

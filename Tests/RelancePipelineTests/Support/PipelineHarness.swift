@@ -76,7 +76,15 @@ struct PipelineHarness: Sendable {
 
     // MARK: Parts
 
-    var amqp: AMQPConfiguration { get throws { try AMQPConfiguration(url: amqpURL) } }
+    /// The broker, with a handshake allowed 30 s: the whole test suite loads a 2-core machine
+    /// with five RabbitMQ nodes, PostgreSQL and the tests themselves.
+    var amqp: AMQPConfiguration {
+        get throws {
+            var configuration = try AMQPConfiguration(url: amqpURL)
+            configuration.connectTimeout = .seconds(30)
+            return configuration
+        }
+    }
 
     /// Reconnects quickly: the chaos tests restart the broker.
     static let reconnectBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(1))
