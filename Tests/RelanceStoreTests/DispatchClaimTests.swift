@@ -327,9 +327,11 @@ struct DispatchClaimTests {
                         _ = try await dispatch.claimAndDispatch(now: Self.now, batchSize: 12) { steps in
                             seen.withLock { $0 = steps.map(\.stepId) }
                             // Hold this claim's locks until the other claim has its steps too
-                            // (bounded, so a claim that finds nothing cannot hang the test).
+                            // (bounded, so a claim that finds nothing cannot hang the test; 30 s,
+                            // because under the whole suite's load the other claim took over 2 s
+                            // to start, after this one had taken and cancelled every step).
                             rendezvous.arrive()
-                            for _ in 0..<200 where rendezvous.count < 2 { Thread.sleep(forTimeInterval: 0.01) }
+                            for _ in 0..<3_000 where rendezvous.count < 2 { Thread.sleep(forTimeInterval: 0.01) }
                             var plan = DispatchPlan()
                             plan.cancelled = steps.map { ($0.stepId, "test") }
                             return plan
