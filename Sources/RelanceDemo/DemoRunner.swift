@@ -123,11 +123,9 @@ private struct Simulation {
         var journal = DemoJournal()
         var quiet: [InvoiceID: [(from: Date, until: Date?, why: String)]] = [:]
         var timeTransitions: [InvoiceID: [String]] = [:]
-        var contactedJobs = Set<UUID>()
         // The scripted call results the agents recorded (by index in `cast.events`).
         var answered = Set<Int>()
         journal.observe(try await database.schedule(), at: nil)
-        publishPlanned(journal.schedule)
 
         let invoiceIds = cast.invoices.map(\.id)
         for offset in 0..<DemoRunner.days {
@@ -175,7 +173,6 @@ private struct Simulation {
                 if summary.jobs > 0 || published > 0 {
                     try await waitForOutcomes(at: now)
                     try await observe(&journal, at: now)
-                    try await recordContacts(journal, seen: &contactedJobs)
                 }
             }
             // The post room prints and posts the day's letters, as `relance letters posted
@@ -357,19 +354,8 @@ private struct Simulation {
 
     private func observe(_ journal: inout DemoJournal, at now: Date) async throws {
         journal.observe(try await database.schedule(), at: now)
-        publishPlanned(journal.schedule)
     }
 
-    /// Tells the message composer each invoice's planned steps (for "next step" lines).
-    private func publishPlanned(_ schedule: [UUID: DemoDatabase.StepRow]) {
-        var byInvoice: [UUID: [DemoLedger.NextStep]] = [:]
-        for row in schedule.values where row.status == .planned {
-            byInvoice[row.invoiceId, default: []].append(DemoLedger.NextStep(position: row.position, channel: row.channel, date: row.dueDate))
-        }
-        for invoice in cast.invoices {
-            ledger.setPlanned(byInvoice[invoice.id.uuid] ?? [], of: invoice.id)
-        }
-    }
 
     /// Publishes every pending outbox row; returns how many were confirmed.
     /// Claims until nothing is due at the clock's current time: the day step's dispatch.
@@ -414,35 +400,6 @@ private struct Simulation {
             }
             try await Task.sleep(for: pause)
             pause = min(pause * 2, .milliseconds(50))
-        }
-    }
-
-    /// Feeds the contacts made to the composer's history, and the formal notice dates to the
-    /// penalties (consumer interest runs from the notice).
-    private func recordContacts(_ journal: DemoJournal, seen: inout Set<UUID>) async throws {
-        for row in journal.schedule.values.sorted(by: { ($0.dueAt, $0.position) < ($1.dueAt, $1.position) }) {
-            guard let job = row.jobId, let outcome = row.outcome, outcome.contacted, let completed = row.completedAt,
-                  !seen.contains(job)
-            else { continue }
-            seen.insert(job)
-            ledger.addContact(
-                MessageAction(date: CalendarDate(completed, in: DemoRunner.zone), channel: row.channel, summary: Self.summary(row)),
-                debtor: DebtorID(row.debtorId)
-            )
-        }
-        for (invoice, date) in try await database.noticeDates() {
-            ledger.setNoticeDate(date, of: InvoiceID(invoice))
-        }
-    }
-
-    /// How a letter recalls an earlier contact.
-    static func summary(_ row: DemoDatabase.StepRow) -> String {
-        switch row.channel {
-        case .email: row.tone == .firm ? "relance ferme par courriel" : "rappel par courriel"
-        case .call: "appel de notre service"
-        case .letter: "courrier de relance"
-        case .registeredLetter: "mise en demeure par lettre recommandée avec accusé de réception"
-        case .legal: "dossier d'injonction de payer préparé"
         }
     }
 }
