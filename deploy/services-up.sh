@@ -11,6 +11,7 @@ PG_VERSION="${PG_VERSION:-15}"
 PG_CLUSTER="${PG_CLUSTER:-main}"
 PG_PORT="${PG_PORT:-5432}"
 RELANCE_DB_PASSWORD="${RELANCE_DB_PASSWORD:-relance}"
+RELANCE_APP_DB_PASSWORD="${RELANCE_APP_DB_PASSWORD:-relance_app}"
 RELANCE_AMQP_PASSWORD="${RELANCE_AMQP_PASSWORD:-relance}"
 
 # ---------- PostgreSQL ----------
@@ -61,6 +62,12 @@ pg_isready -h 127.0.0.1 -p "$PG_PORT" -q || { echo "services-up: PostgreSQL did 
 psql_admin() { su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -qAt $*"; }
 if [ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'relance'\"")" != "1" ]; then
   psql_admin "-c \"CREATE ROLE relance LOGIN PASSWORD '$RELANCE_DB_PASSWORD' CREATEDB\""
+fi
+# relance_app: the HTTP API's role. It owns no table and cannot bypass row-level security, so
+# it sees only the rows of the tenant each transaction names (schemas/migrations/0010).
+# `relance migrate`, run as the owner, grants it its rights on the tables.
+if [ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'relance_app'\"")" != "1" ]; then
+  psql_admin "-c \"CREATE ROLE relance_app LOGIN PASSWORD '$RELANCE_APP_DB_PASSWORD' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE\""
 fi
 # DROP DATABASE … WITH (FORCE) (tests, benchmark) must be able to end an autovacuum worker
 # busy in the database it drops; without this it fails now and then.

@@ -37,12 +37,26 @@ public struct Migrator: Sendable {
         try await connection.query("SELECT pg_advisory_lock(\(Self.advisoryLockKey))", logger: logger)
         do {
             let report = try await applyPending(on: connection)
+            try await grantApplicationRole(on: connection)
             try await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
             return report
         } catch {
             _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
             throw error
         }
+    }
+
+    /// Gives the application role (the API's, subject to row-level security) its rights on the
+    /// tables as they now are, when the schema has `relance_grant_app_role` (0010 on) — also to
+    /// a database migrated before deploy/ created that role.
+    private func grantApplicationRole(on connection: PostgresConnection) async throws {
+        let rows = try await connection.query(
+            "SELECT 1 FROM pg_proc WHERE proname = 'relance_grant_app_role'", logger: logger
+        )
+        var found = false
+        for try await _ in rows { found = true }
+        guard found else { return }
+        try await connection.query("SELECT relance_grant_app_role()", logger: logger)
     }
 
     private func applyPending(on connection: PostgresConnection) async throws -> Report {
