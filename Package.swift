@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         // Already resolved for PostgresNIO; used directly for the SHA-256 of artefacts.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        // The HTTP API (`relance api`, and `relance run`).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // librabbitmq (rabbitmq-c) from Debian's librabbitmq-dev.
@@ -110,6 +113,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The HTTP API: keys and roles, tenant-scoped transactions, resources, bulk import.
+        .target(
+            name: "RelanceAPI",
+            dependencies: [
+                "RelanceCore",
+                "RelanceStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // `relance bench`: the pipeline and render benchmarks, and their seed.
         .target(
             name: "RelanceBench",
@@ -150,7 +168,9 @@ let package = Package(
                 "RelanceRuntime",
                 "RelanceBench",
                 "RelanceDemo",
+                "RelanceAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
@@ -229,6 +249,17 @@ let package = Package(
                 "RelanceStore", "RelanceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The API over real HTTP: a real server on a loopback port, a real database.
+        .testTarget(
+            name: "RelanceAPITests",
+            dependencies: [
+                "RelanceAPI", "RelanceStore", "RelanceCore", "RelanceTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

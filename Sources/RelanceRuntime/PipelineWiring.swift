@@ -176,9 +176,9 @@ public func buildPipelineServices(
 /// finishes what it holds, within `shutdownDeadline`; past it, what is left is cancelled (a
 /// worker's unacknowledged deliveries go back to their queue, a relay's leased jobs come back
 /// when the lease ends).
-public func runUntilSignalled(_ pipeline: PipelineServices, logger: Logger) async throws {
+public func runUntilSignalled(_ pipeline: PipelineServices, alongside others: [any Service] = [], logger: Logger) async throws {
     var configuration = ServiceGroupConfiguration(
-        services: pipeline.services,
+        services: pipeline.services + others,
         gracefulShutdownSignals: [.sigterm, .sigint],
         logger: logger
     )

@@ -57,9 +57,6 @@ CREATE TABLE idempotency_keys (
 ALTER TABLE creditors ADD COLUMN external_ref text CHECK (length(btrim(external_ref)) > 0);
 CREATE UNIQUE INDEX creditors_external_ref_idx ON creditors (tenant_id, external_ref);
 
--- Listing by creation order for cursor pagination.
-CREATE INDEX invoices_tenant_created_idx ON invoices (tenant_id, created_at, id);
-CREATE INDEX debtors_tenant_created_idx ON debtors (tenant_id, created_at, id);
 
 -- Row-level security on every table that holds a tenant's rows.
 ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;

@@ -1,4 +1,5 @@
 import AMQP
+import RelanceStore
 import Foundation
 
 /// Where Relance finds its services and data. Every field has a default that works on a fresh
@@ -31,8 +32,28 @@ public struct RelanceConfiguration: Sendable {
         case record
     }
 
+    /// `RELANCE_API_DATABASE_URL`: how the HTTP API connects — as the application role, which
+    /// row-level security confines to one tenant per transaction. Unset: the database of
+    /// `databaseURL` as user `relance_app` (password `RELANCE_APP_DB_PASSWORD`, else
+    /// `relance_app`), the role deploy/services-up.sh creates.
+    public var apiDatabaseURL: String?
+    /// `RELANCE_APP_DB_PASSWORD`: the application role's password, when `apiDatabaseURL` is unset.
+    public var appDatabasePassword: String = "relance_app"
+    /// `RELANCE_API_HOST` and `RELANCE_API_PORT`: where `relance api` and `relance run` listen.
+    public var apiHost: String = "127.0.0.1"
+    public var apiPort: Int = 8080
+
     /// The defaults.
     public init() {}
+
+    /// The API's database location (see `apiDatabaseURL`).
+    public func apiDatabase() throws -> DatabaseURL {
+        if let apiDatabaseURL { return try DatabaseURL(apiDatabaseURL) }
+        var url = try DatabaseURL(databaseURL)
+        url.username = "relance_app"
+        url.password = appDatabasePassword
+        return url
+    }
 
     /// A `RELANCE_CHANNELS` value that names no mode, to be refused.
     public var unknownChannelMode: String?
@@ -73,6 +94,10 @@ public struct RelanceConfiguration: Sendable {
         if let value = environment["RELANCE_LOG_LEVEL"], !value.isEmpty { configuration.logLevel = value }
         if let value = environment["RELANCE_ARTEFACTS_DIR"], !value.isEmpty { configuration.artefactsDirectory = value }
         if let value = environment["RELANCE_POST_ROOM_TIME_ZONE"], !value.isEmpty { configuration.postRoomTimeZone = value }
+        if let value = environment["RELANCE_API_DATABASE_URL"], !value.isEmpty { configuration.apiDatabaseURL = value }
+        if let value = environment["RELANCE_APP_DB_PASSWORD"], !value.isEmpty { configuration.appDatabasePassword = value }
+        if let value = environment["RELANCE_API_HOST"], !value.isEmpty { configuration.apiHost = value }
+        if let value = environment["RELANCE_API_PORT"], let port = Int(value) { configuration.apiPort = port }
         if let value = environment["RELANCE_CHANNELS"], !value.isEmpty {
             // An unknown mode is kept as the default and refused by `validate()` with the value.
             configuration.channels = ChannelMode(rawValue: value) ?? .real

@@ -42,54 +42,65 @@ public struct InvoiceIntake: Sendable {
     @discardableResult
     public func add(_ invoices: [Invoice], jurisdiction: Jurisdiction? = nil, today: CalendarDate) async throws -> [PlannedInvoice] {
         guard !invoices.isEmpty else { return [] }
+        return try await client.transaction(logger: logger) { connection in
+            try await add(invoices, jurisdiction: jurisdiction, today: today, connection: connection)
+        }
+    }
+
+    /// `add` inside the caller's transaction (the API's and the import's, scoped to a tenant).
+    /// `jurisdictions` may name one per invoice id; the others get `jurisdiction`.
+    @discardableResult
+    public func add(
+        _ invoices: [Invoice], jurisdiction: Jurisdiction? = nil, jurisdictions: [InvoiceID: Jurisdiction] = [:],
+        today: CalendarDate, connection: PostgresConnection
+    ) async throws -> [PlannedInvoice] {
+        guard !invoices.isEmpty else { return [] }
         let personaliser = personaliser
         let logger = logger
-        return try await client.transaction(logger: logger) { connection in
-            let context = try await PlanningContext.load(for: invoices, includingHistory: true, on: connection, logger: logger)
-            let planner = EscalationPlanner()
-            var invoiceRows = InvoiceBatch()
-            var stepRows = ScheduleBatch()
-            var events = EventBatch()
-            var dueTimes = StepDueTime()
-            var ladderJSON: [DunningPolicy: String] = [:]
-            var planned: [PlannedInvoice] = []
-            planned.reserveCapacity(invoices.count)
+        let context = try await PlanningContext.load(for: invoices, includingHistory: true, on: connection, logger: logger)
+        let planner = EscalationPlanner()
+        var invoiceRows = InvoiceBatch()
+        var stepRows = ScheduleBatch()
+        var events = EventBatch()
+        var dueTimes = StepDueTime()
+        var ladderJSON: [DunningPolicy: String] = [:]
+        var planned: [PlannedInvoice] = []
+        planned.reserveCapacity(invoices.count)
 
-            for invoice in invoices {
-                let debtor = try context.parties(of: invoice).debtor
-                let resolved = try context.resolvedPolicy(for: invoice)
-                let ladder = personaliser.personalise(
-                    policy: resolved.policy, profile: context.profile(of: invoice.debtorId, today: today),
-                    invoice: invoice, signals: debtor.signals, today: today
-                )
-                let schedule = try planner.plan(
-                    invoice: invoice, debtorKind: debtor.debtor.kind, policy: ladder.policy, history: [], today: today
-                )
-                let json: String
-                if let known = ladderJSON[ladder.policy] {
-                    json = known
-                } else {
-                    json = String(decoding: ladder.policy.jsonData(), as: UTF8.self)
-                    ladderJSON[ladder.policy] = json
-                }
-                try invoiceRows.append(
-                    invoice,
-                    jurisdiction: jurisdiction ?? Self.frenchLaw(for: debtor.debtor.kind),
-                    ladder: json, source: resolved.source
-                )
-                stepRows.append(schedule, invoice: invoice, timeZone: debtor.debtor.timeZone, dueTimes: &dueTimes)
-                events.append(
-                    tenant: invoice.tenantId, invoice: invoice.id, on: today, kind: "planned", from: nil,
-                    to: invoice.state.status, detail: Self.plannedDetail(ladder, source: resolved.source)
-                )
-                planned.append(PlannedInvoice(invoiceId: invoice.id, source: resolved.source, ladder: ladder, schedule: schedule))
+        for invoice in invoices {
+            let debtor = try context.parties(of: invoice).debtor
+            let resolved = try context.resolvedPolicy(for: invoice)
+            let ladder = personaliser.personalise(
+                policy: resolved.policy, profile: context.profile(of: invoice.debtorId, today: today),
+                invoice: invoice, signals: debtor.signals, today: today
+            )
+            let schedule = try planner.plan(
+                invoice: invoice, debtorKind: debtor.debtor.kind, policy: ladder.policy, history: [], today: today
+            )
+            let json: String
+            if let known = ladderJSON[ladder.policy] {
+                json = known
+            } else {
+                json = String(decoding: ladder.policy.jsonData(), as: UTF8.self)
+                ladderJSON[ladder.policy] = json
             }
-            try await invoiceRows.insert(on: connection, logger: logger)
-            try await stepRows.insert(on: connection, logger: logger)
-            try await events.insert(on: connection, logger: logger)
-            try await Self.notify(invoiceRows.tenantIds, on: connection, logger: logger)
-            return planned
+            try invoiceRows.append(
+                invoice,
+                jurisdiction: jurisdictions[invoice.id] ?? jurisdiction ?? Self.frenchLaw(for: debtor.debtor.kind),
+                ladder: json, source: resolved.source
+            )
+            stepRows.append(schedule, invoice: invoice, timeZone: debtor.debtor.timeZone, dueTimes: &dueTimes)
+            events.append(
+                tenant: invoice.tenantId, invoice: invoice.id, on: today, kind: "planned", from: nil,
+                to: invoice.state.status, detail: Self.plannedDetail(ladder, source: resolved.source)
+            )
+            planned.append(PlannedInvoice(invoiceId: invoice.id, source: resolved.source, ladder: ladder, schedule: schedule))
         }
+        try await invoiceRows.insert(on: connection, logger: logger)
+        try await stepRows.insert(on: connection, logger: logger)
+        try await events.insert(on: connection, logger: logger)
+        try await Self.notify(invoiceRows.tenantIds, on: connection, logger: logger)
+        return planned
     }
 
     /// Stores and plans invoices whose debtors share kind, time zone and policy (`planning`),

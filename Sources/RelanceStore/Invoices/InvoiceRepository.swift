@@ -7,11 +7,18 @@ import RelanceCore
 /// events, a debtor's invoices, counts by status. Invoices that should be collected arrive
 /// through `InvoiceIntake` (which plans them); state changes go through `InvoiceTransitions`.
 public struct InvoiceRepository: Sendable {
-    public let client: PostgresClient
+    /// The pool, or the connection of a transaction already under way.
+    public let session: any DatabaseSession
     public let logger: Logger
 
     public init(client: PostgresClient, logger: Logger) {
-        self.client = client
+        self.session = client
+        self.logger = logger
+    }
+
+    /// Reads and writes inside the caller's transaction on `session`.
+    public init(session: any DatabaseSession, logger: Logger) {
+        self.session = session
         self.logger = logger
     }
 
@@ -24,8 +31,12 @@ public struct InvoiceRepository: Sendable {
             try batch.append(invoice, jurisdiction: jurisdiction, ladder: nil, source: nil)
         }
         let rows = batch
-        try await client.transaction(logger: logger) { connection in
+        if let connection = session as? PostgresConnection {
             try await rows.insert(on: connection, logger: logger)
+        } else if let client = session as? PostgresClient {
+            try await client.transaction(logger: logger) { connection in
+                try await rows.insert(on: connection, logger: logger)
+            }
         }
     }
 
@@ -36,7 +47,7 @@ public struct InvoiceRepository: Sendable {
 
     /// The invoice with `id` and what is kept beside it (jurisdiction, formal notice, ladder).
     public func record(_ id: InvoiceID) async throws -> InvoiceRecord? {
-        let rows = try await client.query(
+        let rows = try await session.rows(
             "SELECT \(unescaped: InvoiceRow.columns(of: "i")) FROM invoices i WHERE i.id = \(id.uuid)",
             logger: logger
         )
@@ -48,7 +59,7 @@ public struct InvoiceRepository: Sendable {
 
     /// The debtor's invoices, by due date then number.
     public func invoices(ofDebtor debtorId: DebtorID) async throws -> [Invoice] {
-        let rows = try await client.query(
+        let rows = try await session.rows(
             """
             SELECT \(unescaped: InvoiceRow.columns(of: "i")) FROM invoices i
             WHERE i.debtor_id = \(debtorId.uuid)
@@ -65,7 +76,7 @@ public struct InvoiceRepository: Sendable {
 
     /// The payments recorded against the invoice, by value date.
     public func payments(of id: InvoiceID) async throws -> [Payment] {
-        let rows = try await client.query(
+        let rows = try await session.rows(
             """
             SELECT id, paid_on, amount_minor, currency::text FROM payments
             WHERE invoice_id = \(id.uuid) ORDER BY paid_on, created_at
@@ -84,7 +95,7 @@ public struct InvoiceRepository: Sendable {
 
     /// The invoice's schedule, step by step, with each job's outcome once a worker recorded it.
     public func timeline(of id: InvoiceID) async throws -> [TimelineEntry] {
-        let rows = try await client.query(
+        let rows = try await session.rows(
             """
             SELECT s.id, s.position, s.due_date, s.due_at, s.channel, s.template_key, s.tone, s.status,
                    s.status_reason, s.job_id, o.outcome, o.completed_at, o.artefact_uri, o.detail::text
@@ -117,7 +128,7 @@ public struct InvoiceRepository: Sendable {
 
     /// What happened to the invoice, oldest first.
     public func events(of id: InvoiceID) async throws -> [InvoiceEvent] {
-        let rows = try await client.query(
+        let rows = try await session.rows(
             """
             SELECT id, occurred_at, effective_date, kind, from_state, to_state, detail::text
             FROM invoice_events WHERE invoice_id = \(id.uuid)
@@ -142,7 +153,7 @@ public struct InvoiceRepository: Sendable {
     public func statusCounts(tenantId: TenantID? = nil) async throws -> StatusCounts {
         let tenant = tenantId?.uuid
         var counts = StatusCounts()
-        let invoiceRows = try await client.query(
+        let invoiceRows = try await session.rows(
             """
             SELECT state, count(*)::int8 FROM invoices
             WHERE \(tenant)::uuid IS NULL OR tenant_id = \(tenant)
@@ -153,7 +164,7 @@ public struct InvoiceRepository: Sendable {
         for try await (state, count) in invoiceRows.decode((String, Int).self) {
             if let status = InvoiceStatus(rawValue: state) { counts.invoices[status] = count }
         }
-        let stepRows = try await client.query(
+        let stepRows = try await session.rows(
             """
             SELECT status, count(*)::int8 FROM schedule_steps
             WHERE \(tenant)::uuid IS NULL OR tenant_id = \(tenant)

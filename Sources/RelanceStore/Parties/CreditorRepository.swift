@@ -15,20 +15,27 @@ public struct CreditorRepository: Sendable {
 
     /// Stores a new creditor of an existing tenant.
     public func create(_ creditor: Creditor) async throws {
+        try await client.run {
+            try await Self.insert(creditor, externalRef: nil, on: client, logger: logger)
+        }
+    }
+
+    /// Inserts `creditor` on `session`; `externalRef` is the tenant's own reference for it (a
+    /// collection agency's client code), unique per tenant.
+    public static func insert(_ creditor: Creditor, externalRef: String?, on session: any DatabaseSession, logger: Logger) async throws {
         let address = try StoreJSON.snake(creditor.address)
         let identifiers = try creditor.legalIdentifiers.map(StoreJSON.snake)
         let sender = try creditor.sender.map(StoreJSON.snake)
         let bank = try creditor.bankAccount.map(StoreJSON.snake)
-        try await client.run {
-            try await client.query(
-                """
-                INSERT INTO creditors (tenant_id, id, name, postal_address, legal_identifiers, default_policy_id, sender, bank_account)
-                VALUES (\(creditor.tenantId.uuid), \(creditor.id.uuid), \(creditor.name), \(address)::jsonb,
-                        \(identifiers)::jsonb, \(creditor.policyOverride?.uuid), \(sender)::jsonb, \(bank)::jsonb)
-                """,
-                logger: logger
-            )
-        }
+        _ = try await session.rows(
+            """
+            INSERT INTO creditors (tenant_id, id, name, postal_address, legal_identifiers, default_policy_id, sender,
+                                   bank_account, external_ref)
+            VALUES (\(creditor.tenantId.uuid), \(creditor.id.uuid), \(creditor.name), \(address)::jsonb,
+                    \(identifiers)::jsonb, \(creditor.policyOverride?.uuid), \(sender)::jsonb, \(bank)::jsonb, \(externalRef))
+            """,
+            logger: logger
+        ).collect()
     }
 
     /// The creditor with `id`, or nil.
@@ -74,7 +81,7 @@ public struct CreditorRepository: Sendable {
             """
     }
 
-    static func creditors(
+    public static func creditors(
         _ ids: [CreditorID],
         on connection: PostgresConnection,
         logger: Logger

@@ -21,29 +21,38 @@ public struct DebtorRepository: Sendable {
     /// Stores many new debtors in one statement (`INSERT … SELECT FROM unnest(…)`); all or none.
     /// Empty contact fields are stored as NULL.
     public func createMany(_ records: [DebtorRecord]) async throws {
+        try await client.run {
+            try await Self.insert(records, on: client, logger: logger)
+        }
+    }
+
+    /// `createMany` on `session`; `legalIdentifiers` (SIREN, VAT number) by debtor id.
+    public static func insert(
+        _ records: [DebtorRecord], legalIdentifiers: [DebtorID: LegalIdentifiers] = [:],
+        on session: any DatabaseSession, logger: Logger
+    ) async throws {
         guard !records.isEmpty else { return }
         let debtors = records.map(\.debtor)
         let addresses = try debtors.map { try $0.contacts.postalAddress.map(StoreJSON.snake) ?? "" }
-        try await client.run {
-            try await client.query(
-                """
-                INSERT INTO debtors (tenant_id, id, creditor_id, external_ref, name, kind, language, time_zone,
-                                     email, phone, postal_address, cash_flow_difficulty, policy_id)
-                SELECT d.tenant_id, d.id, d.creditor_id, NULLIF(d.external_ref, ''), d.name, d.kind, d.language,
-                       d.time_zone, NULLIF(d.email, ''), NULLIF(d.phone, ''), NULLIF(d.address, '')::jsonb,
-                       d.cash_flow_difficulty, NULLIF(d.policy_id, '')::uuid
-                FROM unnest(\(debtors.map(\.tenantId.uuid)), \(debtors.map(\.id.uuid)), \(debtors.map(\.creditorId.uuid)),
-                            \(records.map { $0.externalRef ?? "" }), \(debtors.map(\.name)), \(debtors.map(\.kind.rawValue)),
-                            \(debtors.map(\.language.rawValue)), \(debtors.map(\.timeZone.identifier)),
-                            \(debtors.map { $0.contacts.email ?? "" }), \(debtors.map { $0.contacts.phone ?? "" }),
-                            \(addresses), \(records.map(\.cashFlowDifficulty)),
-                            \(debtors.map { $0.policyOverride?.description ?? "" }))
-                     AS d(tenant_id, id, creditor_id, external_ref, name, kind, language, time_zone, email, phone,
-                          address, cash_flow_difficulty, policy_id)
-                """,
-                logger: logger
-            )
-        }
+        let identifiers = try debtors.map { try legalIdentifiers[$0.id].map(StoreJSON.snake) ?? "" }
+        _ = try await session.rows(
+            """
+            INSERT INTO debtors (tenant_id, id, creditor_id, external_ref, name, kind, language, time_zone,
+                                 email, phone, postal_address, cash_flow_difficulty, policy_id, legal_identifiers)
+            SELECT d.tenant_id, d.id, d.creditor_id, NULLIF(d.external_ref, ''), d.name, d.kind, d.language,
+                   d.time_zone, NULLIF(d.email, ''), NULLIF(d.phone, ''), NULLIF(d.address, '')::jsonb,
+                   d.cash_flow_difficulty, NULLIF(d.policy_id, '')::uuid, NULLIF(d.identifiers, '')::jsonb
+            FROM unnest(\(debtors.map(\.tenantId.uuid)), \(debtors.map(\.id.uuid)), \(debtors.map(\.creditorId.uuid)),
+                        \(records.map { $0.externalRef ?? "" }), \(debtors.map(\.name)), \(debtors.map(\.kind.rawValue)),
+                        \(debtors.map(\.language.rawValue)), \(debtors.map(\.timeZone.identifier)),
+                        \(debtors.map { $0.contacts.email ?? "" }), \(debtors.map { $0.contacts.phone ?? "" }),
+                        \(addresses), \(records.map(\.cashFlowDifficulty)),
+                        \(debtors.map { $0.policyOverride?.description ?? "" }), \(identifiers))
+                 AS d(tenant_id, id, creditor_id, external_ref, name, kind, language, time_zone, email, phone,
+                      address, cash_flow_difficulty, policy_id, identifiers)
+            """,
+            logger: logger
+        ).collect()
     }
 
     /// The debtor with `id`, or nil.
@@ -75,7 +84,7 @@ public struct DebtorRepository: Sendable {
         guard updated == 1 else { throw StoreError(.notFound, "no debtor \(id)") }
     }
 
-    static func debtors(
+    public static func debtors(
         _ ids: [DebtorID],
         on connection: PostgresConnection,
         logger: Logger

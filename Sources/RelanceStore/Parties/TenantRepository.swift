@@ -49,7 +49,7 @@ public struct TenantRepository: Sendable {
         static let sql = "SELECT id, name, kind, agency_details::text, default_policy_id FROM tenants WHERE id = ANY($1)"
     }
 
-    static func tenants(
+    public static func tenants(
         _ ids: [TenantID],
         on connection: PostgresConnection,
         logger: Logger

@@ -37,7 +37,7 @@ public struct InvoiceTransitions: Sendable {
     }
 
     /// `recordPayment` inside the caller's transaction (a call task's result).
-    func recordPayment(_ payment: Payment, reference: String?, today: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
+    public func recordPayment(_ payment: Payment, reference: String?, today: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
         var detail = EventDetail([
             "payment_id": .string(payment.id.description),
             "amount": .string(payment.amount.decimalString),
@@ -58,7 +58,7 @@ public struct InvoiceTransitions: Sendable {
     }
 
     /// `dispute` inside the caller's transaction (a call task's result).
-    func dispute(_ id: InvoiceID, reason: String, on date: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
+    public func dispute(_ id: InvoiceID, reason: String, on date: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
         try await transition(
             id, kind: "dispute", effectiveDate: date, today: date, detail: EventDetail(["reason": .string(reason)]),
             payment: nil, connection: connection
@@ -79,7 +79,27 @@ public struct InvoiceTransitions: Sendable {
             detail["resolution"] = .string("write_off")
             detail["reason"] = .string(reason)
         }
-        return try await transition(id, kind: "dispute_resolved", on: date, detail: detail) {
+        return try await client.transaction(logger: logger) {
+            try await transition(id, kind: "dispute_resolved", on: date, detail: detail, connection: $0) {
+                try $0.resolvingDispute(resolution, on: date)
+            }
+        }
+    }
+
+    /// `resolveDispute` inside the caller's transaction (the API's, scoped to a tenant).
+    @discardableResult
+    public func resolveDispute(
+        _ id: InvoiceID, _ resolution: DisputeResolution, on date: CalendarDate, connection: PostgresConnection
+    ) async throws -> TransitionResult {
+        var detail = EventDetail()
+        switch resolution {
+        case .resume:
+            detail["resolution"] = .string("resume")
+        case .writeOff(let reason):
+            detail["resolution"] = .string("write_off")
+            detail["reason"] = .string(reason)
+        }
+        return try await transition(id, kind: "dispute_resolved", on: date, detail: detail, connection: connection) {
             try $0.resolvingDispute(resolution, on: date)
         }
     }
@@ -91,6 +111,14 @@ public struct InvoiceTransitions: Sendable {
         try await client.transaction(logger: logger) {
             try await promise(id, payBy: payBy, graceDays: graceDays, on: date, extra: EventDetail(), connection: $0)
         }
+    }
+
+    /// `promise` inside the caller's transaction (the API's, scoped to a tenant).
+    @discardableResult
+    public func promise(
+        _ id: InvoiceID, payBy: CalendarDate, graceDays: Int = 0, on date: CalendarDate, connection: PostgresConnection
+    ) async throws -> TransitionResult {
+        try await promise(id, payBy: payBy, graceDays: graceDays, on: date, extra: EventDetail(), connection: connection)
     }
 
     /// `promise` inside the caller's transaction (a call task's result), with `extra` event
@@ -108,7 +136,13 @@ public struct InvoiceTransitions: Sendable {
     /// A promise whose date (plus grace) has passed: the ladder resumes, re-planned on `date`.
     @discardableResult
     public func breakPromise(_ id: InvoiceID, on date: CalendarDate) async throws -> TransitionResult {
-        try await transition(id, kind: "promise_broken", on: date, detail: EventDetail()) {
+        try await client.transaction(logger: logger) { try await breakPromise(id, on: date, connection: $0) }
+    }
+
+    /// `breakPromise` inside the caller's transaction (the API's, scoped to a tenant).
+    @discardableResult
+    public func breakPromise(_ id: InvoiceID, on date: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
+        try await transition(id, kind: "promise_broken", on: date, detail: EventDetail(), connection: connection) {
             try $0.breakingPromise(on: date)
         }
     }
@@ -120,7 +154,7 @@ public struct InvoiceTransitions: Sendable {
     }
 
     /// `agreePaymentPlan` inside the caller's transaction (a call task's result).
-    func agreePaymentPlan(_ id: InvoiceID, _ plan: PaymentPlan, connection: PostgresConnection) async throws -> TransitionResult {
+    public func agreePaymentPlan(_ id: InvoiceID, _ plan: PaymentPlan, connection: PostgresConnection) async throws -> TransitionResult {
         let detail = EventDetail([
             "installments": .int(Int64(plan.installments.count)),
             "total": .string(plan.total.decimalString),
@@ -138,7 +172,13 @@ public struct InvoiceTransitions: Sendable {
     /// An installment was missed: the plan is void and the ladder resumes, re-planned on `date`.
     @discardableResult
     public func missInstallment(_ id: InvoiceID, on date: CalendarDate) async throws -> TransitionResult {
-        try await transition(id, kind: "installment_missed", on: date, detail: EventDetail()) {
+        try await client.transaction(logger: logger) { try await missInstallment(id, on: date, connection: $0) }
+    }
+
+    /// `missInstallment` inside the caller's transaction (the API's, scoped to a tenant).
+    @discardableResult
+    public func missInstallment(_ id: InvoiceID, on date: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
+        try await transition(id, kind: "installment_missed", on: date, detail: EventDetail(), connection: connection) {
             try $0.missingInstallment(on: date)
         }
     }
@@ -151,7 +191,22 @@ public struct InvoiceTransitions: Sendable {
     ) async throws -> TransitionResult {
         var detail = EventDetail(["reason": .string(reason), "by": .string(person)])
         if let resumesOn { detail["resumes_on"] = .string(resumesOn.iso) }
-        return try await transition(id, kind: "pause", on: date, detail: detail) {
+        return try await client.transaction(logger: logger) {
+            try await transition(id, kind: "pause", on: date, detail: detail, connection: $0) {
+                try $0.pausing(reason: reason, by: person, on: date, resumesOn: resumesOn)
+            }
+        }
+    }
+
+    /// `pause` inside the caller's transaction (the API's, scoped to a tenant).
+    @discardableResult
+    public func pause(
+        _ id: InvoiceID, reason: String, by person: String, on date: CalendarDate, resumesOn: CalendarDate? = nil,
+        connection: PostgresConnection
+    ) async throws -> TransitionResult {
+        var detail = EventDetail(["reason": .string(reason), "by": .string(person)])
+        if let resumesOn { detail["resumes_on"] = .string(resumesOn.iso) }
+        return try await transition(id, kind: "pause", on: date, detail: detail, connection: connection) {
             try $0.pausing(reason: reason, by: person, on: date, resumesOn: resumesOn)
         }
     }
@@ -159,7 +214,13 @@ public struct InvoiceTransitions: Sendable {
     /// A person resumes a paused ladder: re-planned on `date` (catch-up rule).
     @discardableResult
     public func resume(_ id: InvoiceID, on date: CalendarDate) async throws -> TransitionResult {
-        try await transition(id, kind: "resume", on: date, detail: EventDetail()) {
+        try await client.transaction(logger: logger) { try await resume(id, on: date, connection: $0) }
+    }
+
+    /// `resume` inside the caller's transaction (the API's, scoped to a tenant).
+    @discardableResult
+    public func resume(_ id: InvoiceID, on date: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
+        try await transition(id, kind: "resume", on: date, detail: EventDetail(), connection: connection) {
             try $0.resuming(on: date)
         }
     }
@@ -167,7 +228,13 @@ public struct InvoiceTransitions: Sendable {
     /// The creditor abandons the debt: planned steps are cancelled (`written_off`).
     @discardableResult
     public func writeOff(_ id: InvoiceID, reason: String, on date: CalendarDate) async throws -> TransitionResult {
-        try await transition(id, kind: "write_off", on: date, detail: EventDetail(["reason": .string(reason)])) {
+        try await client.transaction(logger: logger) { try await writeOff(id, reason: reason, on: date, connection: $0) }
+    }
+
+    /// `writeOff` inside the caller's transaction (the API's, scoped to a tenant).
+    @discardableResult
+    public func writeOff(_ id: InvoiceID, reason: String, on date: CalendarDate, connection: PostgresConnection) async throws -> TransitionResult {
+        try await transition(id, kind: "write_off", on: date, detail: EventDetail(["reason": .string(reason)]), connection: connection) {
             try $0.writingOff(reason: reason, on: date)
         }
     }
@@ -224,9 +291,12 @@ public struct InvoiceTransitions: Sendable {
         kind: String,
         on date: CalendarDate,
         detail: EventDetail,
+        connection: PostgresConnection,
         _ apply: (Invoice) throws -> Invoice
     ) async throws -> TransitionResult {
-        try await transition(id, kind: kind, effectiveDate: date, today: date, detail: detail, payment: nil, apply)
+        try await transition(
+            id, kind: kind, effectiveDate: date, today: date, detail: detail, payment: nil, connection: connection, apply
+        )
     }
 
     private func transition(

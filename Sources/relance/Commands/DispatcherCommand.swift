@@ -1,4 +1,6 @@
 import ArgumentParser
+import Logging
+import RelanceAPI
 import RelanceRuntime
 
 struct DispatcherCommand: AsyncParsableCommand {
@@ -66,12 +68,13 @@ struct WorkerCommand: AsyncParsableCommand {
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run everything in one process: migrations, dispatcher, relay and workers for every channel.",
+        abstract: "Run everything in one process: migrations, dispatcher, relay, workers for every channel, and the HTTP API.",
         discussion: "For small installs. Stops gracefully on SIGTERM or SIGINT."
     )
 
     @OptionGroup var options: ServiceOptions
     @OptionGroup var pipeline: PipelineOptions
+    @OptionGroup var api: APIOptions
 
     func run() async throws {
         var migrate = MigrateCommand()
@@ -86,7 +89,12 @@ struct RunCommand: AsyncParsableCommand {
             configuration: configuration, settings: try pipeline.settings(roles: .all),
             reference: reference, channels: channels, logger: logger
         )
-        try await runUntilSignalled(services, logger: logger)
+        try await api.withServer(configuration, reference: reference, logger: logger) { server in
+            let http = server.service(onRunning: { port in
+                logger.notice("API listening", metadata: ["address": "http://\(server.settings.host):\(port)/v1"])
+            })
+            try await runUntilSignalled(services, alongside: [http], logger: logger)
+        }
         await channels.close()
     }
 }

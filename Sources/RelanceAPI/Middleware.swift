@@ -1,0 +1,92 @@
+import Crypto
+import Hummingbird
+import Logging
+import RelanceStore
+
+/// Turns whatever a route throws into the API's error shape; logs what is not the client's doing.
+struct ErrorShaping: RouterMiddleware {
+    typealias Context = APIContext
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            if let apiError = APIError.from(error) {
+                return try apiError.response(from: request, context: context)
+            }
+            context.logger.error("Request failed", metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(String(reflecting: error))",
+            ])
+            let failure = APIError(
+                status: .internalServerError, code: "internal_error",
+                message: "the request could not be completed; it was logged under request id \(context.id)"
+            )
+            return try failure.response(from: request, context: context)
+        }
+    }
+}
+
+/// Reads `Authorization: Bearer <key>` and finds the key's tenant and role: 401 for a missing,
+/// unknown or revoked key. The key is compared by its SHA-256 only.
+struct Authentication: RouterMiddleware {
+    typealias Context = APIContext
+    let keys: APIKeyStore
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else {
+            throw APIError.unauthenticated("send an API key: Authorization: Bearer <key>")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
+            throw APIError.unauthenticated("the Authorization header must read 'Bearer <key>'")
+        }
+        guard let principal = try await keys.authenticate(sha256: APIKeyMaker.sha256(of: String(parts[1]))) else {
+            throw APIError.unauthenticated("this API key is unknown or revoked")
+        }
+        var context = context
+        context.principal = principal
+        context.logger[metadataKey: "tenant_id"] = "\(principal.tenantId)"
+        return try await next(request, context)
+    }
+}
+
+/// Makes API keys: `rlk_` and 43 characters of base64url from 32 random bytes (256 bits); the
+/// prefix shown afterwards is the first 12 characters.
+public enum APIKeyMaker {
+    public struct NewKey: Sendable {
+        /// The key itself: shown once, stored nowhere.
+        public var key: String
+        public var prefix: String
+        public var sha256: [UInt8]
+    }
+
+    public static func make() -> NewKey {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let key = "rlk_" + base64URL(bytes)
+        return NewKey(key: key, prefix: String(key.prefix(12)), sha256: sha256(of: key))
+    }
+
+    public static func sha256(of key: String) -> [UInt8] {
+        Array(SHA256.hash(data: Array(key.utf8)))
+    }
+
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var output: [UInt8] = []
+        var index = 0
+        while index + 2 < bytes.count {
+            let n = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            for shift in [18, 12, 6, 0] { output.append(alphabet[Int((n >> UInt32(shift)) & 63)]) }
+            index += 3
+        }
+        let rest = bytes.count - index
+        if rest > 0 {
+            var n = UInt32(bytes[index]) << 16
+            if rest == 2 { n |= UInt32(bytes[index + 1]) << 8 }
+            let count = rest == 1 ? 2 : 3
+            for shift in [18, 12, 6, 0].prefix(count) { output.append(alphabet[Int((n >> UInt32(shift)) & 63)]) }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
