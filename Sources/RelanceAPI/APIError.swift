@@ -62,6 +62,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             return error
         case let error as HTTPError:
             return fromHTTP(error)
+        case let error as any HTTPResponseError:
+            // Hummingbird's own refusals, e.g. a body over the limit while it is collected.
+            return fromHTTP(HTTPError(error.status))
         case let error as DecodingError:
             return fromDecoding(error)
         case let error as StoreError:

@@ -41,6 +41,7 @@ public struct APIServer: Sendable {
     public func router() -> Router<APIContext> {
         let router = Router(context: APIContext.self)
         router.add(middleware: ErrorShaping())
+        router.add(middleware: BodyLimit())
         let v1 = router.group("v1")
             .add(middleware: Authentication(keys: APIKeyStore(session: database, logger: logger)))
         addTenantRoutes(to: v1)

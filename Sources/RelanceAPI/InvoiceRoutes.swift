@@ -158,7 +158,7 @@ extension APIServer {
             let detail = try await inTenant(principal) { connection in
                 let records = TenantRecords(connection: connection, logger: logger)
                 guard let debtor = try await records.debtor(invoice.debtorId) else {
-                    throw APIError(status: .unprocessableContent, code: "unknown_debtor", message: "no debtor \(body.debtorId)", field: "debtor_id")
+                    throw APIError(status: .notFound, code: "not_found", message: "no debtor \(body.debtorId)", field: "debtor_id")
                 }
                 guard debtor.record.debtor.creditorId == invoice.creditorId else {
                     throw APIError(status: .unprocessableContent, code: "debtor_of_another_creditor",

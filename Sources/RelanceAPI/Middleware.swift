@@ -26,6 +26,20 @@ struct ErrorShaping: RouterMiddleware {
     }
 }
 
+/// Refuses, before reading it, a body its Content-Length says is over the limit (the import,
+/// which streams, has its own).
+struct BodyLimit: RouterMiddleware {
+    typealias Context = APIContext
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > APILimits.jsonBodyBytes,
+           !request.uri.path.hasSuffix("/import") {
+            throw HTTPError(.contentTooLarge)
+        }
+        return try await next(request, context)
+    }
+}
+
 /// Reads `Authorization: Bearer <key>` and finds the key's tenant and role: 401 for a missing,
 /// unknown or revoked key. The key is compared by its SHA-256 only.
 struct Authentication: RouterMiddleware {

@@ -181,8 +181,7 @@ extension APIServer {
             let stored = try await inTenant(principal) { connection in
                 let records = TenantRecords(connection: connection, logger: logger)
                 guard try await records.creditor(debtor.creditorId) != nil else {
-                    throw APIError(status: .unprocessableContent, code: "unknown_creditor",
-                                   message: "no creditor \(body.creditorId)", field: "creditor_id")
+                    throw APIError(status: .notFound, code: "not_found", message: "no creditor \(body.creditorId)", field: "creditor_id")
                 }
                 try await DebtorRepository.insert(
                     [record], legalIdentifiers: body.legalIdentifiers.map { [debtor.id: $0] } ?? [:], on: connection, logger: logger
