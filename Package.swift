@@ -119,6 +119,7 @@ let package = Package(
             dependencies: [
                 "RelanceCore",
                 "RelanceStore",
+                "RelancePipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -256,7 +257,7 @@ let package = Package(
         .testTarget(
             name: "RelanceAPITests",
             dependencies: [
-                "RelanceAPI", "RelanceStore", "RelanceCore", "RelanceTestSupport",
+                "RelanceAPI", "RelanceStore", "RelanceCore", "RelancePipeline", "RelanceTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -4,6 +4,7 @@ import Logging
 import PostgresNIO
 import ServiceLifecycle
 import RelanceCore
+import RelancePipeline
 import RelanceStore
 
 /// Where and how the API serves.
@@ -26,13 +27,16 @@ public struct APISettings: Sendable {
 public struct APIServer: Sendable {
     /// Connected as the application role (`relance_app`), never as the owner.
     public let database: PostgresClient
-    public let rateTables: PenaltyRateTables
+    /// Rate tables (penalties to date) and templates (a policy's steps must name known ones).
+    public let reference: ReferenceData
     public let settings: APISettings
     public let logger: Logger
 
-    public init(database: PostgresClient, rateTables: PenaltyRateTables, settings: APISettings, logger: Logger) {
+    var rateTables: PenaltyRateTables { reference.rateTables }
+
+    public init(database: PostgresClient, reference: ReferenceData, settings: APISettings, logger: Logger) {
         self.database = database
-        self.rateTables = rateTables
+        self.reference = reference
         self.settings = settings
         self.logger = logger
     }
@@ -48,6 +52,7 @@ public struct APIServer: Sendable {
         addPartyRoutes(to: v1)
         addInvoiceRoutes(to: v1)
         addActionRoutes(to: v1)
+        addPolicyRoutes(to: v1)
         return router
     }
 

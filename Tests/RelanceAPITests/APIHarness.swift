@@ -7,6 +7,7 @@ import Logging
 import PostgresNIO
 import RelanceAPI
 import RelanceCore
+import RelancePipeline
 import RelanceStore
 import RelanceTestSupport
 
@@ -30,7 +31,7 @@ struct APIHarness: Sendable {
             appURL.password = ProcessInfo.processInfo.environment["RELANCE_APP_DB_PASSWORD"] ?? "relance_app"
             try await PostgresClient.withRunningClient(appURL, logger: FreshDatabase.logger) { app in
                 let server = APIServer(
-                    database: app, rateTables: rateTables,
+                    database: app, reference: reference,
                     settings: APISettings(host: "127.0.0.1", port: 0, today: { today }),
                     logger: serverLogger
                 )
@@ -56,14 +57,11 @@ struct APIHarness: Sendable {
         return logger
     }()
 
-    static let rateTables: PenaltyRateTables = {
-        let directory = FreshDatabase.repositoryRoot.appendingPathComponent("schemas/rates")
-        var files: [String: String] = [:]
-        for name in PenaltyRateTables.fileNames {
-            files[name] = try! String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-        }
-        return try! PenaltyRateTables(files: files)
-    }()
+    /// The rate tables, rules and templates the repository ships (a broken checkout stops loudly).
+    static let reference: ReferenceData = try! ReferenceData.load(
+        schemasDirectory: FreshDatabase.repositoryRoot.appendingPathComponent("schemas"),
+        templatesDirectory: FreshDatabase.repositoryRoot.appendingPathComponent("templates")
+    )
 
     // MARK: Tenants and keys, as `relance tenant create` makes them
 

@@ -20,6 +20,8 @@ import Testing
         case "POST /v1/invoices/{id}/payment-plans": #"{"installments": [{"due_date": "2026-12-20", "amount": "1250.40"}]}"#
         case "POST /v1/invoices/{id}/pause", "POST /v1/debtors/{id}/pause": #"{"reason": "r"}"#
         case "POST /v1/invoices/{id}/write-off": #"{"reason": "r"}"#
+        case "POST /v1/policies/{id}/preview":
+            #"{"issue_date": "2026-10-01", "due_date": "2026-10-31", "currency": "EUR", "amount": "10.00"}"#
         default: nil
         }
     }
@@ -30,20 +32,24 @@ import Testing
             let bob = try await api.makeTenant("Bob SAS")
             let a = try await api.seed(alice.key, number: "ALICE-1")
             _ = try await api.seed(bob.key, number: "BOB-1")
+            let policy = try await api.call("POST", "/v1/policies", key: alice.key, json: APIPolicyTests.ladder)
+            let alicePolicy = try #require(policy.string("id"))
 
             var tried = 0
             for route in api.server.routeList() where route.contains("{id}") {
                 let parts = route.split(separator: " ", maxSplits: 1)
                 let (method, template) = (String(parts[0]), String(parts[1]))
-                let id = template.hasPrefix("/v1/creditors") ? a.creditor : template.hasPrefix("/v1/debtors") ? a.debtor : a.invoice
+                let id = template.hasPrefix("/v1/creditors") ? a.creditor : template.hasPrefix("/v1/debtors") ? a.debtor
+                    : template.hasPrefix("/v1/policies") ? alicePolicy : a.invoice
                 let path = template.replacingOccurrences(of: "{id}", with: id)
-                let reply = try await api.call(method, path, key: bob.key, json: method == "POST" ? Self.body(for: route) ?? "{}" : nil)
+                let body = method == "PUT" ? #"{"policy_id": null}"# : method == "POST" ? Self.body(for: route) ?? "{}" : nil
+                let reply = try await api.call(method, path, key: bob.key, json: body)
                 #expect(reply.status == 404, "\(route) answered \(reply.status): \(reply.text)")
                 #expect(reply.errorCode == "not_found", "\(route)")
                 #expect(!reply.text.contains("ALICE") && !reply.text.contains("Alice"), "\(route) leaked: \(reply.text)")
                 tried += 1
             }
-            #expect(tried >= 12)
+            #expect(tried >= 16)
 
             // Ids of another tenant in a body are not found either.
             let invoice = try await api.call("POST", "/v1/invoices", key: bob.key, json: """
@@ -129,7 +135,7 @@ import Testing
     @Test func theServerRefusesADatabaseRoleThatSeesEveryTenant() async throws {
         try await FreshDatabase.withMigrated { _, owner in
             let server = APIServer(
-                database: owner, rateTables: APIHarness.rateTables,
+                database: owner, reference: APIHarness.reference,
                 settings: APISettings(today: { APIHarness.today }), logger: APIHarness.serverLogger
             )
             await #expect(throws: APIServer.IsolationError.self) { try await server.checkIsolation() }

@@ -23,32 +23,53 @@ public struct DunningPolicyRepository: Sendable {
     /// in one transaction. A second version is a new `DunningPolicy` with a new id, the same
     /// name and `version` + 1.
     public func create(_ policy: DunningPolicy, tenantId: TenantID) async throws {
-        let steps = policy.steps
         try await client.transaction(logger: logger) { connection in
-            try await connection.query(
-                """
-                INSERT INTO dunning_policies (tenant_id, id, name, version)
-                VALUES (\(tenantId.uuid), \(policy.id.uuid), \(policy.name), \(policy.version))
-                """,
-                logger: logger
-            )
-            try await connection.query(
-                """
-                INSERT INTO dunning_policy_steps (tenant_id, policy_id, position, offset_days, channel, template_key,
-                                                  tone, min_amount_minor, min_amount_currency, debtor_kinds)
-                SELECT \(tenantId.uuid), \(policy.id.uuid), s.position, s.offset_days, s.channel, s.template_key, s.tone,
-                       NULLIF(s.min_minor, -1), NULLIF(s.min_currency, ''),
-                       CASE WHEN s.kinds = '' THEN NULL ELSE string_to_array(s.kinds, ',') END
-                FROM unnest(\(Array(steps.indices)), \(steps.map(\.offsetDays)), \(steps.map(\.channel.rawValue)),
-                            \(steps.map(\.templateKey)), \(steps.map(\.tone.rawValue)),
-                            \(steps.map { $0.conditions.minimumOutstanding?.minorUnits ?? -1 }),
-                            \(steps.map { $0.conditions.minimumOutstanding?.currency.code ?? "" }),
-                            \(steps.map { $0.conditions.debtorKinds.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "" }))
-                     AS s(position, offset_days, channel, template_key, tone, min_minor, min_currency, kinds)
-                """,
-                logger: logger
-            )
+            try await Self.insert(policy, tenantId: tenantId, on: connection, logger: logger)
         }
+    }
+
+    /// `create` inside the caller's transaction (the API's, scoped to a tenant).
+    public static func insert(_ policy: DunningPolicy, tenantId: TenantID, on connection: PostgresConnection, logger: Logger) async throws {
+        let steps = policy.steps
+        try await connection.query(
+            """
+            INSERT INTO dunning_policies (tenant_id, id, name, version)
+            VALUES (\(tenantId.uuid), \(policy.id.uuid), \(policy.name), \(policy.version))
+            """,
+            logger: logger
+        )
+        try await connection.query(
+            """
+            INSERT INTO dunning_policy_steps (tenant_id, policy_id, position, offset_days, channel, template_key,
+                                              tone, min_amount_minor, min_amount_currency, debtor_kinds)
+            SELECT \(tenantId.uuid), \(policy.id.uuid), s.position, s.offset_days, s.channel, s.template_key, s.tone,
+                   NULLIF(s.min_minor, -1), NULLIF(s.min_currency, ''),
+                   CASE WHEN s.kinds = '' THEN NULL ELSE string_to_array(s.kinds, ',') END
+            FROM unnest(\(Array(steps.indices)), \(steps.map(\.offsetDays)), \(steps.map(\.channel.rawValue)),
+                        \(steps.map(\.templateKey)), \(steps.map(\.tone.rawValue)),
+                        \(steps.map { $0.conditions.minimumOutstanding?.minorUnits ?? -1 }),
+                        \(steps.map { $0.conditions.minimumOutstanding?.currency.code ?? "" }),
+                        \(steps.map { $0.conditions.debtorKinds.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "" }))
+                 AS s(position, offset_days, channel, template_key, tone, min_minor, min_currency, kinds)
+            """,
+            logger: logger
+        )
+    }
+
+    /// The tenant's policies, every version, by name then version (on the tenant's connection).
+    public static func all(on connection: PostgresConnection, logger: Logger) async throws -> [DunningPolicy] {
+        var ids: [DunningPolicyID] = []
+        let rows = try await connection.query("SELECT id FROM dunning_policies ORDER BY name, version", logger: logger)
+        for try await id in rows.decode(UUID.self) { ids.append(DunningPolicyID(id)) }
+        let found = try await policies(ids, on: connection, logger: logger)
+        return ids.compactMap { found[$0] }
+    }
+
+    /// The highest version stored under `name`, or nil.
+    public static func latestVersion(named name: String, on connection: PostgresConnection, logger: Logger) async throws -> Int? {
+        let rows = try await connection.query("SELECT max(version) FROM dunning_policies WHERE name = \(name)", logger: logger)
+        for try await version in rows.decode(Int?.self) { return version }
+        return nil
     }
 
     /// Exactly the policy row `id` (that version), or nil.
@@ -103,7 +124,7 @@ public struct DunningPolicyRepository: Sendable {
         return latestOf.compactMapValues { policies[$0] }
     }
 
-    static func policies(
+    public static func policies(
         _ ids: [DunningPolicyID],
         on connection: PostgresConnection,
         logger: Logger

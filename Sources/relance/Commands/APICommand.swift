@@ -40,7 +40,7 @@ struct APIOptions: ParsableArguments {
         )
         do {
             return try await PostgresClient.withRunningClient(url, logger: logger) { client in
-                let server = APIServer(database: client, rateTables: reference.rateTables, settings: settings, logger: logger)
+                let server = APIServer(database: client, reference: reference, settings: settings, logger: logger)
                 try await server.checkIsolation()
                 return try await body(server)
             }
