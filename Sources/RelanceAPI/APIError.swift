@@ -73,10 +73,14 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             case .constraintViolation:
                 return APIError(status: .conflict, code: "conflict", message: "the record conflicts with one already stored (\(error.message))")
             case .invalidRecord: return APIError(status: .unprocessableContent, code: "invalid_record", message: error.message)
+            case .callTaskClosed, .callTaskNotHeld: return APIError(status: .conflict, code: error.code.name, message: error.message)
+            case .callResultRefused: return APIError(status: .unprocessableContent, code: error.code.name, message: error.message)
             default: return nil
             }
         case let error as InvoiceStateError:
             return APIError(status: .conflict, code: error.code.name, message: error.message)
+        case let error as CallResultError:
+            return APIError(status: .unprocessableContent, code: error.code.name, message: error.message)
         case let error as ModelValidationError:
             return APIError(status: .unprocessableContent, code: error.code.name, message: error.message)
         case let error as MoneyError:

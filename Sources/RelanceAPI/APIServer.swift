@@ -13,11 +13,20 @@ public struct APISettings: Sendable {
     public var port: Int
     /// The business day a payment or a pause is recorded on, and penalties are computed to.
     public var today: @Sendable () -> CalendarDate
+    /// The moment now (call tasks are taken and recorded at it).
+    public var now: @Sendable () -> Date
+    /// Where the workers write letters and dossiers: the only place files are served from.
+    public var artefactsDirectory: String
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, today: @escaping @Sendable () -> CalendarDate) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, artefactsDirectory: String = "/var/lib/relance/artefacts",
+        today: @escaping @Sendable () -> CalendarDate, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.host = host
         self.port = port
+        self.artefactsDirectory = artefactsDirectory
         self.today = today
+        self.now = now
     }
 }
 
@@ -53,6 +62,7 @@ public struct APIServer: Sendable {
         addInvoiceRoutes(to: v1)
         addActionRoutes(to: v1)
         addPolicyRoutes(to: v1)
+        addWorkRoutes(to: v1)
         return router
     }
 

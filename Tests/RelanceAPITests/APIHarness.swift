@@ -20,19 +20,26 @@ struct APIHarness: Sendable {
     let owner: PostgresClient
     let databaseURL: DatabaseURL
     let server: APIServer
+    /// The artefact store the server serves files from (a fresh directory per run).
+    let artefacts: URL
 
     /// The business day the server works on.
     static let today = try! CalendarDate(iso: "2026-12-07")
+    /// The moment the server works at: that Monday, 10:00 in Paris (call hours).
+    static let now = Date(timeIntervalSince1970: 1_796_634_000)
 
     static func run(_ body: @escaping @Sendable (APIHarness) async throws -> Void) async throws {
         try await FreshDatabase.withMigrated { url, owner in
             var appURL = url
             appURL.username = "relance_app"
             appURL.password = ProcessInfo.processInfo.environment["RELANCE_APP_DB_PASSWORD"] ?? "relance_app"
+            let artefacts = FileManager.default.temporaryDirectory.appendingPathComponent("relance-api-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: artefacts, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: artefacts) }
             try await PostgresClient.withRunningClient(appURL, logger: FreshDatabase.logger) { app in
                 let server = APIServer(
                     database: app, reference: reference,
-                    settings: APISettings(host: "127.0.0.1", port: 0, today: { today }),
+                    settings: APISettings(host: "127.0.0.1", port: 0, artefactsDirectory: artefacts.path, today: { today }, now: { now }),
                     logger: serverLogger
                 )
                 try await server.checkIsolation()
@@ -44,7 +51,7 @@ struct APIHarness: Sendable {
                     var iterator = ports.makeAsyncIterator()
                     guard let port = await iterator.next() else { throw HarnessError("the server did not start") }
                     defer { group.cancelAll() }
-                    try await body(APIHarness(port: port, owner: owner, databaseURL: url, server: server))
+                    try await body(APIHarness(port: port, owner: owner, databaseURL: url, server: server, artefacts: artefacts))
                 }
             }
         }

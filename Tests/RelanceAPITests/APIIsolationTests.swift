@@ -20,6 +20,8 @@ import Testing
         case "POST /v1/invoices/{id}/payment-plans": #"{"installments": [{"due_date": "2026-12-20", "amount": "1250.40"}]}"#
         case "POST /v1/invoices/{id}/pause", "POST /v1/debtors/{id}/pause": #"{"reason": "r"}"#
         case "POST /v1/invoices/{id}/write-off": #"{"reason": "r"}"#
+        case "POST /v1/call-tasks/{id}/result": #"{"agent": "Eve", "result": "no_answer"}"#
+        case "POST /v1/legal-dossiers/{id}/filed", "POST /v1/legal-dossiers/{id}/withdrawn": #"{"by": "Eve"}"#
         case "POST /v1/policies/{id}/preview":
             #"{"issue_date": "2026-10-01", "due_date": "2026-10-31", "currency": "EUR", "amount": "10.00"}"#
         default: nil

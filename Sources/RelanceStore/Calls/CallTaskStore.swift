@@ -26,6 +26,9 @@ public struct CallTaskStore: Sendable {
     public var promiseGraceDays: Int
     /// Days of grace per installment of a plan agreed on the phone.
     public var installmentGraceDays: Int
+    /// The tenant the agents' side acts for, when connected as the application role (the
+    /// API): each transaction names it, for row-level security. Nil as the owner.
+    public var tenantScope: TenantID?
 
     /// How many live tasks `next` looks at, one after the other, for one whose debtor may be
     /// called now (those it passes are moved to their next window or cancelled).
@@ -109,12 +112,14 @@ public struct CallTaskStore: Sendable {
 
     /// One task, as `next` returns them; nil when unknown.
     public func task(_ id: UUID) async throws -> CallTask? {
-        let rows = try await client.query(
-            "SELECT \(unescaped: Self.taskColumns) FROM call_tasks t JOIN debtors d ON d.tenant_id = t.tenant_id AND d.id = t.debtor_id WHERE t.id = \(id)",
-            logger: logger
-        )
-        for try await row in rows { return try Self.task(row) }
-        return nil
+        try await client.transaction(scopedTo: tenantScope, logger: logger) { connection in
+            let rows = try await connection.query(
+                "SELECT \(unescaped: Self.taskColumns) FROM call_tasks t JOIN debtors d ON d.tenant_id = t.tenant_id AND d.id = t.debtor_id WHERE t.id = \(id)",
+                logger: logger
+            )
+            for try await row in rows { return try Self.task(row) }
+            return nil
+        }
     }
 
     /// Assigns `agent` the most urgent task of `tenant` it may call now and returns it; nil
@@ -127,7 +132,7 @@ public struct CallTaskStore: Sendable {
     public func next(tenant: UUID, agent: String, now: Date) async throws -> CallTask? {
         let agent = try Self.agentName(agent)
         let leaseStart = now.addingTimeInterval(-lease.timeInterval)
-        let chosen: UUID? = try await client.transaction(logger: logger) { connection in
+        let chosen: UUID? = try await client.transaction(scopedTo: tenantScope, logger: logger) { connection in
             // One candidate at a time, so that the rows other agents may take stay unlocked.
             for _ in 0..<Self.candidates {
                 let rows = try await connection.query(
@@ -195,7 +200,7 @@ public struct CallTaskStore: Sendable {
     /// transitions' own errors; in every case nothing is written.
     public func record(task id: UUID, result: CallResult, agent: String, now: Date) async throws -> CallRecording {
         let agent = try Self.agentName(agent)
-        return try await client.transaction(logger: logger) { connection in
+        return try await client.transaction(scopedTo: tenantScope, logger: logger) { connection in
             let held = try await lockTask(id, on: connection)
             switch held.status {
             case .done, .cancelled:

@@ -13,6 +13,9 @@ import RelanceCore
 public struct LegalFilings: Sendable {
     public let client: PostgresClient
     public let logger: Logger
+    /// The tenant a person's side (list, read, filed, withdrawn) acts for, when connected as
+    /// the application role (the API): each transaction names it. Nil as the owner.
+    public var tenantScope: TenantID?
 
     public init(client: PostgresClient, logger: Logger) {
         self.client = client
@@ -273,8 +276,8 @@ public struct LegalFilings: Sendable {
 
     /// The filings, oldest first; `tenant` and `status` narrow the list.
     public func list(tenant: UUID? = nil, status: FilingStatus? = nil) async throws -> [Filing] {
-        try await client.run {
-            let rows = try await client.query(
+        try await client.transaction(scopedTo: tenantScope, logger: logger) { connection in
+            let rows = try await connection.query(
                 """
                 SELECT \(unescaped: Self.columns)
                 FROM legal_filings f JOIN debtors d ON d.tenant_id = f.tenant_id AND d.id = f.debtor_id
@@ -292,8 +295,8 @@ public struct LegalFilings: Sendable {
 
     /// The filing with id `id`, or of the job `id`; nil when neither exists.
     public func filing(_ id: UUID) async throws -> Filing? {
-        try await client.run {
-            let rows = try await client.query(
+        try await client.transaction(scopedTo: tenantScope, logger: logger) { connection in
+            let rows = try await connection.query(
                 """
                 SELECT \(unescaped: Self.columns)
                 FROM legal_filings f JOIN debtors d ON d.tenant_id = f.tenant_id AND d.id = f.debtor_id
@@ -346,7 +349,7 @@ public struct LegalFilings: Sendable {
     /// Runs `update` (which returns the ids it changed) and returns the filing after it, or
     /// explains why nothing changed.
     private func change(_ id: UUID, _ update: @escaping @Sendable (PostgresConnection) async throws -> PostgresRowSequence) async throws -> Filing {
-        let changed = try await client.transaction(logger: logger) { connection in
+        let changed = try await client.transaction(scopedTo: tenantScope, logger: logger) { connection in
             var count = 0
             for try await _ in try await update(connection) { count += 1 }
             return count

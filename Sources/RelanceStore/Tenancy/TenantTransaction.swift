@@ -24,3 +24,15 @@ extension PostgresClient {
         }
     }
 }
+
+extension PostgresClient {
+    /// A transaction acting for `tenant` when one is given (the API, connected as the
+    /// application role), else a plain one (the pipeline and the operators' commands, as the
+    /// owner).
+    func transaction<Result: Sendable>(
+        scopedTo tenant: TenantID?, logger: Logger, _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        if let tenant { return try await withTenant(tenant, logger: logger, body) }
+        return try await transaction(logger: logger, body)
+    }
+}

@@ -36,6 +36,7 @@ struct APIOptions: ParsableArguments {
         let zone = try configuration.postRoomZone()
         let settings = APISettings(
             host: host ?? configuration.apiHost, port: port ?? configuration.apiPort,
+            artefactsDirectory: configuration.artefactsDirectory,
             today: { CalendarDate(Date(), in: zone) }
         )
         do {
