@@ -87,7 +87,7 @@ struct JSONLinesImportReader {
         }
         var fields = ImportFields()
         var issues: [ImportIssue] = []
-        var seen: Set<ImportColumn> = []
+        var seen: UInt64 = 0 // a bit per column
         for member in members {
             guard let column = ImportColumn.byName[member.key] else {
                 issues.append(ImportIssue(
@@ -96,13 +96,15 @@ struct JSONLinesImportReader {
                 ))
                 continue
             }
-            guard seen.insert(column).inserted else {
+            let bit: UInt64 = 1 << column.rawValue
+            guard seen & bit == 0 else {
                 issues.append(ImportIssue(
                     line: line, field: column.name, code: ImportIssue.Code.duplicateField,
                     message: "\(column.name) is given more than once"
                 ))
                 continue
             }
+            seen |= bit
             fields[column] = member.value
         }
         records.append(validator.record(line: line, fields: fields, issues: issues))
