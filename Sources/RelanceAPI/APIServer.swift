@@ -63,6 +63,7 @@ public struct APIServer: Sendable {
         addActionRoutes(to: v1)
         addPolicyRoutes(to: v1)
         addWorkRoutes(to: v1)
+        addImportRoutes(to: v1)
         return router
     }
 

@@ -54,7 +54,8 @@ import Testing
                         #expect(!reply.text.lowercased().contains("select ") && !reply.text.contains("PSQLError"), "\(route): \(reply.text)")
                     }
                 }
-                // A body over the limit.
+                // A body over the limit (the import streams and has its own, far larger).
+                if template.hasSuffix("/import") { continue }
                 let huge = Data(repeating: UInt8(ascii: " "), count: 2 << 20)
                 let reply = try await api.call(method, path, key: tenant.key, body: huge)
                 #expect(reply.status == 413, "\(route): \(reply.status)")
