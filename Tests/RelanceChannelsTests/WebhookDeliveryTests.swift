@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Logging
 import PostgresNIO
 import RelanceChannels
@@ -89,7 +90,7 @@ struct WebhookDeliveryTests {
             issueDate: Fixtures.day("2026-10-01"), dueDate: Fixtures.day("2026-10-31"), amount: Fixtures.eur("840.00")
         )
         try await InvoiceIntake(client: client, logger: logger).add([invoice], today: Fixtures.day("2026-10-01"))
-        try await client.withConnection { connection in
+        _ = try await client.withConnection { connection in
             try await WebhookEndpointStore.set(WebhookEndpoint(tenantId: tenant.id, url: url, secret: secret), on: connection, logger: logger)
         }
         let payment = Payment(invoiceId: invoice.id, date: Fixtures.day("2026-11-20"), amount: Fixtures.eur("240.00"))
@@ -263,7 +264,10 @@ final class WebhookReceiver {
             guard process.isRunning else { break }
             usleep(50_000)
         }
-        process.terminate()
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         throw ReceiverDidNotStart()
     }
 
@@ -284,9 +288,10 @@ final class WebhookReceiver {
         }
     }
 
+    /// Kills the receiver (SIGKILL: the test process may hand its children SIGTERM ignored).
     func stop() {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: directory)

@@ -20,7 +20,7 @@ struct WebhookOutboxTests {
     }
 
     static func setEndpoint(_ client: PostgresClient, _ tenant: Tenant, url: String = "https://hooks.example.test/relance", enabled: Bool = true) async throws {
-        try await client.withConnection { connection in
+        _ = try await client.withConnection { connection in
             try await WebhookEndpointStore.set(
                 WebhookEndpoint(tenantId: tenant.id, url: url, secret: secret, enabled: enabled),
                 on: connection, logger: TestDatabase.logger
@@ -156,7 +156,7 @@ struct WebhookOutboxTests {
 
                 #expect(try await WebhookEndpointStore.delete(of: tenant.id, on: connection, logger: logger))
                 #expect(try await WebhookEndpointStore.endpoint(of: tenant.id, on: connection, logger: logger) == nil)
-                #expect(try await !WebhookEndpointStore.delete(of: tenant.id, on: connection, logger: logger))
+                #expect(!(try await WebhookEndpointStore.delete(of: tenant.id, on: connection, logger: logger)))
             }
         }
     }
@@ -227,7 +227,7 @@ struct WebhookOutboxTests {
             try await Self.setEndpoint(client, b.tenant)
             _ = try await f.transitions.recordPayment(try Self.payment(invoiceA, "100.00", on: "2025-03-18"), today: StoreFixture.day("2025-03-18"))
             _ = try await f.transitions.recordPayment(try Self.payment(invoiceB, "100.00", on: "2025-03-18"), today: StoreFixture.day("2025-03-18"))
-            try await client.withConnection { connection in
+            _ = try await client.withConnection { connection in
                 try await WebhookEndpointStore.delete(of: a.tenant.id, on: connection, logger: TestDatabase.logger)
             }
             try await Self.setEndpoint(client, b.tenant, enabled: false)
@@ -265,7 +265,7 @@ struct WebhookOutboxTests {
                     #expect(own?.url == "https://alpha.example.test/hook")
                     #expect(try await WebhookEndpointStore.endpoint(of: b.tenant.id, on: connection, logger: logger) == nil)
                     #expect(try await WebhookEndpointStore.events(of: b.tenant.id, on: connection, logger: logger).isEmpty)
-                    #expect(try await !WebhookEndpointStore.delete(of: b.tenant.id, on: connection, logger: logger))
+                    #expect(!(try await WebhookEndpointStore.delete(of: b.tenant.id, on: connection, logger: logger)))
                     // The API's own writes of invoice events record webhook events (the trigger
                     // writes with the owner's rights).
                     try await connection.query(
@@ -289,9 +289,10 @@ struct WebhookOutboxTests {
                     }
                 }
                 // With no tenant named, nothing at all.
-                try await app.withTransaction(logger: logger) { connection in
-                    #expect(try await WebhookEndpointStore.endpoint(of: a.tenant.id, on: connection, logger: logger) == nil)
+                let unscoped = try await app.withTransaction(logger: logger) { connection in
+                    try await WebhookEndpointStore.endpoint(of: a.tenant.id, on: connection, logger: logger)
                 }
+                #expect(unscoped == nil)
             }
             let stored = try await client.withConnection { connection in
                 try await WebhookEndpointStore.endpoint(of: b.tenant.id, on: connection, logger: logger)

@@ -73,10 +73,13 @@ final class HTTPPostSession {
             curl_slist_free_all(list)
         }
 
-        let code: CURLcode = body.withUnsafeBufferPointer { bytes in
+        // An empty body still needs a pointer: without one libcurl would read the body from stdin.
+        let bodySize = body.count
+        let bytes = body.isEmpty ? [0] : body
+        let code: CURLcode = bytes.withUnsafeBufferPointer { bytes in
             _ = relance_curl_setopt_string(handle, CURLOPT_URL, url)
             _ = relance_curl_setopt_long(handle, CURLOPT_POST, 1)
-            _ = relance_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count))
+            _ = relance_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bodySize))
             _ = relance_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
             _ = relance_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
             _ = relance_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, UnsafeMutableRawPointer(sink))

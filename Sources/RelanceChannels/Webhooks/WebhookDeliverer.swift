@@ -134,7 +134,7 @@ public struct WebhookDeliverer: Sendable {
             var running = 0
             while let event = waiting.popFirst() {
                 if running == settings.concurrency {
-                    await group.next()
+                    _ = await group.next()
                     running -= 1
                 }
                 group.addTask { await deliver(event) }

@@ -32,7 +32,7 @@ public enum WebhookEndpointStore {
         guard let row = rows.first else {
             throw StoreError(.databaseError, "the webhook endpoint of tenant \(endpoint.tenantId) was not stored")
         }
-        return try endpoint(from: row)
+        return try decodeEndpoint(row)
     }
 
     /// The tenant's endpoint, or nil when it has none.
@@ -44,7 +44,7 @@ public enum WebhookEndpointStore {
             """,
             logger: logger
         ).collect()
-        return try rows.first.map(endpoint(from:))
+        return try rows.first.map(decodeEndpoint)
     }
 
     /// Removes the tenant's endpoint; true when there was one. Its events not yet delivered
@@ -92,7 +92,7 @@ public enum WebhookEndpointStore {
         return events
     }
 
-    private static func endpoint(from row: PostgresRow) throws -> WebhookEndpoint {
+    private static func decodeEndpoint(_ row: PostgresRow) throws -> WebhookEndpoint {
         var cells = RowCells(row)
         return WebhookEndpoint(
             tenantId: TenantID(try cells.next(UUID.self)), url: try cells.next(), secret: try cells.next(),
