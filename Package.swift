@@ -257,7 +257,7 @@ let package = Package(
         .testTarget(
             name: "RelanceAPITests",
             dependencies: [
-                "RelanceAPI", "RelanceStore", "RelanceCore", "RelancePipeline", "RelanceTestSupport",
+                "RelanceAPI", "RelanceStore", "RelanceCore", "RelancePipeline", "RelanceChannels", "RelanceTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

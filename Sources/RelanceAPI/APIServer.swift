@@ -64,6 +64,7 @@ public struct APIServer: Sendable {
         addPolicyRoutes(to: v1)
         addWorkRoutes(to: v1)
         addImportRoutes(to: v1)
+        addWebhookRoutes(to: v1)
         return router
     }
 

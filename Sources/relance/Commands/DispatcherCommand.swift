@@ -11,7 +11,8 @@ struct DispatcherCommand: AsyncParsableCommand {
             Claims due steps fairly across tenants (several dispatchers may run at once), applies \
             the state guards and the compliance rules, writes one job per debtor and channel to the \
             outbox, and publishes the outbox to RabbitMQ with confirms. Wakes when invoices or \
-            payments change, and polls otherwise. Stops gracefully on SIGTERM or SIGINT.
+            payments change, and polls otherwise. Also delivers the tenants' webhooks (signed, \
+            retried with backoff). Stops gracefully on SIGTERM or SIGINT.
             """
     )
 
@@ -26,7 +27,7 @@ struct DispatcherCommand: AsyncParsableCommand {
             configuration: configuration, settings: try pipeline.settings(roles: [.dispatcher, .relay]),
             reference: reference, channels: [], logger: logger
         )
-        try await runUntilSignalled(services, logger: logger)
+        try await runUntilSignalled(services, alongside: [WebhookDelivery(client: services.client, logger: logger)], logger: logger)
     }
 }
 
@@ -68,7 +69,7 @@ struct WorkerCommand: AsyncParsableCommand {
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run everything in one process: migrations, dispatcher, relay, workers for every channel, and the HTTP API.",
+        abstract: "Run everything in one process: migrations, dispatcher, relay, workers for every channel, webhooks and the HTTP API.",
         discussion: "For small installs. Stops gracefully on SIGTERM or SIGINT."
     )
 
@@ -93,7 +94,8 @@ struct RunCommand: AsyncParsableCommand {
             let http = server.service(onRunning: { port in
                 logger.notice("API listening", metadata: ["address": "http://\(server.settings.host):\(port)/v1"])
             })
-            try await runUntilSignalled(services, alongside: [http], logger: logger)
+            let webhooks = WebhookDelivery(client: services.client, logger: logger)
+            try await runUntilSignalled(services, alongside: [http, webhooks], logger: logger)
         }
         await channels.close()
     }
