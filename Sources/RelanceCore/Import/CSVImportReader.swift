@@ -125,7 +125,7 @@ struct CSVImportReader {
             malformation = nil
             tooLong = false
         }
-        if !tooLong, malformation == nil, valueEnds.count == 1, trimmed(0..<values.count).isEmpty {
+        if !tooLong, malformation == nil, valueEnds.count == 1, values.allSatisfy(Byte.isWhitespace) {
             return // a blank line
         }
         guard let columns else {
@@ -152,16 +152,19 @@ struct CSVImportReader {
             records.append(.invalid(issues))
             return
         }
-        var fields = ImportFields()
-        var start = 0
-        for (column, end) in zip(columns, valueEnds) {
-            let range = trimmed(start..<end)
-            start = end
-            guard !range.isEmpty else { continue }
-            guard let text = String(validating: values[range], as: UTF8.self) else {
-                throw ImportFileError(.notUTF8, line: recordLine, "the file is not UTF-8 text (the value of \(column.name) is not)")
+        let fields = try values.withUnsafeBufferPointer { (values) throws(ImportFileError) -> ImportFields in
+            var fields = ImportFields()
+            var start = 0
+            for (column, end) in zip(columns, valueEnds) {
+                let range = Self.trimmed(start..<end, of: values)
+                start = end
+                guard !range.isEmpty else { continue }
+                guard let text = UTF8Validation.decode(UnsafeBufferPointer(rebasing: values[range])) else {
+                    throw ImportFileError(.notUTF8, line: recordLine, "the file is not UTF-8 text (the value of \(column.name) is not)")
+                }
+                fields[column] = .text(text)
             }
-            fields[column] = .text(text)
+            return fields
         }
         records.append(validator.record(line: recordLine, fields: fields))
     }
@@ -212,6 +215,10 @@ struct CSVImportReader {
 
     /// `range` of `values` without its leading and trailing spaces, tabs and line breaks.
     private func trimmed(_ range: Range<Int>) -> Range<Int> {
+        values.withUnsafeBufferPointer { Self.trimmed(range, of: $0) }
+    }
+
+    private static func trimmed(_ range: Range<Int>, of values: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, Byte.isWhitespace(values[lower]) { lower += 1 }

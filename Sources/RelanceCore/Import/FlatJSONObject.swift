@@ -166,7 +166,7 @@ struct FlatJSONObject {
             while upper > lower, Byte.isWhitespace(buffer[upper - 1]) { upper -= 1 }
             if lower == upper { return nil }
         }
-        guard let text = String(validating: buffer[lower..<upper], as: UTF8.self) else { throw .notUTF8 }
+        guard let text = UTF8Validation.decode(UnsafeBufferPointer(rebasing: buffer[lower..<upper])) else { throw .notUTF8 }
         return text
     }
 

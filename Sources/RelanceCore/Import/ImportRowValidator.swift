@@ -196,6 +196,9 @@ private struct RecordCheck {
             return (Money(minorUnits: minorUnits, currency: currency), minor)
         }
         guard let decimal else { return nil }
+        if let units = ImportTextChecks.minorUnits(decimal, digits: currency.minorUnitDigits) {
+            return (Money(minorUnits: units, currency: currency), major)
+        }
         do {
             return (try Money(decimal: decimal, currency: currency), major)
         } catch {

@@ -98,6 +98,34 @@ enum ImportTextChecks {
         return negative ? -value : value
     }
 
+    /// The minor units of a plain decimal such as `1234.5` with at most `digits` decimals;
+    /// nil for any other text (a sign, a leading point, too many decimals, an overflow), which
+    /// `Money(decimal:currency:)` then reads or refuses with its own message.
+    static func minorUnits(_ text: String, digits: Int) -> Int64? {
+        var units: Int64 = 0
+        var decimals = -1 // -1 until the point
+        var wholeDigits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "."), decimals < 0, wholeDigits > 0 {
+                decimals = 0
+                continue
+            }
+            guard isASCIIDigit(byte), decimals < digits else { return nil }
+            let (shifted, o1) = units.multipliedReportingOverflow(by: 10)
+            let (next, o2) = shifted.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            guard !o1, !o2 else { return nil }
+            units = next
+            if decimals >= 0 { decimals += 1 } else { wholeDigits += 1 }
+        }
+        guard wholeDigits > 0, decimals != 0 else { return nil }
+        for _ in 0..<(digits - max(decimals, 0)) {
+            let (shifted, overflow) = units.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            units = shifted
+        }
+        return units
+    }
+
     static func isASCIIDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }

@@ -10,17 +10,3 @@ enum ImportValue: Sendable, Hashable {
     /// A JSON object or array.
     case nested
 }
-
-/// The values of one record, by column.
-struct ImportFields {
-    private var values: [ImportValue?]
-
-    init() {
-        values = Array(repeating: nil, count: ImportColumn.allCases.count)
-    }
-
-    subscript(column: ImportColumn) -> ImportValue? {
-        get { values[column.rawValue] }
-        set { values[column.rawValue] = newValue }
-    }
-}

@@ -159,6 +159,18 @@ struct ImportCSVTests {
         }
     }
 
+    @Test("a file with a header and no rows has no records")
+    func headerOnly() throws {
+        #expect(try parseImport("\(minimalHeader)\n").isEmpty)
+        #expect(try parseImport(minimalHeader).isEmpty)
+    }
+
+    @Test("a file error reads with its line")
+    func fileErrorDescription() {
+        let error = ImportFileError(.unknownColumn, line: 1, "the header names an unknown column: colour")
+        #expect(error.description == "line 1: the header names an unknown column: colour")
+    }
+
     @Test("header names are matched in any case")
     func headerCase() throws {
         let csv = "DEBTOR_REF,Debtor_Name,invoice_number,issue_date,due_date,currency,amount\nD-1,Martin,F1,2026-03-01,2026-03-31,EUR,10\n"

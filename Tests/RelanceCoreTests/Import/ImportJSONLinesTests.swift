@@ -56,6 +56,15 @@ struct ImportJSONLinesTests {
         #expect(found.summaries == ["1 debtor_kind not_a_string", "1 debtor_phone not_a_string", "1 amount_minor not_an_integer"])
     }
 
+    @Test("amount and amount_minor together conflict; an absent amount is missing")
+    func amountForms() throws {
+        let both = try parseLines("{\(Self.minimal),\"amount\":\"10\",\"amount_minor\":1000}\n").issues
+        #expect(both.summaries == ["1 amount_minor conflicting"])
+        let neither = try parseLines("{\(Self.minimal),\"amount\":null,\"amount_minor\":\" \"}\n").issues
+        #expect(neither.summaries == ["1 amount missing"])
+        #expect(neither.first?.message == "amount or amount_minor is required")
+    }
+
     @Test("nested values, unknown and repeated keys are issues of their row, all reported")
     func nestedUnknownDuplicate() throws {
         let line = #"{"debtor_ref":"D-1","debtor_name":{"first":"Jean","tags":["a","}"]},"colour":"blue","debtor_ref":"D-2","invoice_number":"F1","issue_date":"2026-03-01","due_date":"2026-03-31","currency":"EUR","amount":"10","debtor_email":[1,2]}"#
