@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Relance on this machine.",
-        subcommands: [BenchPipelineCommand.self, BenchRenderCommand.self, BenchSoakCommand.self, BenchClaimCommand.self, BenchFairnessCommand.self]
+        subcommands: [BenchPipelineCommand.self, BenchRenderCommand.self, BenchSoakCommand.self, BenchClaimCommand.self, BenchFairnessCommand.self, BenchImportCommand.self]
     )
 }
 
