@@ -4,8 +4,14 @@
 struct FlatJSONObject {
     /// A key and its value; nil for null, an empty string, or one of spaces only.
     struct Member {
-        var key: String
+        var key: Key
         var value: ImportValue?
+    }
+
+    enum Key {
+        case column(ImportColumn)
+        /// A key that names no column.
+        case unknown(String)
     }
 
     enum Failure: Error {
@@ -44,9 +50,9 @@ struct FlatJSONObject {
             while true {
                 skipWhitespace()
                 guard peek == Byte.quote else { throw malformed("a key in double quotes is expected") }
-                let key = try string(trimming: false) ?? ""
+                let key = try key()
                 skipWhitespace()
-                guard peek == UInt8(ascii: ":") else { throw malformed("a colon is expected after the key \"\(key)\"") }
+                guard peek == UInt8(ascii: ":") else { throw malformed("a colon is expected after a key") }
                 index += 1
                 skipWhitespace()
                 members.append(Member(key: key, value: try value()))
@@ -88,6 +94,20 @@ struct FlatJSONObject {
         default:
             throw malformed("a value (a string, a number, true, false or null) is expected")
         }
+    }
+
+    /// The key at `index` (on its opening quote). A column's name is matched on the bytes,
+    /// without making a string of it: every row has a dozen or more keys.
+    private mutating func key() throws(Failure) -> Key {
+        var end = index + 1
+        while end < bytes.count, bytes[end] != Byte.quote, bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < bytes.count, bytes[end] == Byte.quote,
+           let column = ImportColumn.named(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])) {
+            index = end + 1
+            return .column(column)
+        }
+        let name = try string(trimming: false) ?? ""
+        return ImportColumn.byName[name].map(Key.column) ?? .unknown(name)
     }
 
     /// The string at `index` (on its opening quote), unescaped; nil when `trimming` leaves nothing.

@@ -41,6 +41,19 @@ enum ImportColumn: Int, CaseIterable, Sendable {
     /// The columns by name, for header cells and JSON keys.
     static let byName: [String: ImportColumn] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
 
+    /// The column whose name is `bytes`, compared byte for byte.
+    static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> ImportColumn? {
+        for (column, name) in utf8Names where name.count == bytes.count {
+            if name.elementsEqual(bytes) { return column }
+        }
+        return nil
+    }
+
+    private static let utf8Names: [(ImportColumn, [UInt8])] = allCases.map { ($0, Array($0.name.utf8)) }
+
+    /// How many columns there are.
+    static let count = allCases.count
+
     /// The columns a CSV header must name (besides `amount` or `amount_minor`).
     static let required: [ImportColumn] = [.debtorRef, .debtorName, .invoiceNumber, .issueDate, .dueDate, .currency]
 }

@@ -3,7 +3,7 @@ struct ImportFields {
     private var values: [ImportValue?]
 
     init() {
-        values = Array(repeating: nil, count: ImportColumn.allCases.count)
+        values = Array(repeating: nil, count: ImportColumn.count)
     }
 
     subscript(column: ImportColumn) -> ImportValue? {

@@ -10,7 +10,7 @@
 ///
 /// A record that cannot be used is an `ImportRecord.invalid` with every problem found in it;
 /// the parser goes on with the next. Only a problem of the whole file (the header, bytes
-/// that are not UTF-8) throws.
+/// that are not UTF-8) throws; the import stops there and the parser is not fed again.
 public struct ImportParser {
     public let format: ImportFormat
     /// The longest record accepted; a longer one is reported as `too_long` and skipped.

@@ -178,10 +178,7 @@ private struct RecordCheck {
     mutating func money(
         major: ImportColumn, minor: ImportColumn, currency: Currency?, required: Bool
     ) -> (value: Money, column: ImportColumn)? {
-        let decimal = text(
-            major, maximumLength: 40,
-            notAString: "\(major.name) must be a decimal string such as \"1234.56\" (or \(minor.name) an integer of minor units): a JSON number can lose cents"
-        )
+        let decimal = text(major, maximumLength: 40, minorUnitsAlternative: minor)
         let minorUnits = integer(minor)
         if fields[major] != nil, fields[minor] != nil {
             issue(minor, ImportIssue.Code.conflicting, "give \(major.name) or \(minor.name), not both")
@@ -224,7 +221,8 @@ private struct RecordCheck {
     // MARK: Values
 
     /// The text of `column`, nil when absent or refused.
-    mutating func text(_ column: ImportColumn, maximumLength: Int, notAString: String? = nil) -> String? {
+    /// `minorUnitsAlternative` names the column to use instead when this one is an amount.
+    mutating func text(_ column: ImportColumn, maximumLength: Int, minorUnitsAlternative: ImportColumn? = nil) -> String? {
         switch fields[column] {
         case nil:
             return nil
@@ -236,7 +234,11 @@ private struct RecordCheck {
             }
             return text
         case .integer, .number, .boolean:
-            issue(column, ImportIssue.Code.notAString, notAString ?? "\(column.name) must be a JSON string")
+            if let minor = minorUnitsAlternative {
+                issue(column, ImportIssue.Code.notAString, "\(column.name) must be a decimal string such as \"1234.56\" (or \(minor.name) an integer of minor units): a JSON number can lose cents")
+            } else {
+                issue(column, ImportIssue.Code.notAString, "\(column.name) must be a JSON string")
+            }
             return nil
         case .nested:
             issue(column, ImportIssue.Code.nestedValue, "\(column.name) must be a JSON string, not an object or an array")

@@ -89,10 +89,14 @@ struct JSONLinesImportReader {
         var issues: [ImportIssue] = []
         var seen: UInt64 = 0 // a bit per column
         for member in members {
-            guard let column = ImportColumn.byName[member.key] else {
+            let column: ImportColumn
+            switch member.key {
+            case .column(let named):
+                column = named
+            case .unknown(let key):
                 issues.append(ImportIssue(
-                    line: line, field: member.key, code: ImportIssue.Code.unknownField,
-                    message: "\(member.key.utf8.count <= 60 ? "'\(member.key)'" : "the key") is not a field of an import"
+                    line: line, field: key, code: ImportIssue.Code.unknownField,
+                    message: "\(key.utf8.count <= 60 ? "'\(key)'" : "the key") is not a field of an import"
                 ))
                 continue
             }

@@ -68,6 +68,14 @@ struct ImportValidationTests {
         #expect(found.summaries == expected)
     }
 
+    @Test("decimal amounts read as Money(decimal:) reads them", arguments: [
+        "1234.5", "1234.50", "0007.01", "0.01", ".5", "+7", "92233720368547758.07", " 12 ",
+    ])
+    func decimalAmounts(text: String) throws {
+        let csv = "\(minimalHeader)\nD-1,Martin,F1,2026-03-01,2026-03-31,EUR,\"\(text)\"\n"
+        #expect(try parseImport(csv).rows.first?.invoice.amount == (try Money(decimal: text, currency: .eur)))
+    }
+
     @Test("an outstanding of zero up to the amount is accepted")
     func outstandingBounds() throws {
         for outstanding in ["0", "10", "0.01"] {
