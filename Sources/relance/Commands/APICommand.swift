@@ -167,7 +167,7 @@ struct TenantCommand: AsyncParsableCommand {
                 )
                 var lines: [String] = []
                 for try await (id, kind, name, created, keys, invoices) in rows.decode((UUID, String, String, Date, Int, Int).self) {
-                    lines.append("\(id)  \(kind.padding(toLength: 17, withPad: " ", startingAt: 0))  \(created.formatted(.iso8601))  keys \(keys)  invoices \(invoices)  \(name)")
+                    lines.append("\(id.uuidString.lowercased())  \(kind.padding(toLength: 17, withPad: " ", startingAt: 0))  \(created.formatted(.iso8601))  keys \(keys)  invoices \(invoices)  \(name)")
                 }
                 return lines
             }
