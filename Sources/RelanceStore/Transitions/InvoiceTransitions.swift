@@ -299,23 +299,6 @@ public struct InvoiceTransitions: Sendable {
         )
     }
 
-    private func transition(
-        _ id: InvoiceID,
-        kind: String,
-        effectiveDate: CalendarDate,
-        today: CalendarDate,
-        detail: EventDetail,
-        payment: (Payment, String?)?,
-        _ apply: (Invoice) throws -> Invoice
-    ) async throws -> TransitionResult {
-        try await client.transaction(logger: logger) { connection in
-            try await transition(
-                id, kind: kind, effectiveDate: effectiveDate, today: today, detail: detail, payment: payment,
-                connection: connection, apply
-            )
-        }
-    }
-
     /// One transition on `connection`, inside the caller's transaction.
     private func transition(
         _ id: InvoiceID,
