@@ -38,6 +38,12 @@ struct PlanBody: Decodable {
 struct PauseBody: Decodable {
     var reason: String
     var resumesOn: String?
+
+    /// The day the pause ends, if any, once the reason is checked.
+    func resumeDate() throws(APIError) -> CalendarDate? {
+        try Validate.nonEmpty(reason, "reason")
+        return try resumesOn.map { text throws(APIError) in try Validate.date(text, "resumes_on") }
+    }
 }
 struct WriteOffBody: Decodable { var reason: String }
 
@@ -148,8 +154,7 @@ extension APIServer {
         v1.post("invoices/:id/pause") { request, context in
             let principal = try context.require(.manage)
             let body = try await APIJSON.body(PauseBody.self, of: request, context: context)
-            try Validate.nonEmpty(body.reason, "reason")
-            let resumesOn = try body.resumesOn.map { text throws(APIError) in try Validate.date(text, "resumes_on") }
+            let resumesOn = try body.resumeDate()
             return try await transition(context, principal) { id, today, connection, transitions in
                 try await transitions.pause(id, reason: body.reason, by: "api key \(principal.keyId)", on: today,
                                             resumesOn: resumesOn, connection: connection)
@@ -172,8 +177,7 @@ extension APIServer {
         v1.post("debtors/:id/pause") { request, context in
             let principal = try context.require(.manage)
             let body = try await APIJSON.body(PauseBody.self, of: request, context: context)
-            try Validate.nonEmpty(body.reason, "reason")
-            let resumesOn = try body.resumesOn.map { text throws(APIError) in try Validate.date(text, "resumes_on") }
+            let resumesOn = try body.resumeDate()
             return try await debtorTransition(context, principal, from: [.open, .partiallyPaid]) { id, today, connection, transitions in
                 try await transitions.pause(id, reason: body.reason, by: "api key \(principal.keyId)", on: today,
                                             resumesOn: resumesOn, connection: connection)

@@ -1,3 +1,4 @@
+import Foundation
 import Crypto
 import Hummingbird
 import Logging
@@ -85,22 +86,11 @@ public enum APIKeyMaker {
         Array(SHA256.hash(data: Array(key.utf8)))
     }
 
+    /// Base64 with the URL-safe alphabet and no padding (RFC 4648, section 5).
     static func base64URL(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-        var output: [UInt8] = []
-        var index = 0
-        while index + 2 < bytes.count {
-            let n = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            for shift in [18, 12, 6, 0] { output.append(alphabet[Int((n >> UInt32(shift)) & 63)]) }
-            index += 3
-        }
-        let rest = bytes.count - index
-        if rest > 0 {
-            var n = UInt32(bytes[index]) << 16
-            if rest == 2 { n |= UInt32(bytes[index + 1]) << 8 }
-            let count = rest == 1 ? 2 : 3
-            for shift in [18, 12, 6, 0].prefix(count) { output.append(alphabet[Int((n >> UInt32(shift)) & 63)]) }
-        }
-        return String(decoding: output, as: UTF8.self)
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
     }
 }

@@ -212,17 +212,13 @@ enum Validate {
     }
 
     static func email(_ text: String, _ field: String) throws(APIError) {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !text.contains(where: \.isWhitespace)
-        else {
+        guard ImportTextChecks.isEmailAddress(text) else {
             throw APIError.invalid(field, "'\(text)' is not an email address")
         }
     }
 
     static func siren(_ text: String, _ field: String) throws(APIError) {
-        let digits = text.filter { $0 != " " }
-        guard LegalIdentifiers(registrationNumber: digits).siren != nil else {
+        guard ImportTextChecks.siren(text) != nil else {
             throw APIError.invalid(field, "'\(text)' is not a SIREN (9 digits with a valid check digit)")
         }
     }

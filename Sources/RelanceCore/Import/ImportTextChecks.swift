@@ -1,9 +1,9 @@
 /// The forms an import's values must have, checked on their UTF-8 bytes: they run on every
-/// row of files of a hundred thousand rows.
-enum ImportTextChecks {
+/// row of files of a hundred thousand rows. The API checks what it is sent by the same rules.
+public enum ImportTextChecks {
     /// One `@` between a non-empty local part and a domain holding a dot (not at either end);
     /// no spaces or control characters.
-    static func isEmailAddress(_ text: String) -> Bool {
+    public static func isEmailAddress(_ text: String) -> Bool {
         var at: Int?
         var index = 0
         var lastDot: Int?
@@ -39,7 +39,7 @@ enum ImportTextChecks {
 
     /// The 9 digits of a French SIREN written with or without spaces, when its Luhn check
     /// digit holds; nil otherwise.
-    static func siren(_ text: String) -> String? {
+    public static func siren(_ text: String) -> String? {
         var digits: [UInt8] = []
         for byte in text.utf8 where byte != UInt8(ascii: " ") {
             guard isASCIIDigit(byte), digits.count < 9 else { return nil }
