@@ -43,10 +43,16 @@ public struct APIServer: Sendable {
     /// The operator side: connected as the owner (operators read across tenants), and the
     /// broker's management API. Nil: operator keys are refused with 503.
     public let operations: OperationsAccess?
+    /// What `/ready` checks (`/health`, `/ready` and `/metrics` need no key).
+    public var health: HealthChecks
 
     var rateTables: PenaltyRateTables { reference.rateTables }
 
-    public init(database: PostgresClient, reference: ReferenceData, settings: APISettings, operations: OperationsAccess? = nil, logger: Logger) {
+    public init(
+        database: PostgresClient, reference: ReferenceData, settings: APISettings, operations: OperationsAccess? = nil,
+        health: HealthChecks = HealthChecks(), logger: Logger
+    ) {
+        self.health = health
         self.database = database
         self.reference = reference
         self.settings = settings
@@ -57,8 +63,10 @@ public struct APIServer: Sendable {
     /// Every route the API serves.
     public func router() -> Router<APIContext> {
         let router = Router(context: APIContext.self)
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorShaping())
         router.add(middleware: BodyLimit())
+        addOperationalRoutes(to: router, health: health)
         let v1 = router.group("v1")
             .add(middleware: Authentication(
                 keys: APIKeyStore(session: database, logger: logger),

@@ -124,12 +124,13 @@ public func buildPipelineServices(
     clientConfiguration.options.maximumConnections = settings.poolConnections
     clientConfiguration.options.minimumConnections = min(settings.poolConnections, 8)
     let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
-    let broker = AMQPJobBroker(
+    let readiness = Readiness()
+    var broker = AMQPJobBroker(
         brokers: amqp, publishWindow: settings.publishWindow, backoff: settings.reconnectBackoff, logger: logger
     )
+    broker.readiness = readiness
 
     var services: [any Service] = [client]
-    let readiness = Readiness()
     let relayWake = WakeSignal()
     let dispatchWake = WakeSignal()
     var dispatcher: DispatcherService<DispatchStore>?

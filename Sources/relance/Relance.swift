@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RelanceAPI
 
 @main
 struct Relance: AsyncParsableCommand {
@@ -17,6 +18,8 @@ struct Relance: AsyncParsableCommand {
     /// parse, …) prints one line on stderr and exits with status 2, the usual convention, so
     /// scripts can tell a bad invocation from a failure.
     static func main() async {
+        // Every role records its figures in one registry, served at /metrics.
+        RelanceMetrics.bootstrap()
         do {
             var command = try await asyncParseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -18,12 +18,12 @@ struct APICommandTests {
         let log: URL
         var port = 0
 
-        init(environment: [String: String?]) throws {
+        init(arguments: [String] = ["api", "--port", "0"], environment: [String: String?]) throws {
             log = FileManager.default.temporaryDirectory.appendingPathComponent("relance-api-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)
             process.executableURL = try RelanceProcess.binary()
-            process.arguments = ["api", "--port", "0"]
+            process.arguments = arguments
             process.currentDirectoryURL = RelanceProcess.repository
             var merged = ProcessInfo.processInfo.environment
             for (key, value) in environment { merged[key] = value }
@@ -45,16 +45,25 @@ struct APICommandTests {
         }
 
         /// SIGTERM; the status it exited with.
-        func stop() -> Int32 {
+        func stop(keepingLog: Bool = false) -> Int32 {
             if process.isRunning { kill(process.processIdentifier, SIGTERM) }
             process.waitUntilExit()
-            try? FileManager.default.removeItem(at: log)
+            if !keepingLog { try? FileManager.default.removeItem(at: log) }
             return process.terminationStatus
         }
 
         struct ServerDidNotStart: Error, CustomStringConvertible {
             let log: String
             var description: String { "relance api did not start: \(log)" }
+        }
+
+        /// What the process has logged so far.
+        var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+        /// A request's status and body as text.
+        func fetch(_ path: String) async throws -> (Int, String) {
+            let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
         }
 
         func call(_ method: String, _ path: String, key: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> (Int, [String: Any]) {

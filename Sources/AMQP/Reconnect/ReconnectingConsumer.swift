@@ -38,15 +38,19 @@ public final class ReconnectingConsumer: AsyncSequence, Sendable {
     ///   - logger: where connection losses and recoveries are logged (info level).
     ///   - setup: run on each new connection before consuming; a failure counts as a
     ///     failed attempt and is retried.
+    ///   - onConnectionChange: told `true` when a connection is consuming, `false` with the
+    ///     reason when it is lost or an attempt fails (a readiness check reads this).
     public convenience init(
         configuration: AMQPConfiguration,
         queue: String,
         prefetch: UInt16 = 100,
         backoff: Backoff = Backoff(),
         logger: Logger = Logger(label: "amqp"),
+        onConnectionChange: @escaping @Sendable (_ connected: Bool, _ reason: String) -> Void = { _, _ in },
         setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in }
     ) {
-        self.init(brokers: [configuration], queue: queue, prefetch: prefetch, backoff: backoff, logger: logger, setup: setup)
+        self.init(brokers: [configuration], queue: queue, prefetch: prefetch, backoff: backoff, logger: logger,
+                  onConnectionChange: onConnectionChange, setup: setup)
     }
 
     /// A consumer that fails over between `brokers`, tried in turn; the other parameters are
@@ -57,11 +61,13 @@ public final class ReconnectingConsumer: AsyncSequence, Sendable {
         prefetch: UInt16 = 100,
         backoff: Backoff = Backoff(),
         logger: Logger = Logger(label: "amqp"),
+        onConnectionChange: @escaping @Sendable (_ connected: Bool, _ reason: String) -> Void = { _, _ in },
         setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in }
     ) {
         precondition(!brokers.isEmpty, "a consumer needs at least one broker")
         session = ReconnectingConsumerSession(
-            brokers: brokers, queue: queue, prefetch: prefetch, backoff: backoff, logger: logger, setup: setup)
+            brokers: brokers, queue: queue, prefetch: prefetch, backoff: backoff, logger: logger,
+            onConnectionChange: onConnectionChange, setup: setup)
     }
 
     /// How many times a lost connection was replaced.
@@ -141,6 +147,7 @@ actor ReconnectingConsumerSession {
     private let backoff: Backoff
     private let logger: Logger
     private let setup: @Sendable (AMQPConnection) async throws -> Void
+    private let onConnectionChange: @Sendable (Bool, String) -> Void
     private var connection: AMQPConnection?
     private var consumer: AMQPConsumer?
     private var isClosed = false
@@ -149,7 +156,9 @@ actor ReconnectingConsumerSession {
     private var connectionsOpened = 0
 
     init(brokers: [AMQPConfiguration], queue: String, prefetch: UInt16, backoff: Backoff, logger: Logger,
+         onConnectionChange: @escaping @Sendable (Bool, String) -> Void,
          setup: @escaping @Sendable (AMQPConnection) async throws -> Void) {
+        self.onConnectionChange = onConnectionChange
         self.brokers = brokers
         self.queue = queue
         self.prefetch = prefetch
@@ -174,11 +183,13 @@ actor ReconnectingConsumerSession {
                 if let batch = try await consumer.nextBatch() { return batch }
                 if isClosed || isDraining { return nil }
                 logger.info("AMQP consumer ended; reconnecting", metadata: ["amqp.queue": "\(queue)"])
+                onConnectionChange(false, "the broker ended the consumer of \(queue)")
             } catch let error as AMQPError {
                 // While draining, deliveries of the lost connection come back to the queue anyway.
                 if isDraining { return nil }
                 logger.info("AMQP consumer lost its connection; reconnecting",
                             metadata: ["amqp.queue": "\(queue)", "error": "\(error)"])
+                onConnectionChange(false, "lost the connection consuming \(queue): \(error)")
             }
             await dropConnection()
         }
@@ -220,6 +231,7 @@ actor ReconnectingConsumerSession {
                     self.connection = connection
                     self.consumer = consumer
                     connectionsOpened += 1
+                    onConnectionChange(true, "")
                     if connectionsOpened > 1 {
                         logger.info("AMQP consumer reconnected",
                                     metadata: ["amqp.queue": "\(queue)", "amqp.broker": "\(broker)", "amqp.attempts": "\(attempt + 1)"])
@@ -236,6 +248,7 @@ actor ReconnectingConsumerSession {
                 throw CancellationError()
             } catch {
                 let delay = backoff.delay(attempt: attempt)
+                onConnectionChange(false, "cannot connect to consume \(queue): \(error)")
                 logger.info("AMQP consumer cannot connect; retrying",
                             metadata: ["amqp.queue": "\(queue)", "amqp.broker": "\(broker)", "error": "\(error)",
                                        "amqp.retry_in": "\(delay)"])

@@ -18,6 +18,9 @@ public struct AMQPJobBroker: JobBroker {
     public let brokers: [AMQPConfiguration]
     public let publisher: ReconnectingPublisher
     public let topology: JobTopology
+    /// Where consumers report their connection: a consumer that lost its broker is not ready
+    /// until it has reconnected (`/ready`).
+    public var readiness: Readiness = Readiness()
 
     /// The first broker.
     public var configuration: AMQPConfiguration { brokers[0] }
@@ -78,10 +81,15 @@ public struct AMQPJobBroker: JobBroker {
     }
 
     public func subscribe(to channel: Channel, prefetch: Int, logger: Logger) -> Subscription {
-        let topology = self.topology
+        let (topology, readiness) = (self.topology, self.readiness)
+        let queue = JobTopology.queue(for: channel)
+        let part = "broker.consumer.\(queue).\(UUID().uuidString.prefix(8))"
         let consumer = ReconnectingConsumer(
-            brokers: brokers, queue: JobTopology.queue(for: channel),
-            prefetch: UInt16(clamping: max(1, prefetch)), logger: logger
+            brokers: brokers, queue: queue,
+            prefetch: UInt16(clamping: max(1, prefetch)), logger: logger,
+            onConnectionChange: { connected, reason in
+                if connected { readiness.ready(part) } else { readiness.notReady(part, reason) }
+            }
         ) { connection in
             try await topology.declare(on: connection)
         }

@@ -88,6 +88,7 @@ public struct DispatcherService<Storage: DispatchStorage>: Service {
             try await storage.dispatchDue(at: now, batchSize: batchSize, decider: decider)
         }
         if summary.jobs > 0 { relayWake?.signal() }
+        PipelineMetrics.recordDispatch(summary)
         if summary.claimed > 0 {
             logger.debug("Dispatched", metadata: [
                 "steps.claimed": "\(summary.claimed)", "jobs": "\(summary.jobs)",

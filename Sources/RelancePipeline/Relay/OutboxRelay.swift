@@ -58,6 +58,7 @@ public struct OutboxRelay<Outbox: OutboxStorage, Broker: JobBroker>: Service {
             }
         } catch {
             try? await outbox.settle(confirmed: [], failed: leased.map { ($0, "not published: \(error)") })
+            PipelineMetrics.recordPublish(confirmed: 0, failed: leased.count)
             throw error
         }
         var confirmed: [LeasedJob] = []
@@ -73,6 +74,7 @@ public struct OutboxRelay<Outbox: OutboxStorage, Broker: JobBroker>: Service {
         try await withDeadline(timeout, what: "settling published rows") {
             try await outbox.settle(confirmed: settled.0, failed: settled.1)
         }
+        PipelineMetrics.recordPublish(confirmed: confirmed.count, failed: failed.count)
         return (confirmed.count, failed.count)
     }
 }

@@ -1,8 +1,8 @@
 /// A flat JSON object of strings (an outcome's detail), written by hand: keys sorted, strings
 /// escaped as RFC 8259 requires. Several times cheaper than `JSONSerialization`, and it runs
 /// once per job.
-enum JSONObjectText {
-    static func encode(_ fields: [String: String]) -> String {
+public enum JSONObjectText {
+    public static func encode(_ fields: [String: String]) -> String {
         var text = "{"
         for (index, key) in fields.keys.sorted().enumerated() {
             if index > 0 { text += "," }

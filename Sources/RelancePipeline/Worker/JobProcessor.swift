@@ -127,6 +127,16 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         let snapshot = try await withDeadline(storageTimeout, what: "reading the batch's records") {
             try await storage.load(tenantIds: tenantIds, debtorIds: debtorIds, invoiceIds: invoiceIds, now: now)
         }
+        var dueMoments: [Int: Date] = [:]
+        let invoiceFacts = snapshot.invoiceSnapshots
+        for entry in decoded {
+            for step in entry.job.steps {
+                guard let zone = invoiceFacts[step.invoiceId]?.debtorTimeZone,
+                      let facts = snapshot.steps[InvoiceID(step.invoiceId)]?.first(where: { $0.position == step.position }) else { continue }
+                let due = facts.dueDate.stepDueMoment(in: zone)
+                dueMoments[entry.index] = min(dueMoments[entry.index] ?? due, due)
+            }
+        }
         var standings: [UUID: JobStanding] = [:]
         let unsettled = decoded.filter { entry in
             guard snapshot.awaitsOutcome(entry.job) else { return true }
@@ -296,7 +306,9 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                 dispositions[index] = .deadLetter(reason: why)
             }
         }
-        return ProcessedBatch(dispositions: dispositions.map { $0 ?? .acknowledge }, outcomes: records)
+        var batch = ProcessedBatch(dispositions: dispositions.map { $0 ?? .acknowledge }, outcomes: records)
+        batch.dueMoments = dueMoments
+        return batch
     }
 
     /// Writes the batch's outcomes in one transaction. When the storage refuses what some of
@@ -388,6 +400,9 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
 public struct ProcessedBatch: Sendable {
     public var dispositions: [MessageDisposition]
     public var outcomes: [(message: Int, outcome: JobOutcome)]
+    /// Each decoded job's earliest step due moment (its date at the step hour in the debtor's
+    /// zone), by message: what the lateness metric measures from.
+    public var dueMoments: [Int: Date] = [:]
 
     public init(dispositions: [MessageDisposition], outcomes: [(message: Int, outcome: JobOutcome)]) {
         self.dispositions = dispositions

@@ -84,6 +84,7 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
         logger: Logger
     ) async throws {
         guard !batch.isEmpty else { return }
+        let received = ContinuousClock.now
         // Read and act. While the storage cannot be read, the batch is held (not handed back,
         // which would spend the jobs' delivery attempts on an outage): nothing has acted yet, and
         // no new delivery comes while the prefetch is taken.
@@ -128,6 +129,7 @@ public struct WorkerService<Storage: WorkerStorage, Broker: JobBroker>: Service 
         // Every delivery of the batch is settled: its outcome is committed, or it was a
         // duplicate, or its retry / dead letter is confirmed by the broker.
         subscription.acknowledge(batch)
+        PipelineMetrics.recordBatch(processed, attempts: batch.map(\.attempt), channel: channel, received: received, committedAt: Date())
     }
 
     /// Runs `operation` until it succeeds, waiting after each failure (`databaseFailurePause`,

@@ -16,6 +16,12 @@ public struct RelanceConfiguration: Sendable {
     public var schemasDirectory: String?
     /// `RELANCE_LOG_LEVEL`: trace, debug, info, notice, warning, error, critical.
     public var logLevel: String = "info"
+    /// `RELANCE_LOG_FORMAT`: text (for people) or json (one object per line, for machines).
+    public var logFormat: String = "text"
+    /// `RELANCE_METRICS_PORT`: the port where a dispatcher or worker serves /metrics, /health
+    /// and /ready (default 9101 for a dispatcher, 9102 for a worker; `relance run` and `relance
+    /// api` serve them on the API's port).
+    public var metricsPort: Int?
     /// `RELANCE_ARTEFACTS_DIR`: where letters, formal notices and court dossiers are written,
     /// by tenant and day (`<dir>/<tenant>/<yyyy-mm-dd>/<job>.pdf`).
     public var artefactsDirectory: String = "/var/lib/relance/artefacts"
@@ -92,6 +98,8 @@ public struct RelanceConfiguration: Sendable {
         if let value = environment["RELANCE_AMQP_URL"], !value.isEmpty { configuration.amqpURL = value }
         if let value = environment["RELANCE_SCHEMAS_DIR"], !value.isEmpty { configuration.schemasDirectory = value }
         if let value = environment["RELANCE_LOG_LEVEL"], !value.isEmpty { configuration.logLevel = value }
+        if let value = environment["RELANCE_LOG_FORMAT"], !value.isEmpty { configuration.logFormat = value }
+        if let value = environment["RELANCE_METRICS_PORT"], let port = Int(value) { configuration.metricsPort = port }
         if let value = environment["RELANCE_ARTEFACTS_DIR"], !value.isEmpty { configuration.artefactsDirectory = value }
         if let value = environment["RELANCE_POST_ROOM_TIME_ZONE"], !value.isEmpty { configuration.postRoomTimeZone = value }
         if let value = environment["RELANCE_API_DATABASE_URL"], !value.isEmpty { configuration.apiDatabaseURL = value }

@@ -25,7 +25,7 @@ struct APIOptions: ParsableArguments {
     /// running and checked for isolation, the owner's client for the operator routes, the
     /// business day in the post room's time zone.
     func withServer<Result: Sendable>(
-        _ configuration: RelanceConfiguration, reference: ReferenceData, logger: Logger,
+        _ configuration: RelanceConfiguration, reference: ReferenceData, readiness: Readiness = Readiness(), logger: Logger,
         _ body: @escaping @Sendable (APIServer) async throws -> Result
     ) async throws -> Result {
         let url: DatabaseURL
@@ -41,6 +41,8 @@ struct APIOptions: ParsableArguments {
             throw CommandFailure("RELANCE_DATABASE_URL: \(error)")
         }
         let zone = try configuration.postRoomZone()
+        let latestMigration = try ReadinessChecks.latestMigration(schemasOverride: configuration.schemasDirectory)
+        let brokers = try configuration.amqpBrokers()
         let settings = APISettings(
             host: host ?? configuration.apiHost, port: port ?? configuration.apiPort,
             artefactsDirectory: configuration.artefactsDirectory,
@@ -49,9 +51,13 @@ struct APIOptions: ParsableArguments {
         do {
             return try await PostgresClient.withRunningClient(url, logger: logger) { client in
                 try await PostgresClient.withRunningClient(ownerURL, logger: logger) { owner in
+                    let health = HealthChecks(readiness: readiness, checks: [
+                        ("database", ReadinessChecks.database(owner, latestMigration: latestMigration, logger: logger)),
+                        ("broker", ReadinessChecks.broker(brokers, logger: logger)),
+                    ])
                     let server = APIServer(
                         database: client, reference: reference, settings: settings,
-                        operations: OperationsAccess(database: owner), logger: logger
+                        operations: OperationsAccess(database: owner), health: health, logger: logger
                     )
                     try await server.checkIsolation()
                     return try await body(server)

@@ -18,6 +18,7 @@ struct DispatcherCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServiceOptions
     @OptionGroup var pipeline: PipelineOptions
+    @OptionGroup var operational: OperationalOptions
 
     func run() async throws {
         let configuration = options.configuration()
@@ -27,7 +28,11 @@ struct DispatcherCommand: AsyncParsableCommand {
             configuration: configuration, settings: try pipeline.settings(roles: [.dispatcher, .relay]),
             reference: reference, channels: [], logger: logger
         )
-        try await runUntilSignalled(services, alongside: [WebhookDelivery(client: services.client, logger: logger)], logger: logger)
+        let endpoint = try operational.service(configuration, defaultPort: 9101, pipeline: services, probeBroker: true, logger: logger)
+        let gauges = BacklogGauges(client: services.client, brokers: try configuration.amqpBrokers(), logger: logger)
+        try await runUntilSignalled(
+            services, alongside: [WebhookDelivery(client: services.client, logger: logger), gauges, endpoint], logger: logger
+        )
     }
 }
 
@@ -50,6 +55,7 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServiceOptions
     @OptionGroup var pipeline: PipelineOptions
+    @OptionGroup var operational: OperationalOptions
 
     func run() async throws {
         let configuration = options.configuration()
@@ -61,7 +67,8 @@ struct WorkerCommand: AsyncParsableCommand {
             configuration: configuration, settings: try pipeline.settings(roles: [.workers]),
             reference: reference, channels: channels, logger: logger
         )
-        try await runUntilSignalled(services, logger: logger)
+        let endpoint = try operational.service(configuration, defaultPort: 9102, pipeline: services, probeBroker: false, logger: logger)
+        try await runUntilSignalled(services, alongside: [endpoint], logger: logger)
         await channels.close()
     }
 }
@@ -80,9 +87,9 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         var migrate = MigrateCommand()
         migrate.options = options
-        try await migrate.run()
         let configuration = options.configuration()
         let logger = options.logger(label: "relance.run")
+        try await migrate.run(report: { logger.notice("\($0)") })
         let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
         let channels = try WorkerChannels.configured(configuration, reference: reference,
                                                      contactLog: try pipeline.openContactLog(), logger: logger)
@@ -90,12 +97,13 @@ struct RunCommand: AsyncParsableCommand {
             configuration: configuration, settings: try pipeline.settings(roles: .all),
             reference: reference, channels: channels, logger: logger
         )
-        try await api.withServer(configuration, reference: reference, logger: logger) { server in
+        try await api.withServer(configuration, reference: reference, readiness: services.readiness, logger: logger) { server in
             let http = server.service(onRunning: { port in
                 logger.notice("API listening", metadata: ["address": "http://\(server.settings.host):\(port)/v1"])
             })
             let webhooks = WebhookDelivery(client: services.client, logger: logger)
-            try await runUntilSignalled(services, alongside: [http, webhooks], logger: logger)
+            let gauges = BacklogGauges(client: services.client, brokers: try configuration.amqpBrokers(), logger: logger)
+            try await runUntilSignalled(services, alongside: [http, webhooks, gauges], logger: logger)
         }
         await channels.close()
     }

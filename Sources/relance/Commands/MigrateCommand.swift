@@ -19,6 +19,11 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var options: ServiceOptions
 
     func run() async throws {
+        try await run(report: { print($0) })
+    }
+
+    /// Migrates, telling `report` what was done (`relance run` logs it instead of printing it).
+    func run(report: (String) -> Void) async throws {
         let configuration = options.configuration()
         let logger = options.logger(label: "relance.migrate")
         let url: DatabaseURL
@@ -34,13 +39,13 @@ struct MigrateCommand: AsyncParsableCommand {
             }
             let directory = try locator.schemasSubdirectory("migrations").path
             let migrations = try Migration.load(from: directory)
-            let report = try await PostgresConnection.withSingleConnection(url, logger: logger) { connection in
+            let done = try await PostgresConnection.withSingleConnection(url, logger: logger) { connection in
                 try await Migrator(migrations: migrations, logger: logger).run(on: connection)
             }
-            if report.applied.isEmpty {
-                print("Database \(url) is up to date (\(report.alreadyApplied.count) migrations applied).")
+            if done.applied.isEmpty {
+                report("Database \(url) is up to date (\(done.alreadyApplied.count) migrations applied).")
             } else {
-                print("Applied \(report.applied.count) migration(s) to \(url): \(report.applied.map(String.init).joined(separator: ", ")).")
+                report("Applied \(done.applied.count) migration(s) to \(url): \(done.applied.map(String.init).joined(separator: ", ")).")
             }
         } catch let notFound as ResourceLocator.NotFound {
             throw CommandFailure(notFound.description)

@@ -18,7 +18,13 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error (default: $RELANCE_LOG_LEVEL, else info).")
     var logLevel: String?
 
+    @Option(help: "Log format: text, or json (one object per line with job and tenant ids; default: $RELANCE_LOG_FORMAT, else text).")
+    var logFormat: String?
+
     func validate() throws {
+        guard LogFormat(rawValue: configuration().logFormat) != nil else {
+            throw ValidationError("unknown log format '\(configuration().logFormat)' (from --log-format or RELANCE_LOG_FORMAT): use text or json")
+        }
         let level = configuration().logLevel
         guard Logger.Level(rawValue: level) != nil else {
             let known = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
@@ -43,10 +49,12 @@ struct ServiceOptions: ParsableArguments {
         if let amqpURL { configuration.amqpURL = amqpURL }
         if let schemasDir { configuration.schemasDirectory = schemasDir }
         if let logLevel { configuration.logLevel = logLevel }
+        if let logFormat { configuration.logFormat = logFormat }
         return configuration
     }
 
     func logger(label: String) -> Logger {
+        (LogFormat(rawValue: configuration().logFormat) ?? .text).bootstrap()
         var logger = Logger(label: label)
         logger.logLevel = Logger.Level(rawValue: configuration().logLevel) ?? .info
         return logger
