@@ -65,6 +65,7 @@ public struct APIServer: Sendable {
         addWorkRoutes(to: v1)
         addImportRoutes(to: v1)
         addWebhookRoutes(to: v1)
+        addDashboardRoutes(to: router)
         return router
     }
 
