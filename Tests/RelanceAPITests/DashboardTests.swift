@@ -180,7 +180,7 @@ import Testing
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("relance-dashboard-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let shot = directory.appendingPathComponent("app.png")
-            let pictured = try await browser.screenshot("http://127.0.0.1:\(api.port)\(second)", to: shot.path, height: 2_200)
+            let pictured = try await browser.screenshot("http://127.0.0.1:\(api.port)\(second)", to: shot.path, height: 1_560)
             #expect(pictured.consoleMessages.isEmpty, "console: \(pictured.consoleMessages)")
             let png = try Data(contentsOf: shot)
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))

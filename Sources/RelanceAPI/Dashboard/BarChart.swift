@@ -13,9 +13,9 @@ struct BarChart: Sendable {
 
     var title: String
     var bars: [Bar]
-    var width = 640
-    var labelWidth = 190
-    var valueWidth = 150
+    var width = 560
+    var labelWidth = 140
+    var valueWidth = 110
     var rowHeight = 30
 
     func svg() -> String {

@@ -13,7 +13,7 @@ enum DashboardPageStyle {
         .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
         .card .figure { font-size: 26px; font-weight: 650; margin-top: 2px; font-variant-numeric: tabular-nums; }
         .card .caption { color: var(--muted); font-size: 13px; }
-        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 18px; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 18px; }
         section.panel { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 16px 18px; }
         section.panel h2 { font-size: 16px; margin: 0 0 4px; }
         p.note { color: var(--muted); font-size: 13px; margin: 4px 0 10px; }
@@ -24,7 +24,7 @@ enum DashboardPageStyle {
         svg.chart { max-width: 100%; height: auto; display: block; }
         svg.chart text { font: 12px system-ui, "DejaVu Sans", sans-serif; fill: var(--ink); }
         svg.chart text.value { font-weight: 600; }
-        svg.chart text.tick, svg.chart text.legend { fill: var(--muted); }
+        svg.chart text.tick, svg.chart text.legend { fill: var(--muted); font-size: 11px; }
         svg.chart .track { fill: #eef2f6; }
         svg.chart .axis { stroke: #9aa8b8; stroke-width: 1; }
         svg.chart .grid { stroke: #e6ebf1; stroke-width: 1; }

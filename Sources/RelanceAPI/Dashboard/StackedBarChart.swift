@@ -15,7 +15,7 @@ struct StackedBarChart: Sendable {
     var series: [Series]
     /// A column's total as people read it.
     var totalText: @Sendable (Double) -> String = { SVGChart.number($0) }
-    var width = 640
+    var width = 560
     var height = 220
 
     func svg() -> String {

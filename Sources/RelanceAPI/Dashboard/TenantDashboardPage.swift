@@ -196,7 +196,7 @@ struct TenantDashboardPage {
             """
         let chart = StackedBarChart(
             title: "Steps planned per day and channel, next \(UpcomingSteps.horizonDays) days",
-            categories: days.map { DashboardFormat.shortDay($0) },
+            categories: days.map { "\(DashboardFormat.weekdays[$0.isoWeekday - 1]) \($0.day)" },
             series: channels.map { channel in
                 StackedBarChart.Series(name: DashboardFormat.channel(channel), color: Self.color(of: channel), values: days.map { day in
                     Double(figures.upcoming.first { $0.day == day && $0.channel == channel }?.steps ?? 0)

@@ -23,7 +23,7 @@ struct TimeSeriesChart: Sendable {
     var valueText: @Sendable (Double) -> String
     /// Fill under the line (one series only).
     var area = true
-    var width = 640
+    var width = 560
     var height = 200
     /// Ticks on the time axis, at most.
     var ticks = 6
