@@ -7,10 +7,13 @@ public struct APIContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `Authentication` before any `/v1` route runs.
     public var principal: APIPrincipal?
+    /// Set instead of `principal` when the key is an operator's: it acts for no tenant.
+    public var operatorPrincipal: OperatorPrincipal?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.principal = nil
+        self.operatorPrincipal = nil
     }
 
     /// JSON bodies are small; the import streams its body and sets its own limit.
@@ -18,6 +21,10 @@ public struct APIContext: RequestContext {
 
     /// The authenticated caller, allowed `permission`: 403 otherwise.
     func require(_ permission: Permission) throws(APIError) -> APIPrincipal {
+        if operatorPrincipal != nil {
+            throw APIError(status: .forbidden, code: "forbidden",
+                           message: "an operator key acts for no tenant: use one of the tenant's keys")
+        }
         guard let principal else {
             throw APIError.unauthenticated("send an API key: Authorization: Bearer <key>")
         }
@@ -67,4 +74,16 @@ enum APILimits {
     /// Items per page: default and maximum.
     static let defaultPageSize = 50
     static let maximumPageSize = 500
+}
+
+extension APIContext {
+    /// The operator the request's key names: 403 for a tenant's key.
+    func requireOperator() throws(APIError) -> OperatorPrincipal {
+        if let operatorPrincipal { return operatorPrincipal }
+        guard principal != nil else {
+            throw APIError.unauthenticated("send an operator key: Authorization: Bearer rlo_…")
+        }
+        throw APIError(status: .forbidden, code: "forbidden",
+                       message: "the operator routes need an operator key (relance ops key create), not a tenant's")
+    }
 }

@@ -40,13 +40,17 @@ public struct APIServer: Sendable {
     public let reference: ReferenceData
     public let settings: APISettings
     public let logger: Logger
+    /// The operator side: connected as the owner (operators read across tenants), and the
+    /// broker's management API. Nil: operator keys are refused with 503.
+    public let operations: OperationsAccess?
 
     var rateTables: PenaltyRateTables { reference.rateTables }
 
-    public init(database: PostgresClient, reference: ReferenceData, settings: APISettings, logger: Logger) {
+    public init(database: PostgresClient, reference: ReferenceData, settings: APISettings, operations: OperationsAccess? = nil, logger: Logger) {
         self.database = database
         self.reference = reference
         self.settings = settings
+        self.operations = operations
         self.logger = logger
     }
 
@@ -56,7 +60,10 @@ public struct APIServer: Sendable {
         router.add(middleware: ErrorShaping())
         router.add(middleware: BodyLimit())
         let v1 = router.group("v1")
-            .add(middleware: Authentication(keys: APIKeyStore(session: database, logger: logger)))
+            .add(middleware: Authentication(
+                keys: APIKeyStore(session: database, logger: logger),
+                operators: operations.map { OperatorKeyStore(session: $0.database, logger: logger) }
+            ))
         addTenantRoutes(to: v1)
         addPartyRoutes(to: v1)
         addInvoiceRoutes(to: v1)
@@ -65,6 +72,7 @@ public struct APIServer: Sendable {
         addWorkRoutes(to: v1)
         addImportRoutes(to: v1)
         addWebhookRoutes(to: v1)
+        addOperatorRoutes(to: v1.group("ops"))
         addDashboardRoutes(to: router)
         return router
     }

@@ -41,11 +41,14 @@ struct BodyLimit: RouterMiddleware {
     }
 }
 
-/// Reads `Authorization: Bearer <key>` and finds the key's tenant and role: 401 for a missing,
-/// unknown or revoked key. The key is compared by its SHA-256 only.
+/// Reads `Authorization: Bearer <key>` and finds the key's tenant and role, or for an operator's
+/// key (`rlo_…`) the operator: 401 for a missing, unknown or revoked key. The key is compared by
+/// its SHA-256 only.
 struct Authentication: RouterMiddleware {
     typealias Context = APIContext
     let keys: APIKeyStore
+    /// Operator keys, read through the owner's connection; nil when the server has none.
+    let operators: OperatorKeyStore?
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else {
@@ -55,19 +58,35 @@ struct Authentication: RouterMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
             throw APIError.unauthenticated("the Authorization header must read 'Bearer <key>'")
         }
-        guard let principal = try await keys.authenticate(sha256: APIKeyMaker.sha256(of: String(parts[1]))) else {
+        let key = String(parts[1])
+        var context = context
+        if key.hasPrefix(APIKeyMaker.operatorPrefix) {
+            guard let operators else {
+                throw APIError(status: .serviceUnavailable, code: "operations_unavailable",
+                               message: "this server has no operator access (it was started without the owner's database URL)")
+            }
+            guard let principal = try await operators.authenticate(sha256: APIKeyMaker.sha256(of: key)) else {
+                throw APIError.unauthenticated("this operator key is unknown or revoked")
+            }
+            context.operatorPrincipal = principal
+            context.logger[metadataKey: "operator"] = "\(principal.name)"
+            return try await next(request, context)
+        }
+        guard let principal = try await keys.authenticate(sha256: APIKeyMaker.sha256(of: key)) else {
             throw APIError.unauthenticated("this API key is unknown or revoked")
         }
-        var context = context
         context.principal = principal
         context.logger[metadataKey: "tenant_id"] = "\(principal.tenantId)"
         return try await next(request, context)
     }
 }
 
-/// Makes API keys: `rlk_` and 43 characters of base64url from 32 random bytes (256 bits); the
-/// prefix shown afterwards is the first 12 characters.
+/// Makes API keys: `rlk_` (a tenant's) or `rlo_` (an operator's) and 43 characters of base64url
+/// from 32 random bytes (256 bits); the prefix shown afterwards is the first 12 characters.
 public enum APIKeyMaker {
+    public static let tenantPrefix = "rlk_"
+    public static let operatorPrefix = "rlo_"
+
     public struct NewKey: Sendable {
         /// The key itself: shown once, stored nowhere.
         public var key: String
@@ -75,10 +94,10 @@ public enum APIKeyMaker {
         public var sha256: [UInt8]
     }
 
-    public static func make() -> NewKey {
+    public static func make(prefix: String = tenantPrefix) -> NewKey {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let key = "rlk_" + base64URL(bytes)
+        let key = prefix + base64URL(bytes)
         return NewKey(key: key, prefix: String(key.prefix(12)), sha256: sha256(of: key))
     }
 

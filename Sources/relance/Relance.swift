@@ -10,7 +10,7 @@ struct Relance: AsyncParsableCommand {
             Services are found through RELANCE_DATABASE_URL and RELANCE_AMQP_URL (defaults: the local \
             PostgreSQL and RabbitMQ that deploy/services-up.sh starts on 127.0.0.1).
             """,
-        subcommands: [MigrateCommand.self, DispatcherCommand.self, WorkerCommand.self, RunCommand.self, APICommand.self, TenantCommand.self, KeyCommand.self, ImportCommand.self, DemoCommand.self, PenaltyCommand.self, LettersCommand.self, CallsCommand.self, FilingsCommand.self, BenchCommand.self, DrillCommand.self]
+        subcommands: [MigrateCommand.self, DispatcherCommand.self, WorkerCommand.self, RunCommand.self, APICommand.self, TenantCommand.self, KeyCommand.self, ImportCommand.self, DemoCommand.self, PenaltyCommand.self, LettersCommand.self, CallsCommand.self, FilingsCommand.self, OpsCommand.self, BenchCommand.self, DrillCommand.self]
     )
 
     /// Runs the chosen command. A usage mistake (unknown option, a date or amount that does not

@@ -40,6 +40,7 @@ struct APIHarness: Sendable {
                 let server = APIServer(
                     database: app, reference: reference,
                     settings: APISettings(host: "127.0.0.1", port: 0, artefactsDirectory: artefacts.path, today: { today }, now: { now }),
+                    operations: OperationsAccess(database: owner),
                     logger: serverLogger
                 )
                 try await server.checkIsolation()
@@ -87,6 +88,13 @@ struct APIHarness: Sendable {
         let key = APIKeyMaker.make()
         try await APIKeyStore(session: owner, logger: FreshDatabase.logger)
             .create(tenant: tenant, prefix: key.prefix, sha256: key.sha256, role: role, label: nil)
+        return key.key
+    }
+
+    /// An operator key, as `relance ops key create` makes it.
+    func makeOperatorKey(name: String = "alice") async throws -> String {
+        let key = APIKeyMaker.make(prefix: APIKeyMaker.operatorPrefix)
+        try await OperatorKeyStore(session: owner, logger: FreshDatabase.logger).create(name: name, prefix: key.prefix, sha256: key.sha256)
         return key.key
     }
 

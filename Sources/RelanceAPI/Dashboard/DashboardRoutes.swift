@@ -9,7 +9,10 @@ extension APIServer {
     /// Adds the dashboard's routes to `router`: one call in `router()`.
     func addDashboardRoutes(to router: Router<APIContext>) {
         let v1 = router.group("v1")
-            .add(middleware: Authentication(keys: APIKeyStore(session: database, logger: logger)))
+            .add(middleware: Authentication(
+                keys: APIKeyStore(session: database, logger: logger),
+                operators: operations.map { OperatorKeyStore(session: $0.database, logger: logger) }
+            ))
         v1.post("dashboard/sessions") { _, context in
             let principal = try context.require(.read)
             let link = DashboardToken.make()

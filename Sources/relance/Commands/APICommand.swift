@@ -22,16 +22,23 @@ struct APIOptions: ParsableArguments {
     }
 
     /// Runs `body` with the API ready to serve: its database client (the application role)
-    /// running and checked for isolation, the business day in the post room's time zone.
+    /// running and checked for isolation, the owner's client for the operator routes, the
+    /// business day in the post room's time zone.
     func withServer<Result: Sendable>(
         _ configuration: RelanceConfiguration, reference: ReferenceData, logger: Logger,
         _ body: @escaping @Sendable (APIServer) async throws -> Result
     ) async throws -> Result {
         let url: DatabaseURL
+        let ownerURL: DatabaseURL
         do {
             url = try configuration.apiDatabase()
         } catch {
             throw CommandFailure("RELANCE_API_DATABASE_URL: \(error)")
+        }
+        do {
+            ownerURL = try DatabaseURL(configuration.databaseURL)
+        } catch {
+            throw CommandFailure("RELANCE_DATABASE_URL: \(error)")
         }
         let zone = try configuration.postRoomZone()
         let settings = APISettings(
@@ -41,9 +48,14 @@ struct APIOptions: ParsableArguments {
         )
         do {
             return try await PostgresClient.withRunningClient(url, logger: logger) { client in
-                let server = APIServer(database: client, reference: reference, settings: settings, logger: logger)
-                try await server.checkIsolation()
-                return try await body(server)
+                try await PostgresClient.withRunningClient(ownerURL, logger: logger) { owner in
+                    let server = APIServer(
+                        database: client, reference: reference, settings: settings,
+                        operations: OperationsAccess(database: owner), logger: logger
+                    )
+                    try await server.checkIsolation()
+                    return try await body(server)
+                }
             }
         } catch let error as APIServer.IsolationError {
             throw CommandFailure(error.description)
