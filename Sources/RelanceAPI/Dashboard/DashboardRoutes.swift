@@ -21,6 +21,8 @@ extension APIServer {
             return APIJSON.response(DashboardLinkView(url: "/app/session/\(link.token)", expiresAt: expiresAt), status: .created)
         }
 
+        addOperationsDashboardRoutes(to: router, v1: v1)
+
         let app = router.group("app")
         app.get { request, context in
             guard let session = try await currentSession(of: request), let tenant = session.tenantId else {
@@ -131,9 +133,9 @@ enum DashboardResponse {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
-    /// 303 to `/app` with a fresh session cookie.
-    static func signedIn(token: String, until: Date, request: Request) -> Response {
-        var response = redirect(to: "/app")
+    /// 303 to `page` with a fresh session cookie.
+    static func signedIn(token: String, until: Date, request: Request, to page: String = "/app") -> Response {
+        var response = redirect(to: page)
         let maxAge = max(0, Int(until.timeIntervalSinceNow.rounded(.down)))
         response.setCookie(cookie(value: token, maxAge: maxAge, request: request))
         return response

@@ -63,6 +63,24 @@ public struct DashboardSessionStore: Sendable {
         return id
     }
 
+    /// Stores a one-time link, or opens a session, of an operator (no tenant). Needs the
+    /// owner's connection: the application role cannot write a row without a tenant.
+    public func createOperator(link: Bool, name: String, sha256: [UInt8], expiresAt: Date) async throws -> DashboardSession {
+        let id = UUID.timeOrdered()
+        do {
+            try await client.query(
+                """
+                INSERT INTO dashboard_sessions (id, kind, operator_name, token_sha256, expires_at)
+                VALUES (\(id), \(link ? "link" : "session"), \(name), \(ByteBuffer(bytes: sha256)), \(expiresAt))
+                """,
+                logger: logger
+            )
+        } catch {
+            throw StoreError.translating(error)
+        }
+        return DashboardSession(id: id, tenantId: nil, operatorName: name, expiresAt: expiresAt)
+    }
+
     /// Redeems a live, unused link once for a session stored under `sessionSHA256`; nil when the
     /// link is unknown, expired, revoked or used already.
     public func redeemLink(sha256: [UInt8], sessionSHA256: [UInt8], sessionExpiresAt: Date) async throws -> DashboardSession? {
@@ -91,9 +109,15 @@ public struct DashboardSessionStore: Sendable {
         return nil
     }
 
-    /// Ends a tenant's session (signing out).
+    /// Ends a tenant's session (signing out); an operator's needs the owner's connection.
     public func revoke(_ session: DashboardSession) async throws {
-        guard let tenant = session.tenantId else { return }
+        guard let tenant = session.tenantId else {
+            try await client.query(
+                "UPDATE dashboard_sessions SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(session.id) AND tenant_id IS NULL",
+                logger: logger
+            )
+            return
+        }
         try await client.withTenant(tenant, logger: logger) { connection in
             try await connection.query(
                 "UPDATE dashboard_sessions SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(session.id)",
