@@ -50,6 +50,8 @@ struct TimeSeriesChart: Sendable {
         // Value grid: 0, half, the maximum.
         for fraction in [0.0, 0.5, 1.0] {
             let value = maximum * fraction
+            // A half that reads like an end (counts up to 1) is left out.
+            if fraction == 0.5, valueText(value) == valueText(0) || valueText(value) == valueText(maximum) { continue }
             let gy = SVGChart.number(y(value))
             out += "<line x1=\"\(SVGChart.number(left))\" x2=\"\(SVGChart.number(left + plotWidth))\" y1=\"\(gy)\" y2=\"\(gy)\" class=\"\(fraction == 0 ? "axis" : "grid")\"/>"
             out += "<text x=\"\(SVGChart.number(left - 6))\" y=\"\(SVGChart.number(y(value) + 4))\" text-anchor=\"end\" class=\"tick\">\(HTML.escape(valueText(value)))</text>"
