@@ -68,15 +68,29 @@ CREATE FUNCTION relance_dashboard_session(session_sha256 bytea)
             AND d.revoked_at IS NULL AND d.expires_at > now() $$;
 REVOKE ALL ON FUNCTION relance_dashboard_session(bytea) FROM PUBLIC;
 
--- The application role mints links and opens sessions for its tenant (row-level security keeps
--- it to that tenant) and calls the two look-ups. Granted here directly, when the role exists,
--- rather than by redefining relance_grant_app_role: other migrations extend that function too.
-DO $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'relance_app') THEN
+-- The application role's rights: 0011's, and the dashboard's (it mints links and opens sessions
+-- for its tenant, row-level security keeping it to that tenant, and calls the two look-ups).
+-- Redefined as 0011 did, so that `relance migrate` grants them to a role created later too.
+CREATE OR REPLACE FUNCTION relance_grant_app_role() RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'relance_app') THEN
+            RETURN;
+        END IF;
+        GRANT SELECT, UPDATE ON tenants TO relance_app;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON dunning_policies, dunning_policy_steps, creditors,
+            debtors, invoices, payments, invoice_events, schedule_steps, call_tasks, legal_filings,
+            idempotency_keys TO relance_app;
+        GRANT SELECT ON jobs, job_outcomes, letter_postings TO relance_app;
+        GRANT SELECT, INSERT, UPDATE ON api_keys TO relance_app;
+        GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO relance_app;
+        GRANT EXECUTE ON FUNCTION relance_authenticate(bytea) TO relance_app;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_endpoints TO relance_app;
+        GRANT SELECT ON webhook_events TO relance_app;
         GRANT SELECT, INSERT, UPDATE ON dashboard_sessions TO relance_app;
         GRANT EXECUTE ON FUNCTION relance_redeem_dashboard_link(bytea, uuid, bytea, timestamptz) TO relance_app;
         GRANT EXECUTE ON FUNCTION relance_dashboard_session(bytea) TO relance_app;
-    END IF;
-END
-$$;
+    END
+    $$;
+SELECT relance_grant_app_role();
