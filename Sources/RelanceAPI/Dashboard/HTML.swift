@@ -70,6 +70,11 @@ enum DashboardFormat {
         "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
+    /// `7 Dec`.
+    static func dayMonth(_ date: CalendarDate) -> String {
+        "\(date.day) \(months[date.month - 1])"
+    }
+
     /// `Mon 7 Dec`.
     static func shortDay(_ date: CalendarDate) -> String {
         "\(weekdays[date.isoWeekday - 1]) \(date.day) \(months[date.month - 1])"

@@ -177,7 +177,7 @@ struct TenantDashboardPage {
                 })
                 let chart = TimeSeriesChart(
                     title: "Recovered in \(currency) per week, last \(WeeklyRecovery.weeks) weeks", series: [series],
-                    timeText: { date in DashboardFormat.shortDay(CalendarDate(daysSinceEpoch: Int(date.timeIntervalSince1970 / 86_400))).split(separator: " ", maxSplits: 1).last.map(String.init) ?? "" },
+                    timeText: { date in DashboardFormat.dayMonth(CalendarDate(daysSinceEpoch: Int(date.timeIntervalSince1970 / 86_400))) },
                     valueText: { DashboardFormat.money(Int64($0), currency) }
                 )
                 out += "<h3>Per week (\(HTML.escape(currency)))</h3>" + chart.svg()
