@@ -17,7 +17,7 @@ CREATE TABLE dashboard_sessions (
     -- The API key that minted the link or opened the session, when one did.
     api_key_id     uuid REFERENCES api_keys (id),
     -- The link a session was opened with, when it was.
-    link_id        uuid REFERENCES dashboard_sessions (id),
+    link_id        uuid REFERENCES dashboard_sessions (id) ON DELETE SET NULL,
     created_at     timestamptz NOT NULL DEFAULT now(),
     expires_at     timestamptz NOT NULL,
     -- A link: when it was redeemed (once only).
@@ -39,12 +39,14 @@ CREATE POLICY tenant_isolation ON dashboard_sessions
 -- Redeems a live, unused link once: marks it used and opens a session of the same tenant (or
 -- operator) under `session_sha256`, valid until `session_expires_at`. Returns the session, or no
 -- row when the link is unknown, expired, revoked or used already. Runs with the owner's rights:
--- the tenant is not known before the link is looked up.
+-- the tenant is not known before the link is looked up. Each sign-in also sweeps the rows that
+-- expired more than a day ago (the expiry index makes that cheap), so the table stays small.
 CREATE FUNCTION relance_redeem_dashboard_link(link_sha256 bytea, session_id uuid, session_sha256 bytea,
                                               session_expires_at timestamptz)
     RETURNS TABLE (id uuid, tenant_id uuid, operator_name text, expires_at timestamptz)
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public
     AS $$
+    DELETE FROM dashboard_sessions WHERE expires_at < now() - interval '1 day';
     WITH redeemed AS (
         UPDATE dashboard_sessions d SET used_at = now()
         WHERE d.token_sha256 = link_sha256 AND d.kind = 'link' AND d.used_at IS NULL
