@@ -81,10 +81,10 @@ struct DashboardSeed {
             """
             INSERT INTO legal_filings (id, job_id, tenant_id, debtor_id, invoice_ids, invoice_numbers, court_kind, court_name,
                 court_confirmed, form, currency, principal_minor, interest_minor, indemnity_minor, total_minor, claim_date,
-                pdf_path, pdf_sha256, pdf_pages, manifest_path, manifest_sha256)
+                pdf_path, pdf_sha256, pdf_pages, manifest_path, manifest_sha256, prepared_at)
             VALUES (\(UUID.timeOrdered()), \(job), \(tenant.uuid), \(debtor), \([invoice]),
                 \(["INV-E"]), 'tribunal_de_commerce', 'Tribunal de commerce de Paris', true, '12946*02', 'EUR',
-                300000, 4521, 4000, 308521, '2026-12-07', '/nonexistent/dossier.pdf', 'abc', 1, '/nonexistent/dossier.json', 'def')
+                300000, 4521, 4000, 308521, '2026-12-07', '/nonexistent/dossier.pdf', 'abc', 1, '/nonexistent/dossier.json', 'def', \(APIHarness.now))
             """,
             logger: FreshDatabase.logger
         )
