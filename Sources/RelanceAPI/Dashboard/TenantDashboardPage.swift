@@ -203,10 +203,10 @@ struct TenantDashboardPage {
                 })
             }
         )
-        out += chart.svg()
         if figures.upcoming.isEmpty {
             out += "<p class=\"empty\">No step planned in the next \(UpcomingSteps.horizonDays) days.</p>"
         } else {
+            out += chart.svg()
             out += "<table><thead><tr><th>Day</th><th>Channel</th><th class=\"num\">Steps</th></tr></thead><tbody>"
             for item in figures.upcoming {
                 out += """
