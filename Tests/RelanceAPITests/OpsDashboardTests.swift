@@ -35,6 +35,15 @@ import Testing
             #expect(try await Browserless.get(api, "/app", cookie: cookie).status == 303)
             #expect(try await Browserless.get(api, url).status == 404)
 
+            // The application role never sees an operator's rows, whichever tenant it acts for.
+            let visible = try await api.server.database.withTenant(tenant.tenant, logger: FreshDatabase.logger) { connection in
+                try await connection.query("SELECT count(*) FROM dashboard_sessions WHERE tenant_id IS NULL", logger: FreshDatabase.logger)
+                    .collect().first?.decode(Int64.self)
+            }
+            #expect(visible == 0)
+            let stored = try await api.owner.query("SELECT count(*) FROM dashboard_sessions WHERE operator_name = 'alice'", logger: FreshDatabase.logger).collect()
+            #expect(try stored.first?.decode(Int64.self) == 2)
+
             // A tenant's session does not open /ops, nor does a tenant's link.
             let tenantCookie = try await Browserless.session(api, key: tenant.key)
             let refused = try await Browserless.get(api, "/ops", cookie: tenantCookie)
