@@ -2,7 +2,7 @@
 # Installs, from Debian's packages, everything Relance needs on a fresh Debian 12 machine:
 # the services (PostgreSQL, RabbitMQ), the C libraries the build links (librabbitmq, libpq,
 # libharu, libcurl), the font letters embed (DejaVu Sans: accents and €) and the tools the
-# tests use (an SMTP sink, pdftotext).
+# tests use (an SMTP sink, pdftotext, a headless chromium for the dashboard's browser test).
 # Safe to run twice: it installs only what is missing. Run as root.
 set -euo pipefail
 
@@ -16,6 +16,7 @@ packages=(
   libcurl4-openssl-dev
   python3-aiosmtpd
   poppler-utils
+  chromium
   pkg-config
   ca-certificates
 )

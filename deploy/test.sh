@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs and starts what the tests need (PostgreSQL, RabbitMQ, a second
 # "chaos" RabbitMQ node for broker-restart tests, a three-node RabbitMQ cluster for fail-over
-# tests, the SMTP sink the email tests send to), builds, and runs every test.
+# tests, the SMTP sink the email tests send to; the dashboard test needs chromium from
+# deploy/install.sh), builds, and runs every test.
 # Run as root on Debian 12; safe to run again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,6 +14,8 @@ if [ -x deploy/chaos-broker.sh ]; then
 fi
 bash deploy/smtp-sink.sh up
 export RELANCE_REQUIRE_SMTP=1
+# The dashboard's browser test runs in Debian's chromium (deploy/install.sh); without it, fail.
+export RELANCE_REQUIRE_BROWSER=1
 # The cluster starts while the build runs: neither needs the other.
 cluster_log="$(mktemp)"
 bash deploy/cluster.sh up >"$cluster_log" 2>&1 &

@@ -81,6 +81,7 @@ public struct APIServer: Sendable {
         addImportRoutes(to: v1)
         addWebhookRoutes(to: v1)
         addOperatorRoutes(to: v1.group("ops"))
+        addDashboardRoutes(to: router)
         return router
     }
 
