@@ -34,13 +34,25 @@ struct PauseChangeView: Encodable {
     var pause: PauseView?
 
     init(_ change: PauseChange) {
-        let pause: OperatorPause?
-        let target: PauseTarget
+        var pause: OperatorPause?
+        var target: PauseTarget
         switch change {
-        case .paused(let held): (status, pause, target) = ("paused", held, held.target)
-        case .alreadyPaused(let held): (status, pause, target) = ("already_paused", held, held.target)
-        case .resumed(let ended): (status, pause, target) = ("resumed", ended, ended.target)
-        case .notPaused(let named): (status, pause, target) = ("not_paused", nil, named)
+        case .paused(let held):
+            status = "paused"
+            pause = held
+            target = held.target
+        case .alreadyPaused(let held):
+            status = "already_paused"
+            pause = held
+            target = held.target
+        case .resumed(let ended):
+            status = "resumed"
+            pause = ended
+            target = ended.target
+        case .notPaused(let named):
+            status = "not_paused"
+            pause = nil
+            target = named
         }
         scope = target.scope.rawValue
         self.target = target.target

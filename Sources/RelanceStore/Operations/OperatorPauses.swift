@@ -26,7 +26,7 @@ public struct OperatorPauses: Sendable {
             logger: logger
         )
         var pauses: [OperatorPause] = []
-        for try await row in rows { pauses.append(try Self.pause(row)) }
+        for try await row in rows { pauses.append(try Self.stored(row)) }
         return pauses
     }
 
@@ -50,7 +50,7 @@ public struct OperatorPauses: Sendable {
                 logger: logger
             ).collect()
             if let row = inserted.first {
-                let pause = try Self.pause(row)
+                let pause = try Self.stored(row)
                 try await OpsAuditLog(session: connection, logger: logger).record(OpsAuditEntry(
                     actor: actor, action: "pause", target: target.description, tenantId: tenant, reason: reason
                 ))
@@ -68,7 +68,7 @@ public struct OperatorPauses: Sendable {
             guard let row = existing.first else {
                 throw StoreError(.databaseError, "\(target) was neither paused nor found paused; try again")
             }
-            return .alreadyPaused(try Self.pause(row))
+            return .alreadyPaused(try Self.stored(row))
         }
     }
 
@@ -86,7 +86,7 @@ public struct OperatorPauses: Sendable {
                 logger: logger
             ).collect()
             guard let row = deleted.first else { return .notPaused(target) }
-            let pause = try Self.pause(row)
+            let pause = try Self.stored(row)
             let ended = [
                 "paused_at": pause.pausedAt.formatted(.iso8601),
                 "paused_by": pause.pausedBy,
@@ -136,7 +136,7 @@ public struct OperatorPauses: Sendable {
         return TenantID(tenant)
     }
 
-    private static func pause(_ row: PostgresRow) throws -> OperatorPause {
+    private static func stored(_ row: PostgresRow) throws -> OperatorPause {
         let (scope, target, tenant, reason, pausedBy, pausedAt) = try row.decode((String, String, UUID?, String, String, Date).self)
         guard let scope = PauseScope(rawValue: scope) else {
             throw StoreError(.corruptRecord, "operator pause with unknown scope '\(scope)'")
