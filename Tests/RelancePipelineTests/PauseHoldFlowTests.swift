@@ -1,5 +1,6 @@
 import AMQP
 import Foundation
+import PostgresNIO
 import RelanceCore
 import RelancePipeline
 import RelanceRuntime
