@@ -54,7 +54,7 @@ public struct OperatorPauses: Sendable {
                 try await OpsAuditLog(session: connection, logger: logger).record(OpsAuditEntry(
                     actor: actor, action: "pause", target: target.description, tenantId: tenant, reason: reason
                 ))
-                logger.notice("Paused", metadata: ["pause.target": "\(target)", "actor": "\(actor)"])
+                logger.info("Paused", metadata: ["pause.target": "\(target)", "actor": "\(actor)"])
                 return .paused(pause)
             }
             // Paused already (perhaps by a concurrent call, whose row this statement now sees).
@@ -97,7 +97,7 @@ public struct OperatorPauses: Sendable {
                 actor: actor, action: "resume", target: target.description, tenantId: pause.tenantId,
                 reason: reason?.isEmpty == false ? reason : nil, detail: detail
             ))
-            logger.notice("Resumed", metadata: ["pause.target": "\(target)", "actor": "\(actor)"])
+            logger.info("Resumed", metadata: ["pause.target": "\(target)", "actor": "\(actor)"])
             return .resumed(pause)
         }
     }
