@@ -69,5 +69,6 @@ extension APIServer {
                 .entries(since: since, action: query["action"].map(String.init), tenant: tenant, limit: limit)
             return APIJSON.response(["items": entries.map(AuditEntryView.init)])
         }
+        addPauseRoutes(to: ops)
     }
 }

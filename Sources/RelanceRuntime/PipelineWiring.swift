@@ -25,6 +25,9 @@ public struct PipelineSettings: Sendable {
     public var relay = RelayConfiguration()
     public var worker = WorkerConfiguration()
     public var retry = RetryPolicy()
+    /// How long a worker holds a job of a paused channel, tenant or creditor before looking at
+    /// it again (`JobProcessor.pausedHoldDelay`; a retry tier's delay).
+    public var pausedHoldDelay: Duration = JobTopology.retryTiers[1]
     /// Confirms awaited at once by the publisher.
     public var publishWindow = 1024
     /// How long the broker waits before replacing a lost connection.
@@ -163,7 +166,7 @@ public func buildPipelineServices(
         let processor = JobProcessor(
             storage: WorkerStore(client: client, logger: logger), channels: channels + (try databaseChannels(client)),
             composer: settings.composeMessages ? MessageComposer(rateTables: reference.rateTables) : nil,
-            retry: settings.retry, clock: clock, logger: logger
+            retry: settings.retry, clock: clock, pausedHoldDelay: settings.pausedHoldDelay, logger: logger
         )
         let service = WorkerService(processor: processor, broker: broker, configuration: settings.worker, readiness: readiness, logger: logger)
         worker = service

@@ -22,6 +22,8 @@ public struct BatchSnapshot: Sendable {
     /// The first written contact (`writtenChannels`, outcome `sent`) of each debtor whose
     /// tenant is a collection agency, when there was one.
     public var firstWrittenContacts: [DebtorID: WrittenContact] = [:]
+    /// What operators have paused when the batch was read: its jobs for those are held.
+    public var paused = PausedWork()
     /// How many statements the load ran.
     public var statements = 0
 

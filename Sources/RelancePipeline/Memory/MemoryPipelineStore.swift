@@ -77,6 +77,8 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
         var claims: [UUID: Claim] = [:]
         /// Contact points a channel found unusable, by debtor.
         var unusableContacts: [DebtorID: Set<ContactPoint>] = [:]
+        /// Operators' pauses: the claim passes over their due steps, the load reports them.
+        var paused = PausedWork()
     }
 
     struct Claim {
@@ -196,6 +198,13 @@ public final class MemoryPipelineStore: DispatchStorage, OutboxStorage, WorkerSt
 
     /// The contact points of a debtor a channel found unusable.
     public func unusableContacts(of debtor: DebtorID) -> Set<ContactPoint> { tables.withLock { $0.unusableContacts[debtor] ?? [] } }
+
+    /// What operators have paused, as `operator_pauses` holds it in PostgreSQL: the claim
+    /// passes over those due steps and the worker's load reports the set.
+    public var paused: PausedWork {
+        get { tables.withLock { $0.paused } }
+        set { tables.withLock { $0.paused = newValue } }
+    }
 
     // MARK: - DispatchStorage
 
@@ -363,7 +372,10 @@ extension MemoryPipelineStore.Tables {
     /// steps (in random order) getting `max(1, batchSize / tenants)` of its earliest, with their
     /// invoice, ladder, history, debtor, tenant kind and the debtor's recent contacts.
     func claim(now: Date, batchSize: Int) -> [DueStep] {
-        let due = steps.filter { $0.status == .planned && $0.dueAt <= now && tenants[TenantID($0.tenantId)] != nil }
+        let due = steps.filter { step in
+            step.status == .planned && step.dueAt <= now && tenants[TenantID(step.tenantId)] != nil
+                && !paused.holds(tenant: TenantID(step.tenantId), creditor: debtors[DebtorID(step.debtorId)]?.creditorId, channel: step.channel)
+        }
         let active = Set(due.map(\.tenantId)).shuffled()
         let share = max(1, batchSize / max(1, active.count))
         let byTenant = Dictionary(grouping: due, by: \.tenantId)
@@ -438,6 +450,7 @@ extension MemoryPipelineStore.Tables {
     func snapshot(tenantIds: Set<UUID>, debtorIds: Set<UUID>, invoiceIds: Set<UUID>, now: Date) -> BatchSnapshot {
         var snapshot = BatchSnapshot()
         guard !tenantIds.isEmpty || !debtorIds.isEmpty || !invoiceIds.isEmpty else { return snapshot }
+        snapshot.paused = paused
         for id in tenantIds { snapshot.tenants[TenantID(id)] = tenants[TenantID(id)] }
         for id in debtorIds { snapshot.debtors[DebtorID(id)] = debtors[DebtorID(id)] }
         let creditorIds = Set(snapshot.debtors.values.map(\.creditorId))

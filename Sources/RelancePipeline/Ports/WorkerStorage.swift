@@ -6,7 +6,8 @@ import RelanceCore
 /// written at once.
 public protocol WorkerStorage: Sendable {
     /// Reads what the batch's jobs need — tenants, debtors, creditors, invoices, steps, first
-    /// written contacts — in a fixed number of statements. `now` sets each debtor's day (in its
+    /// written contacts, and what operators have paused (`BatchSnapshot.paused`: the worker holds
+    /// those jobs) — in a fixed number of statements. `now` sets each debtor's day (in its
     /// time zone) after which a planned step is an invoice's next one.
     func load(tenantIds: [UUID], debtorIds: [UUID], invoiceIds: [UUID], now: Date) async throws -> BatchSnapshot
 

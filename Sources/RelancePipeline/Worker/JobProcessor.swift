@@ -10,13 +10,17 @@ import RelanceCore
 ///    dispatched under the job's id awaits its outcome, any other is looked up
 ///    (`standings`): one with an outcome already is only acknowledged, one for an unknown tenant
 ///    or job is dead-lettered with the reason;
-/// 3. the stale-job guard: invoices paid, disputed, promised, in a plan, paused or written off
+/// 3. operators' pauses (`BatchSnapshot.paused`, read with the batch): a job for a paused
+///    channel, tenant or creditor is held — sent back to a retry queue under the same attempt,
+///    unclaimed, nobody contacted, no outcome — and looked at again after `pausedHoldDelay`;
+///    a hold is not a failure and never counts towards the retry limit or the dead letters;
+/// 4. the stale-job guard: invoices paid, disputed, promised, in a plan, paused or written off
 ///    since dispatch are not acted on, and a job left with none is `skipped_<reason>`;
-/// 4. the message (`MessageComposer`, from the same read; a job whose data cannot make one
+/// 5. the message (`MessageComposer`, from the same read; a job whose data cannot make one
 ///    fails for good); the job claimed (`WorkerStorage.claim`; a copy claimed by another
 ///    worker waits in a retry queue under the same attempt); the channel action, and retries
 ///    or dead letters for failures;
-/// 5. every outcome of the batch written in one transaction (`record`); outcomes the storage
+/// 6. every outcome of the batch written in one transaction (`record`); outcomes the storage
 ///    refuses for what they hold are found by halving the batch, and only their messages are
 ///    dead-lettered. The caller acknowledges only after.
 ///
@@ -43,6 +47,9 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
     public let claimDuration: Duration
     /// How long a copy of a job claimed by another worker waits before it is looked at again.
     public let claimedElsewhereDelay: Duration
+    /// How long a job held by an operators' pause waits before it is looked at again: the
+    /// longest a resume may take to reach jobs already published.
+    public let pausedHoldDelay: Duration
     public let logger: Logger
 
     public init(
@@ -55,6 +62,7 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         storageTimeout: Duration = .seconds(30),
         claimDuration: Duration = .seconds(30),
         claimedElsewhereDelay: Duration = JobTopology.retryTiers[0],
+        pausedHoldDelay: Duration = JobTopology.retryTiers[1],
         logger: Logger
     ) {
         var byChannel: [Channel: any ReminderChannel] = [:]
@@ -70,6 +78,7 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
         self.storageTimeout = storageTimeout
         self.claimDuration = claimDuration
         self.claimedElsewhereDelay = claimedElsewhereDelay
+        self.pausedHoldDelay = pausedHoldDelay
         self.logger = logger
     }
 
@@ -166,6 +175,22 @@ public struct JobProcessor<Storage: WorkerStorage>: Sendable {
                 dispositions[entry.index] = .deadLetter(reason: "unknown job \(entry.job.jobId) for tenant \(entry.job.tenantId)")
             case .awaiting:
                 live.append(entry)
+            }
+        }
+
+        // Operators' pauses hold a job whole, before the guard: nothing about it is written.
+        if !snapshot.paused.isEmpty {
+            let before = live.count
+            live.removeAll { entry in
+                let job = entry.job
+                let creditor = snapshot.debtors[DebtorID(job.debtorId)]?.creditorId
+                    ?? job.steps.lazy.compactMap { snapshot.invoices[InvoiceID($0.invoiceId)]?.creditorId }.first
+                guard snapshot.paused.holds(tenant: TenantID(job.tenantId), creditor: creditor, channel: job.channel) else { return false }
+                dispositions[entry.index] = .retry(delay: pausedHoldDelay, nextAttempt: entry.attempt)
+                return true
+            }
+            if live.count < before {
+                logger.info("Jobs held by an operators' pause", metadata: ["jobs": "\(before - live.count)"])
             }
         }
 

@@ -43,6 +43,10 @@ public struct DispatchStore: DispatchStorage {
     /// another tenant's ten; what a tenant with fewer due steps leaves of its share goes to the
     /// others, so a claim stays full while steps are due. Steps, invoices, ladders, histories, debtors and tenant kinds come
     /// back together in the claim's second statement.
+    ///
+    /// Operators' pauses (`operator_pauses`, `OperatorPauses`): the claim passes over the due
+    /// steps of a paused tenant, of a paused creditor's debtors, and of a paused channel. They
+    /// stay planned and due, untouched, and are claimed as usual once resumed.
     public func claimAndDispatch(
         now: Date,
         batchSize: Int,
@@ -72,7 +76,8 @@ public struct DispatchStore: DispatchStorage {
     /// debtor's steps are never split between claims, and the contacts it reads for the budget
     /// include every job a claim that held the debtor before has committed. Each step comes with
     /// its invoice, the invoice's ladder hash, its history (steps `done` or `dispatched`), its
-    /// debtor and its tenant's kind.
+    /// debtor and its tenant's kind. Both statements read the operators' pauses themselves (a
+    /// table of a few rows, read once per statement), so a pause holds from the next claim.
     func claim(on connection: PostgresConnection, now: Date, batchSize: Int) async throws -> ClaimedSteps {
         var tenants: [UUID] = []
         var debtors: [UUID] = []
@@ -245,11 +250,26 @@ public struct DispatchStore: DispatchStorage {
     /// at most a batch of index entries whatever the table holds. The candidates are the
     /// debtors of four times the quota in steps, so that a second claimer finds others when
     /// the first ones are held.
+    ///
+    /// Pauses: a paused tenant is not among the active ones; a candidate step of a paused
+    /// channel, or of a paused creditor's debtor, is passed over before the candidates are
+    /// counted, so a paused backlog due earlier does not crowd out the rest of its tenant. With
+    /// nothing paused the filters are an empty array's `<> ALL` and a `cardinality` test per
+    /// candidate; while a channel or a creditor is paused, each claim walks past its due steps
+    /// of the tenants it takes (the price of a pause, not of the hot path). Tenants' shares
+    /// still count paused steps (the count reads the index only), so a claim may come back
+    /// short while a large backlog is paused.
     enum LockDebtors: PreparedText {
         static let sql = """
-            WITH active AS (
+            WITH paused AS MATERIALIZED (
+                SELECT coalesce(array_agg(p.target) FILTER (WHERE p.scope = 'tenant'), '{}')::uuid[] AS tenants,
+                       coalesce(array_agg(p.target) FILTER (WHERE p.scope = 'creditor'), '{}')::uuid[] AS creditors,
+                       coalesce(array_agg(p.target) FILTER (WHERE p.scope = 'channel'), '{}')::text[] AS channels
+                FROM operator_pauses p
+            ), active AS (
                 SELECT t.id FROM tenants t
-                WHERE EXISTS (SELECT 1 FROM schedule_steps s
+                WHERE t.id <> ALL((SELECT tenants FROM paused)::uuid[])
+                  AND EXISTS (SELECT 1 FROM schedule_steps s
                               WHERE s.tenant_id = t.id AND s.pending AND s.due_at <= $1)
             ), fair AS (
                 SELECT greatest(1, $2 / greatest(1, count(*)))::int8 AS share FROM active
@@ -281,6 +301,10 @@ public struct DispatchStore: DispatchStorage {
                     FROM (
                         SELECT s.debtor_id, s.due_at FROM schedule_steps s
                         WHERE s.tenant_id = quota.id AND s.pending AND s.due_at <= $1
+                          AND s.channel <> ALL((SELECT channels FROM paused)::text[])
+                          AND (cardinality((SELECT creditors FROM paused)::uuid[]) = 0
+                               OR NOT EXISTS (SELECT 1 FROM debtors pd
+                                              WHERE pd.id = s.debtor_id AND pd.creditor_id = ANY((SELECT creditors FROM paused)::uuid[])))
                         ORDER BY s.due_at
                         LIMIT quota.take * 4
                     ) AS c
@@ -298,7 +322,9 @@ public struct DispatchStore: DispatchStorage {
     }
 
     /// Every due step of the locked debtors (found through their invoices), with what the
-    /// decider needs. A step another transaction holds (a payment being recorded) is passed over.
+    /// decider needs. A step another transaction holds (a payment being recorded) is passed over,
+    /// and so is a step of a paused channel (the debtors' tenants and creditors were checked
+    /// when they were locked).
     enum Claim: PreparedText {
         static let sql = """
             SELECT s.id AS step_id, s.tenant_id AS step_tenant_id, s.invoice_id AS step_invoice_id,
@@ -322,6 +348,7 @@ public struct DispatchStore: DispatchStorage {
                 JOIN schedule_steps s ON s.invoice_id = di.id
                 WHERE di.tenant_id = k.tenant_id AND di.debtor_id = k.debtor_id
                   AND s.pending AND s.due_at <= $1
+                  AND s.channel <> ALL(coalesce((SELECT array_agg(p.target) FROM operator_pauses p WHERE p.scope = 'channel'), '{}'))
                 ORDER BY s.due_at
                 FOR UPDATE OF s SKIP LOCKED
             ) AS s

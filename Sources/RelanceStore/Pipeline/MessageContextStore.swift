@@ -7,7 +7,8 @@ import RelanceCore
 /// statements whatever the batch size (every read binds the batch's ids as one array,
 /// `= ANY($1)`): tenants, debtors, creditors, invoices with their payments, the invoices' steps
 /// already carried out and their next planned one, and the debtors' first written contact
-/// (collection agencies only). At most `maximumStatements` statements per `load`.
+/// (collection agencies only), and what operators have paused (`operator_pauses`, a table of a
+/// few rows). At most `maximumStatements` statements per `load`.
 ///
 /// The reads return only what a message shows, in plain columns (addresses are taken apart in
 /// SQL, not decoded from JSON row by row), since a worker composes thousands per second.
@@ -16,7 +17,7 @@ public struct MessageContextStore: Sendable {
     public let logger: Logger
 
     /// The most statements one `load` runs, for any number of jobs.
-    public static let maximumStatements = 6
+    public static let maximumStatements = 7
 
     public init(client: PostgresClient, logger: Logger) {
         self.client = client
@@ -48,6 +49,9 @@ public struct MessageContextStore: Sendable {
                 snapshot.firstWrittenContacts = try await Self.firstWrittenContacts(agencyDebtors, on: connection, logger: logger)
                 snapshot.statements += 1
             }
+            // Read with every batch, so that a pause holds the next batch whatever process made it.
+            snapshot.paused = try await OperatorPauses.pausedWork(on: connection, logger: logger)
+            snapshot.statements += 1
             return snapshot
         }
     }
