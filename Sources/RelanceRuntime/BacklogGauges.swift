@@ -5,13 +5,15 @@ import Metrics
 import PostgresNIO
 import RelanceCore
 import RelancePipeline
+import RelanceStore
 import ServiceLifecycle
 import Synchronization
 
 /// Samples what waits, every `interval`, into gauges (`PipelineMetrics`): the outbox backlog,
 /// the oldest step due and not yet claimed, the steps due per tenant (the `topTenants` with the
-/// most, the rest summed as `other`, so a million tenants make eleven series), and each
-/// queue's ready messages and consumers (a passive declare on the broker).
+/// most, the rest summed as `other`, so a million tenants make eleven series), what operators
+/// have paused by scope, and each queue's ready messages and consumers (a passive declare on
+/// the broker).
 ///
 /// It runs in the dispatcher's process (and `relance run`): one process per installation
 /// reports these, whatever the number of workers. A failed sample is logged and the gauges
@@ -86,6 +88,12 @@ public struct BacklogGauges: Service, CustomStringConvertible {
         }
         top.append(("other", other))
         state.publish(top)
+
+        let pauses = try await OperatorPauses(client: client, logger: logger).list()
+        for scope in PauseScope.allCases {
+            Gauge(label: PipelineMetrics.paused, dimensions: [("scope", scope.rawValue)])
+                .record(pauses.filter { $0.target.scope == scope }.count)
+        }
     }
 
     private func sampleQueues() async throws {

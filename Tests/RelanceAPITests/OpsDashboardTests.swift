@@ -83,6 +83,9 @@ import Testing
                 kind: .deadLettered, detail: #"{"reason": "<script>undecodable</script>"}"#, completedAt: APIHarness.now.addingTimeInterval(-3600)
             )])
             let operatorKey = try await api.makeOperatorKey(name: "alice")
+            // And an operator has paused a channel.
+            _ = try await OperatorPauses(client: api.owner, logger: FreshDatabase.logger)
+                .pause(PauseTarget(.call), reason: "agents on <strike>", actor: "operator:alice")
 
             let link = try #require(try await api.call("POST", "/v1/ops/dashboard/sessions", key: operatorKey).string("url"))
             let visit = try await browser.dumpDOM("http://127.0.0.1:\(api.port)\(link)")
@@ -108,6 +111,8 @@ import Testing
             }
             #expect(DashboardTests.figureKeys(prefix: "throughput.", in: dom) == Set(throughput.keys.map { "throughput.\($0)" }))
             #expect(DashboardTests.figure("dead_letters.total", in: dom) == "1")
+            #expect(DashboardTests.figure("pauses.count", in: dom) == "1")
+            #expect(dom.contains("channel:call") && dom.contains("agents on &lt;strike&gt;"))
             for tenant in [first.tenant, second.tenant] {
                 let rows = try await api.owner.query(
                     "SELECT count(*)::bigint FROM schedule_steps WHERE tenant_id = \(tenant.uuid) AND status = 'planned' AND due_at <= \(APIHarness.now)",
@@ -122,7 +127,7 @@ import Testing
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("relance-ops-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let shot = directory.appendingPathComponent("ops.png")
-            let pictured = try await browser.screenshot("http://127.0.0.1:\(api.port)\(second2)", to: shot.path, height: 1_200)
+            let pictured = try await browser.screenshot("http://127.0.0.1:\(api.port)\(second2)", to: shot.path, height: 1_500)
             #expect(pictured.consoleMessages.isEmpty, "console: \(pictured.consoleMessages)")
             #expect(try Data(contentsOf: shot).starts(with: [0x89, 0x50, 0x4E, 0x47]))
             print("OpsDashboardTests: screenshot at \(shot.path)")

@@ -8,6 +8,8 @@ import RelanceStore
 struct OperationsDashboardPage {
     var figures: OperationsDashboard
     var operatorName: String
+    /// What operators have paused (`relance ops pause`), oldest first.
+    var pauses: [OperatorPause] = []
 
     static func hour(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -27,6 +29,7 @@ struct OperationsDashboardPage {
             \(queues())
             \(tenants())
             \(deadLetters())
+            \(operatorPauses())
             </div>
             <footer>Every tenant's work, read through the owner's connection. Hours are UTC. This page runs no script.</footer>
             </main>
@@ -151,6 +154,23 @@ struct OperationsDashboardPage {
             out += "</tbody></table>"
         }
         return out + "</section>"
+    }
+
+    func operatorPauses() -> String {
+        var out = """
+            <section class="panel" id="pauses"><h2>Paused by operators</h2>
+            <p class="note">Channels, tenants and creditors held back: the dispatcher does not claim their steps and \
+            workers hold their jobs, until resumed (<code>relance ops resume</code>).</p>
+            """
+        if pauses.isEmpty { return out + "<p class=\"empty\" data-figure=\"pauses.count\" data-value=\"0\">Nothing is paused.</p></section>" }
+        out += "<table data-figure=\"pauses.count\" data-value=\"\(pauses.count)\"><thead><tr><th>What</th><th>Since</th><th>By</th><th>Why</th></tr></thead><tbody>"
+        for pause in pauses {
+            out += """
+                <tr><td data-figure="pause.\(HTML.escape(pause.target.description))">\(HTML.escape(pause.target.description))</td>\
+                <td>\(DashboardFormat.moment(pause.pausedAt))</td><td>\(HTML.escape(pause.pausedBy))</td><td>\(HTML.escape(pause.reason))</td></tr>
+                """
+        }
+        return out + "</tbody></table></section>"
     }
 
     func deadLetters() -> String {

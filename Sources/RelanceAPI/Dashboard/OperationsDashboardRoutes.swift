@@ -23,7 +23,8 @@ extension APIServer {
                 return DashboardResponse.redirect(to: "/ops/login")
             }
             let figures = try await OperationsDashboardReport(client: operations.database, logger: logger).figures(now: settings.now())
-            return DashboardResponse.html(OperationsDashboardPage(figures: figures, operatorName: name).html())
+            let pauses = try await OperatorPauses(client: operations.database, logger: logger).list()
+            return DashboardResponse.html(OperationsDashboardPage(figures: figures, operatorName: name, pauses: pauses).html())
         }
         ops.get("login") { _, _ in
             DashboardResponse.html(DashboardLoginPage.html(message: nil, forOperators: true))
