@@ -41,6 +41,7 @@ struct APIOptions: ParsableArguments {
             throw CommandFailure("RELANCE_DATABASE_URL: \(error)")
         }
         let zone = try configuration.postRoomZone()
+        let monitor = try? configuration.brokerMonitor()
         let settings = APISettings(
             host: host ?? configuration.apiHost, port: port ?? configuration.apiPort,
             artefactsDirectory: configuration.artefactsDirectory,
@@ -51,7 +52,7 @@ struct APIOptions: ParsableArguments {
                 try await PostgresClient.withRunningClient(ownerURL, logger: logger) { owner in
                     let server = APIServer(
                         database: client, reference: reference, settings: settings,
-                        operations: OperationsAccess(database: owner), logger: logger
+                        operations: OperationsAccess(database: owner, brokerMonitor: monitor), logger: logger
                     )
                     try await server.checkIsolation()
                     return try await body(server)

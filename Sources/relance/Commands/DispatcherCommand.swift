@@ -24,7 +24,7 @@ struct DispatcherCommand: AsyncParsableCommand {
         let logger = options.logger(label: "relance.dispatcher")
         let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
         let services = try buildPipelineServices(
-            configuration: configuration, settings: try pipeline.settings(roles: [.dispatcher, .relay]),
+            configuration: configuration, settings: try pipeline.settings(roles: [.dispatcher, .relay, .deadLetters]),
             reference: reference, channels: [], logger: logger
         )
         try await runUntilSignalled(services, alongside: [WebhookDelivery(client: services.client, logger: logger)], logger: logger)
@@ -87,7 +87,7 @@ struct RunCommand: AsyncParsableCommand {
         let channels = try WorkerChannels.configured(configuration, reference: reference,
                                                      contactLog: try pipeline.openContactLog(), logger: logger)
         let services = try buildPipelineServices(
-            configuration: configuration, settings: try pipeline.settings(roles: .all),
+            configuration: configuration, settings: try pipeline.settings(roles: [.all, .deadLetters]),
             reference: reference, channels: channels, logger: logger
         )
         try await api.withServer(configuration, reference: reference, logger: logger) { server in
