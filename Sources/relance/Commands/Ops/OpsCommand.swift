@@ -16,7 +16,7 @@ struct OpsCommand: AsyncParsableCommand {
             (RELANCE_DATABASE_URL). What they change is recorded in the audit log under \
             cli:<user>@<host>; over the API, under operator:<key name>.
             """,
-        subcommands: [OpsKeyCommand.self, OpsAuditCommand.self]
+        subcommands: [OpsKeyCommand.self, OpsAuditCommand.self, OpsQueuesCommand.self, OpsDeadLettersCommand.self]
     )
 
     /// How the audit log names whoever runs a command: `cli:<user>@<host>`.
