@@ -208,7 +208,8 @@ public struct DeadLetterDetailView: Encodable, Sendable {
     public static func load(_ letter: DeadLetterRecord, from store: DeadLetterStore) async throws -> DeadLetterDetailView {
         let job = letter.job
         let numbers = try await store.invoiceNumbers(job?.steps.map(\.invoiceId) ?? [])
-        let outcomes = try await letter.jobId.map { try await store.outcomes(ofJob: $0) } ?? []
+        var outcomes: [RecordedOutcome] = []
+        if let jobId = letter.jobId { outcomes = try await store.outcomes(ofJob: jobId) }
         return DeadLetterDetailView(
             deadLetter: DeadLetterView(letter),
             headers: try? APIJSON.decoder().decode(JSONValue.self, from: Data(letter.headers.utf8)),

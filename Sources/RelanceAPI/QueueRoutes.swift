@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import RelancePipeline
 
 extension APIServer {
@@ -16,7 +17,7 @@ extension APIServer {
                 return APIJSON.response(["items": queues.map(QueueView.init)])
             } catch {
                 logger.warning("Management API unreachable", metadata: ["error": "\(error)"])
-                throw APIError(status: .badGateway, code: "broker_unreachable", message: error.description)
+                throw APIError(status: .badGateway, code: "broker_unreachable", message: "\(error)")
             }
         }
     }

@@ -32,7 +32,7 @@ struct DeadLetterTests {
                 exchange: JobTopology.jobsExchange, routingKey: JobTopology.routingKey(for: .email), body: Array("not json {".utf8),
                 properties: MessageProperties(deliveryMode: .persistent), mandatory: true
             )])
-            #expect(published.allSatisfy(\.isConfirmed))
+            #expect(published.allSatisfy { $0.isConfirmed })
             await broker.close()
 
             // Debtor 0's mailbox is refused for good until the test repairs it; debtor 1 is reached.

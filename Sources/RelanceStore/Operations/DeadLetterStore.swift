@@ -192,7 +192,7 @@ public struct DeadLetterStore: DeadLetterStorage {
             let jobId: UUID? = try cells.next()
             let channel: String = try cells.next()
             let reason: String = try cells.next()
-            let body: ByteBuffer = try cells.next()
+            let body: Data = try cells.next()
             let headers: String = try cells.next()
             let deathCount: Int = try cells.next()
             let first: Date? = try cells.next()
@@ -202,7 +202,7 @@ public struct DeadLetterStore: DeadLetterStorage {
             let at: Date? = try cells.next()
             let why: String? = try cells.next()
             records.append(DeadLetterRecord(
-                id: id, tenantId: tenantId, jobId: jobId, channel: channel, reason: reason, body: Array(buffer: body),
+                id: id, tenantId: tenantId, jobId: jobId, channel: channel, reason: reason, body: Array(body),
                 headers: headers, deathCount: deathCount, firstDeadLetteredAt: first, collectedAt: collected,
                 state: DeadLetterRecord.State(rawValue: state) ?? .waiting, stateChangedBy: by, stateChangedAt: at, stateReason: why
             ))
@@ -310,6 +310,8 @@ public struct DeadLetterStore: DeadLetterStorage {
     public struct BulkResult: Sendable {
         public var done: [Int64] = []
         public var refused: [DeadLetterRefusal] = []
+
+        public init() {}
     }
 
     /// Replays every waiting dead letter `filter` names (at most `limit`), each in its own

@@ -61,10 +61,10 @@ struct OpsDeadLettersCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            var filter = filters.filter
-            filter.state = state.flatMap(DeadLetterRecord.State.init(rawValue:))
-            if let reason { filter.reason = reason }
-            let limit = limit
+            var chosen = filters.filter
+            chosen.state = state.flatMap(DeadLetterRecord.State.init(rawValue:))
+            if let reason { chosen.reason = reason }
+            let (filter, limit) = (chosen, limit)
             let letters = try await options.withDatabase(label: "relance.ops") { client, logger in
                 try await DeadLetterStore(client: client, logger: logger).list(filter, limit: limit)
             }
@@ -95,11 +95,13 @@ struct OpsDeadLettersCommand: AsyncParsableCommand {
             let found = try await options.withDatabase(label: "relance.ops") { client, logger -> (DeadLetterRecord, DeadLetterDetailView, [RecordedOutcome], [UUID: String])? in
                 let store = DeadLetterStore(client: client, logger: logger)
                 guard let letter = try await store.get(id) else { return nil }
-                let outcomes = try await letter.jobId.map { try await store.outcomes(ofJob: $0) } ?? []
+                var outcomes: [RecordedOutcome] = []
+                if let jobId = letter.jobId { outcomes = try await store.outcomes(ofJob: jobId) }
                 let numbers = try await store.invoiceNumbers(letter.job?.steps.map(\.invoiceId) ?? [])
                 return (letter, try await DeadLetterDetailView.load(letter, from: store), outcomes, numbers)
             }
-            guard let (letter, detail, outcomes, numbers) = found else { throw CommandFailure("no dead letter \(id)") }
+            guard let found else { throw CommandFailure("no dead letter \(id)") }
+            let (letter, detail, outcomes, numbers) = found
             if json { print(DeadLetterView.json(detail)); return }
             print("dead letter \(letter.id) — \(letter.state.rawValue)")
             print("  channel:   \(letter.channel)")

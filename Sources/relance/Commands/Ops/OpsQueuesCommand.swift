@@ -36,7 +36,7 @@ struct OpsQueuesCommand: AsyncParsableCommand {
         do {
             queues = try await monitor.queues()
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure("\(error)")
         }
         if json {
             print(QueueView.json(queues.map(QueueView.init)))
