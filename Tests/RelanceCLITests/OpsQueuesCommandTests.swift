@@ -31,4 +31,12 @@ struct OpsQueuesCommandTests {
         #expect(output.stderr.contains("cannot reach the management API"))
         #expect(!output.stderr.contains("relance:relance@"))
     }
+
+    @Test("Refused credentials are said so at once (no wait on the broker's challenge)")
+    func wrongPassword() throws {
+        let output = try RelanceProcess.run(["ops", "queues"],
+                                            environment: ["RELANCE_AMQP_MANAGEMENT_URL": "http://relance:wrong@127.0.0.1:15672/relance"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("HTTP 401"))
+    }
 }

@@ -63,8 +63,14 @@ public struct BrokerMonitor: Sendable {
         request.setValue("Basic " + Data("\(user):\(password)".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
         let data: Data
         let response: URLResponse
+        // A session of our own whose delegate answers the 401's challenge (refused credentials)
+        // at once: without one, a shared session on Linux waits for an answer forever.
+        let session = URLSession(configuration: .ephemeral, delegate: ChallengeRefuser(), delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            (data, response) = try await session.data(for: request)
+        } catch let error as URLError where error.code == .cancelled || error.code == .userAuthenticationRequired {
+            throw BrokerMonitorError(url: endpoint.absoluteString, reason: "HTTP 401 (wrong user or password)")
         } catch {
             throw BrokerMonitorError(url: endpoint.absoluteString, reason: "cannot reach the management API: \(error.localizedDescription)")
         }
@@ -115,6 +121,14 @@ public struct BrokerMonitor: Sendable {
                 oldestMessageAgeSeconds: head_message_timestamp.map { max(0, now.timeIntervalSince1970 - $0) }
             )
         }
+    }
+}
+
+/// Refuses authentication challenges: the credentials go in the request's own header.
+private final class ChallengeRefuser: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+                    completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+        completionHandler(.cancelAuthenticationChallenge, nil)
     }
 }
 
