@@ -120,6 +120,47 @@ struct DeadLetterTests {
     }
 }
 
+extension DeadLetterTests {
+    @Test("A replayed job whose debtor paid meanwhile is skipped by the stale-job guard, not contacted")
+    func replayAfterPayment() async throws {
+        let due = try CalendarDate(iso: "2026-03-02")
+        try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
+            let (_, invoices) = try await harness.seed(debtors: 1, due: due, today: due.adding(days: -10))
+            try await harness.dispatchAll()
+            try await harness.publishAll(harness.relay())
+            let debtor = invoices[0].debtorId.uuid
+            let channel = RepairableChannel(brokenFor: debtor)
+            let worker = try harness.worker(channels: [channel])
+            let workers = BackgroundService { try await worker.run() }
+            #expect(try await harness.waitForOutcomes(timeout: .seconds(120)))
+
+            let rows = try await harness.client.query("SELECT id, tenant_id, payload::text FROM jobs", logger: harness.logger)
+            var found: (UUID, UUID, String)?
+            for try await row in rows.decode((UUID, UUID, String).self) { found = row }
+            let (jobId, tenantId, payload) = try #require(found)
+            let store = DeadLetterStore(client: harness.client, logger: harness.logger)
+            try await store.collect([CollectedDeadLetter(
+                tenantId: tenantId, jobId: jobId, channel: "email", reason: "mailbox does not exist", body: Array(payload.utf8),
+                headers: "{}", deathCount: 1, firstDeadLetteredAt: Date(), dedupKey: "\(jobId)|test|1"
+            )])
+            let letter = try #require(try await store.list(DeadLetterFilter()).first)
+
+            _ = try await harness.transitions.recordPayment(
+                Payment(invoiceId: invoices[0].id, date: due.adding(days: 3), amount: invoices[0].amount), today: due.adding(days: 3)
+            )
+            channel.repair()
+            try await store.replay(letter.id, actor: "cli:test@host", reason: "paid meanwhile?")
+            try await harness.publishAll(harness.relay())
+            #expect(try await harness.wait(timeout: .seconds(120)) {
+                try await harness.count("SELECT count(*)::int8 FROM job_outcomes WHERE job_id = \(jobId)") == 1
+            })
+            await workers.stop()
+            #expect(try await store.outcomes(ofJob: jobId).map(\.outcome) == ["skipped_paid", "failed_permanent"])
+            #expect(channel.attempts(debtor) == 1)
+        }
+    }
+}
+
 extension PipelineHarness {
     /// The dead-letter collector as `relance dispatcher` builds it.
     func collector() throws -> InProcessWorker {
