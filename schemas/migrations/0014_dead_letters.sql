@@ -14,13 +14,13 @@ CREATE TABLE dead_letters (
     -- The body as received, byte for byte (it may not even be JSON).
     body                  bytea NOT NULL,
     headers               jsonb NOT NULL DEFAULT '{}'::jsonb,
-    -- How many times this message was dead-lettered before it reached the queue (1 the first
-    -- time; a replayed job that dies again comes back with a higher count in x-death, or with
-    -- a new worker header): with the job id, what makes a collected message unique.
+    -- The broker's x-death count (1 for a message the worker dead-lettered itself).
     death_count           integer NOT NULL DEFAULT 1,
-    -- A key that identifies one dead-lettering of one message: the job id (or a hash of the
-    -- body for a body without one), the death count and the replay generation. Collecting the
-    -- same message twice (the collector died between commit and ack) adds nothing.
+    -- A key that identifies one dead-lettering of one message: the job id (else the message id,
+    -- else a fingerprint of the body), the moment it was dead-lettered (the worker's header, else
+    -- the broker's x-death time) and the death count. Collecting the same message twice (the
+    -- collector died between commit and ack) adds nothing; a replayed job dead-lettered again is
+    -- a new moment, so a new row.
     dedup_key             text NOT NULL UNIQUE,
     first_dead_lettered_at timestamptz,
     collected_at          timestamptz NOT NULL DEFAULT now(),
