@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import PostgresNIO
 import RelanceCore
+import RelancePipeline
 import RelanceStore
 
 // The operators' routes, under /v1/ops: an operator key (`rlo_…`) acts for no tenant and reads
@@ -11,9 +12,12 @@ import RelanceStore
 public struct OperationsAccess: Sendable {
     /// Connected as the owner: operators read across tenants (row-level security does not apply).
     public var database: PostgresClient
+    /// RabbitMQ's management API, for the queue figures (`GET /v1/ops/queues`); nil: 503.
+    public var brokerMonitor: BrokerMonitor?
 
-    public init(database: PostgresClient) {
+    public init(database: PostgresClient, brokerMonitor: BrokerMonitor? = nil) {
         self.database = database
+        self.brokerMonitor = brokerMonitor
     }
 }
 
@@ -70,5 +74,7 @@ extension APIServer {
             return APIJSON.response(["items": entries.map(AuditEntryView.init)])
         }
         addPauseRoutes(to: ops)
+        addQueueRoutes(to: ops)
+        addDeadLetterRoutes(to: ops)
     }
 }

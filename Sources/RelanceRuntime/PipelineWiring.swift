@@ -15,6 +15,10 @@ public struct PipelineRoles: OptionSet, Sendable {
     public static let dispatcher = PipelineRoles(rawValue: 1 << 0)
     public static let relay = PipelineRoles(rawValue: 1 << 1)
     public static let workers = PipelineRoles(rawValue: 1 << 2)
+    /// Moves dead letters from the broker's dead-letter queues into PostgreSQL
+    /// (`DeadLetterCollector`). Not part of `all`: `relance dispatcher` and `relance run` add it,
+    /// while tests, the demo and the benchmark look at the dead-letter queues themselves.
+    public static let deadLetters = PipelineRoles(rawValue: 1 << 3)
     public static let all: PipelineRoles = [.dispatcher, .relay, .workers]
 }
 
@@ -162,6 +166,9 @@ public func buildPipelineServices(
     }
     if let dispatcher { services.append(dispatcher) }
     if let relay { services.append(relay) }
+    if settings.roles.contains(.deadLetters) {
+        services.append(DeadLetterCollector(storage: DeadLetterStore(client: client, logger: logger), brokers: amqp, logger: logger))
+    }
     if settings.roles.contains(.workers) {
         let processor = JobProcessor(
             storage: WorkerStore(client: client, logger: logger), channels: channels + (try databaseChannels(client)),

@@ -20,10 +20,9 @@ struct ConnectionStateTests {
         let consumer = ReconnectingConsumer(
             configuration: configuration, queue: queue, prefetch: 10,
             backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)),
+            setup: { connection in try await connection.declareQueue(queue, arguments: ["x-queue-type": "quorum"]) },
             onConnectionChange: { connected, reason in events.withLock { $0.append((connected, reason)) } }
-        ) { connection in
-            try await connection.declareQueue(queue, arguments: ["x-queue-type": "quorum"])
-        }
+        )
         let consuming = Task { for try await delivery in consumer { delivery.ack() } }
         defer { consuming.cancel() }
         try await waitFor("the first connection") { events.withLock { $0.map(\.0) } == [true] }

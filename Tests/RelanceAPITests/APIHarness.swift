@@ -40,7 +40,7 @@ struct APIHarness: Sendable {
                 let server = APIServer(
                     database: app, reference: reference,
                     settings: APISettings(host: "127.0.0.1", port: 0, artefactsDirectory: artefacts.path, today: { today }, now: { now }),
-                    operations: OperationsAccess(database: owner),
+                    operations: OperationsAccess(database: owner, brokerMonitor: BrokerMonitor(url: URL(string: "http://relance:relance@127.0.0.1:15672/relance")!)),
                     logger: serverLogger
                 )
                 try await server.checkIsolation()

@@ -82,6 +82,11 @@ import Testing
                 jobId: job, stepIds: [], tenantId: first.tenant.uuid, debtorId: UUID(uuidString: parties.debtor)!, channel: .email,
                 kind: .deadLettered, detail: #"{"reason": "<script>undecodable</script>"}"#, completedAt: APIHarness.now.addingTimeInterval(-3600)
             )])
+            // The collector took its message from the dead-letter queue.
+            try await DeadLetterStore(client: api.owner, logger: FreshDatabase.logger).collect([CollectedDeadLetter(
+                tenantId: first.tenant.uuid, jobId: job, channel: "email", reason: "<script>undecodable</script>",
+                body: Array("not a job".utf8), headers: "{}", deathCount: 1, firstDeadLetteredAt: nil, dedupKey: "ops-dashboard-test"
+            )])
             let operatorKey = try await api.makeOperatorKey(name: "alice")
             // And an operator has paused a channel.
             _ = try await OperatorPauses(client: api.owner, logger: FreshDatabase.logger)
@@ -112,6 +117,9 @@ import Testing
             #expect(DashboardTests.figureKeys(prefix: "throughput.", in: dom) == Set(throughput.keys.map { "throughput.\($0)" }))
             #expect(DashboardTests.figure("dead_letters.total", in: dom) == "1")
             #expect(DashboardTests.figure("pauses.count", in: dom) == "1")
+            // RabbitMQ's own figures, from its management API.
+            #expect(DashboardTests.figure("queue.relance.email", in: dom) != nil, "the broker's queues are shown")
+            #expect(!dom.contains("RabbitMQ management API at"), "the management API answered")
             #expect(dom.contains("channel:call") && dom.contains("agents on &lt;strike&gt;"))
             for tenant in [first.tenant, second.tenant] {
                 let rows = try await api.owner.query(

@@ -39,18 +39,19 @@ public final class ReconnectingConsumer: AsyncSequence, Sendable {
     ///   - setup: run on each new connection before consuming; a failure counts as a
     ///     failed attempt and is retried.
     ///   - onConnectionChange: told `true` when a connection is consuming, `false` with the
-    ///     reason when it is lost or an attempt fails (a readiness check reads this).
+    ///     reason when it is lost or an attempt fails (a readiness check reads this). It comes
+    ///     after `setup`, so that a trailing closure is still the setup.
     public convenience init(
         configuration: AMQPConfiguration,
         queue: String,
         prefetch: UInt16 = 100,
         backoff: Backoff = Backoff(),
         logger: Logger = Logger(label: "amqp"),
-        onConnectionChange: @escaping @Sendable (_ connected: Bool, _ reason: String) -> Void = { _, _ in },
-        setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in }
+        setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in },
+        onConnectionChange: @escaping @Sendable (_ connected: Bool, _ reason: String) -> Void = { _, _ in }
     ) {
         self.init(brokers: [configuration], queue: queue, prefetch: prefetch, backoff: backoff, logger: logger,
-                  onConnectionChange: onConnectionChange, setup: setup)
+                  setup: setup, onConnectionChange: onConnectionChange)
     }
 
     /// A consumer that fails over between `brokers`, tried in turn; the other parameters are
@@ -61,8 +62,8 @@ public final class ReconnectingConsumer: AsyncSequence, Sendable {
         prefetch: UInt16 = 100,
         backoff: Backoff = Backoff(),
         logger: Logger = Logger(label: "amqp"),
-        onConnectionChange: @escaping @Sendable (_ connected: Bool, _ reason: String) -> Void = { _, _ in },
-        setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in }
+        setup: @escaping @Sendable (AMQPConnection) async throws -> Void = { _ in },
+        onConnectionChange: @escaping @Sendable (_ connected: Bool, _ reason: String) -> Void = { _, _ in }
     ) {
         precondition(!brokers.isEmpty, "a consumer needs at least one broker")
         session = ReconnectingConsumerSession(

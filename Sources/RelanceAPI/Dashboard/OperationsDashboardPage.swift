@@ -1,5 +1,6 @@
 import Foundation
 import RelanceCore
+import RelancePipeline
 import RelanceStore
 
 /// The operators' dashboard (`/ops`): throughput per hour by channel, outcomes, the outbox and
@@ -10,6 +11,8 @@ struct OperationsDashboardPage {
     var operatorName: String
     /// What operators have paused (`relance ops pause`), oldest first.
     var pauses: [OperatorPause] = []
+    /// RabbitMQ's own figures of the relance queues (its management API), or why there are none.
+    var brokerQueues: Result<[QueueFigures], BrokerMonitorError>? = nil
 
     static func hour(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -27,6 +30,7 @@ struct OperationsDashboardPage {
             <div class="grid">
             \(throughput())
             \(queues())
+            \(broker())
             \(tenants())
             \(deadLetters())
             \(operatorPauses())
@@ -173,19 +177,64 @@ struct OperationsDashboardPage {
         return out + "</tbody></table></section>"
     }
 
+    func broker() -> String {
+        var out = """
+            <section class="panel" id="broker"><h2>RabbitMQ queues</h2>
+            <p class="note">From the broker's management API: messages in each job queue, delivered and not yet \
+            acknowledged, consumers, and rates per second. Retry queues hold jobs waiting for their next try; \
+            dead-letter queues are emptied into the dead letters below.</p>
+            """
+        switch brokerQueues {
+        case nil:
+            return out + "<p class=\"empty\">This server has no management API URL (RELANCE_AMQP_MANAGEMENT_URL).</p></section>"
+        case .failure(let error):
+            return out + "<p class=\"error\">\(HTML.escape(error.description))</p></section>"
+        case .success(let queues):
+            let shown = queues.filter { !$0.name.hasPrefix("relance.retry.") }
+            let held = queues.filter { $0.name.hasPrefix("relance.retry.") }.reduce(0) { $0 + $1.messages }
+            let jobQueues = shown.filter { !$0.name.hasPrefix("relance.dlq.") }
+            if !jobQueues.isEmpty {
+                out += BarChart(title: "Messages in each job queue", bars: jobQueues.map {
+                    BarChart.Bar(label: $0.name, value: Double($0.messages), valueText: DashboardFormat.count($0.messages))
+                }).svg()
+            }
+            out += """
+                <table><thead><tr><th>Queue</th><th class="num">Messages</th><th class="num">Unacked</th>\
+                <th class="num">Consumers</th><th class="num">In /s</th><th class="num">Acked /s</th></tr></thead><tbody>
+                """
+            for queue in shown {
+                out += """
+                    <tr><td>\(HTML.escape(queue.name))</td>\
+                    <td class="num" data-figure="queue.\(HTML.escape(queue.name))" data-value="\(queue.messages)">\(DashboardFormat.count(queue.messages))</td>\
+                    <td class="num">\(DashboardFormat.count(queue.unacknowledged))</td>\
+                    <td class="num" data-figure="consumers.\(HTML.escape(queue.name))" data-value="\(queue.consumers)">\(DashboardFormat.count(queue.consumers))</td>\
+                    <td class="num">\(String(format: "%.1f", queue.publishRate))</td><td class="num">\(String(format: "%.1f", queue.ackRate))</td></tr>
+                    """
+            }
+            out += """
+                </tbody></table>
+                <p>Waiting in retry queues: <strong data-figure="queue.retries" data-value="\(held)">\(DashboardFormat.count(held))</strong>.</p>
+                """
+            return out + "</section>"
+        }
+    }
+
     func deadLetters() -> String {
         var out = """
             <section class="panel" id="dead-letters"><h2>Dead letters</h2>
             <p class="note"><span data-figure="dead_letters.total" data-value="\(figures.deadLetters.total)">\(DashboardFormat.count(figures.deadLetters.total))</span> \
-            job(s) dead-lettered in all, the latest first.</p>
+            waiting for an operator, the latest first: <code>relance ops dead-letters show ID</code>, then <code>replay</code> or \
+            <code>discard --reason</code>.</p>
             """
         if figures.deadLetters.latest.isEmpty { out += "<p class=\"empty\">None.</p>" }
         else {
-            out += "<table><thead><tr><th>When</th><th>Tenant</th><th>Channel</th><th>Reason</th></tr></thead><tbody>"
+            out += "<table><thead><tr><th>Id</th><th>When</th><th>Tenant</th><th>Channel</th><th>Reason</th></tr></thead><tbody>"
             for entry in figures.deadLetters.latest {
+                let channel = RelanceCore.Channel(rawValue: entry.channel).map(DashboardFormat.channel) ?? entry.channel
                 out += """
-                    <tr><td>\(DashboardFormat.moment(entry.at))</td><td>\(HTML.escape(entry.tenantName))</td>\
-                    <td>\(DashboardFormat.channel(entry.channel))</td><td>\(HTML.escape(entry.reason ?? "—"))</td></tr>
+                    <tr><td data-figure="dead_letter.\(entry.id)">\(entry.id)</td><td>\(DashboardFormat.moment(entry.at))</td>\
+                    <td>\(HTML.escape(entry.tenantName ?? "—"))</td><td>\(HTML.escape(channel))</td>\
+                    <td>\(HTML.escape(entry.reason ?? "—"))</td></tr>
                     """
             }
             out += "</tbody></table>"

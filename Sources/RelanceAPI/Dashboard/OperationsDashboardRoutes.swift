@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RelancePipeline
 import RelanceStore
 
 /// The operators' dashboard: `POST /v1/ops/dashboard/sessions` (an operator key buys a one-time
@@ -24,7 +25,17 @@ extension APIServer {
             }
             let figures = try await OperationsDashboardReport(client: operations.database, logger: logger).figures(now: settings.now())
             let pauses = try await OperatorPauses(client: operations.database, logger: logger).list()
-            return DashboardResponse.html(OperationsDashboardPage(figures: figures, operatorName: name, pauses: pauses).html())
+            var brokerQueues: Result<[QueueFigures], BrokerMonitorError>?
+            if let monitor = operations.brokerMonitor {
+                do throws(BrokerMonitorError) {
+                    brokerQueues = .success(try await monitor.queues())
+                } catch {
+                    brokerQueues = .failure(error)
+                }
+            }
+            return DashboardResponse.html(OperationsDashboardPage(
+                figures: figures, operatorName: name, pauses: pauses, brokerQueues: brokerQueues
+            ).html())
         }
         ops.get("login") { _, _ in
             DashboardResponse.html(DashboardLoginPage.html(message: nil, forOperators: true))

@@ -87,12 +87,11 @@ public struct AMQPJobBroker: JobBroker {
         let consumer = ReconnectingConsumer(
             brokers: brokers, queue: queue,
             prefetch: UInt16(clamping: max(1, prefetch)), logger: logger,
+            setup: { connection in try await topology.declare(on: connection) },
             onConnectionChange: { connected, reason in
                 if connected { readiness.ready(part) } else { readiness.notReady(part, reason) }
             }
-        ) { connection in
-            try await topology.declare(on: connection)
-        }
+        )
         return Subscription(consumer: consumer)
     }
 

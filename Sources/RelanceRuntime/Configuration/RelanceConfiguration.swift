@@ -1,6 +1,7 @@
 import AMQP
-import RelanceStore
 import Foundation
+import RelancePipeline
+import RelanceStore
 
 /// Where Relance finds its services and data. Every field has a default that works on a fresh
 /// machine once `deploy/services-up.sh` has started the local services; the environment
@@ -11,6 +12,10 @@ public struct RelanceConfiguration: Sendable {
     /// `RELANCE_AMQP_URL`: one URL, or several separated by commas (the nodes of a cluster,
     /// between which the clients fail over).
     public var amqpURL: String = "amqp://relance:relance@127.0.0.1:5672/relance"
+    /// `RELANCE_AMQP_MANAGEMENT_URL`: RabbitMQ's management HTTP API, as
+    /// `http://user:password@host:15672/<vhost>`. Unset: the first broker of `amqpURL`'s host,
+    /// user, password and virtual host, on port 15672.
+    public var amqpManagementURL: String?
     /// `RELANCE_SCHEMAS_DIR`: migrations, rate tables, compliance rules. When unset, the first
     /// `schemas/` directory found walking up from the working directory, then from the executable.
     public var schemasDirectory: String?
@@ -91,11 +96,28 @@ public struct RelanceConfiguration: Sendable {
         try AMQPConfiguration.list(fromURLs: amqpURL)
     }
 
+    /// The client of the management API (see ``amqpManagementURL``), for `relance ops queues`
+    /// and `GET /v1/ops/queues`.
+    public func brokerMonitor() throws -> BrokerMonitor {
+        if let amqpManagementURL {
+            guard let url = URL(string: amqpManagementURL), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw ConfigurationError(description: "RELANCE_AMQP_MANAGEMENT_URL is '\(amqpManagementURL)', which is not an http(s) URL such as http://relance:relance@127.0.0.1:15672/relance")
+            }
+            return BrokerMonitor(url: url)
+        }
+        do {
+            return BrokerMonitor(broker: try amqpBrokers()[0])
+        } catch {
+            throw ConfigurationError(description: "RELANCE_AMQP_URL: \(error)")
+        }
+    }
+
     /// The defaults, overridden by the `RELANCE_*` variables of `environment` that are set.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RelanceConfiguration {
         var configuration = RelanceConfiguration()
         if let value = environment["RELANCE_DATABASE_URL"], !value.isEmpty { configuration.databaseURL = value }
         if let value = environment["RELANCE_AMQP_URL"], !value.isEmpty { configuration.amqpURL = value }
+        if let value = environment["RELANCE_AMQP_MANAGEMENT_URL"], !value.isEmpty { configuration.amqpManagementURL = value }
         if let value = environment["RELANCE_SCHEMAS_DIR"], !value.isEmpty { configuration.schemasDirectory = value }
         if let value = environment["RELANCE_LOG_LEVEL"], !value.isEmpty { configuration.logLevel = value }
         if let value = environment["RELANCE_LOG_FORMAT"], !value.isEmpty { configuration.logFormat = value }

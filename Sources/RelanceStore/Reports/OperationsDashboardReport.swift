@@ -44,16 +44,21 @@ public struct TenantCount: Sendable, Hashable {
     public var count: Int
 }
 
-/// Jobs that ended dead-lettered: how many, and the latest ones.
+/// Dead letters collected from the broker's dead-letter queues (`dead_letters`): how many wait
+/// for an operator, how many arrived in the window, and the latest waiting ones.
 public struct DeadLetterSummary: Sendable, Hashable {
+    /// Waiting for a replay or a discard.
     public var total: Int
+    /// Collected in the throughput window, whatever became of them since.
     public var inWindow: Int
     public var latest: [Entry]
 
     public struct Entry: Sendable, Hashable {
-        public var jobId: UUID
-        public var tenantName: String
-        public var channel: RelanceCore.Channel
+        /// The dead letter's id (`relance ops dead-letters show ID`).
+        public var id: Int64
+        /// The tenant's name; nil when the body named none (it did not decode).
+        public var tenantName: String?
+        public var channel: String
         public var at: Date
         public var reason: String?
     }
@@ -126,24 +131,24 @@ public struct OperationsDashboardReport: Sendable {
             )
             for try await (total, recent) in try await connection.query(
                 """
-                SELECT count(*)::bigint, (count(*) FILTER (WHERE completed_at >= \(start) AND completed_at < \(end)))::bigint
-                FROM job_outcomes WHERE outcome = 'dead_lettered'
+                SELECT (count(*) FILTER (WHERE state = 'waiting'))::bigint,
+                       (count(*) FILTER (WHERE collected_at >= \(start) AND collected_at < \(end)))::bigint
+                FROM dead_letters
                 """,
                 logger: logger
             ).decode((Int64, Int64).self) {
                 figures.deadLetters.total = Int(total)
                 figures.deadLetters.inWindow = Int(recent)
             }
-            for try await (job, name, channel, at, reason) in try await connection.query(
+            for try await (id, name, channel, at, reason) in try await connection.query(
                 """
-                SELECT o.job_id, t.name, o.channel, o.completed_at, o.detail ->> 'reason'
-                FROM job_outcomes o JOIN tenants t ON t.id = o.tenant_id
-                WHERE o.outcome = 'dead_lettered' ORDER BY o.completed_at DESC, o.job_id LIMIT 10
+                SELECT d.id, t.name, d.channel, d.collected_at, d.reason
+                FROM dead_letters d LEFT JOIN tenants t ON t.id = d.tenant_id
+                WHERE d.state = 'waiting' ORDER BY d.collected_at DESC, d.id DESC LIMIT 10
                 """,
                 logger: logger
-            ).decode((UUID, String, String, Date, String?).self) {
-                guard let channel = RelanceCore.Channel(rawValue: channel) else { continue }
-                figures.deadLetters.latest.append(.init(jobId: job, tenantName: name, channel: channel, at: at, reason: reason))
+            ).decode((Int64, String?, String, Date, String?).self) {
+                figures.deadLetters.latest.append(.init(id: id, tenantName: name, channel: channel, at: at, reason: reason))
             }
             return figures
         }

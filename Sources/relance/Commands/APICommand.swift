@@ -43,6 +43,7 @@ struct APIOptions: ParsableArguments {
         let zone = try configuration.postRoomZone()
         let latestMigration = try ReadinessChecks.latestMigration(schemasOverride: configuration.schemasDirectory)
         let brokers = try configuration.amqpBrokers()
+        let monitor = try? configuration.brokerMonitor()
         let settings = APISettings(
             host: host ?? configuration.apiHost, port: port ?? configuration.apiPort,
             artefactsDirectory: configuration.artefactsDirectory,
@@ -57,7 +58,7 @@ struct APIOptions: ParsableArguments {
                     ])
                     let server = APIServer(
                         database: client, reference: reference, settings: settings,
-                        operations: OperationsAccess(database: owner), health: health, logger: logger
+                        operations: OperationsAccess(database: owner, brokerMonitor: monitor), health: health, logger: logger
                     )
                     try await server.checkIsolation()
                     return try await body(server)

@@ -25,7 +25,7 @@ struct DispatcherCommand: AsyncParsableCommand {
         let logger = options.logger(label: "relance.dispatcher")
         let reference = try ResourceLocator().referenceData(schemasOverride: configuration.schemasDirectory)
         let services = try buildPipelineServices(
-            configuration: configuration, settings: try pipeline.settings(roles: [.dispatcher, .relay]),
+            configuration: configuration, settings: try pipeline.settings(roles: [.dispatcher, .relay, .deadLetters]),
             reference: reference, channels: [], logger: logger
         )
         let endpoint = try operational.service(configuration, defaultPort: 9101, pipeline: services, probeBroker: true, logger: logger)
@@ -94,7 +94,7 @@ struct RunCommand: AsyncParsableCommand {
         let channels = try WorkerChannels.configured(configuration, reference: reference,
                                                      contactLog: try pipeline.openContactLog(), logger: logger)
         let services = try buildPipelineServices(
-            configuration: configuration, settings: try pipeline.settings(roles: .all),
+            configuration: configuration, settings: try pipeline.settings(roles: [.all, .deadLetters]),
             reference: reference, channels: channels, logger: logger
         )
         try await api.withServer(configuration, reference: reference, readiness: services.readiness, logger: logger) { server in

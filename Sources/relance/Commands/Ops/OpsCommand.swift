@@ -16,7 +16,8 @@ struct OpsCommand: AsyncParsableCommand {
             (RELANCE_DATABASE_URL). What they change is recorded in the audit log under \
             cli:<user>@<host>; over the API, under operator:<key name>.
             """,
-        subcommands: [OpsKeyCommand.self, OpsAuditCommand.self, OpsPauseCommand.self, OpsResumeCommand.self, OpsPausedCommand.self]
+        subcommands: [OpsKeyCommand.self, OpsAuditCommand.self, OpsQueuesCommand.self, OpsDeadLettersCommand.self,
+                      OpsPauseCommand.self, OpsResumeCommand.self, OpsPausedCommand.self]
     )
 
     /// How the audit log names whoever runs a command: `cli:<user>@<host>`.
