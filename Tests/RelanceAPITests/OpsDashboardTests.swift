@@ -135,7 +135,7 @@ import Testing
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("relance-ops-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let shot = directory.appendingPathComponent("ops.png")
-            let pictured = try await browser.screenshot("http://127.0.0.1:\(api.port)\(second2)", to: shot.path, height: 1_500)
+            let pictured = try await browser.screenshot("http://127.0.0.1:\(api.port)\(second2)", to: shot.path, height: 1_950)
             #expect(pictured.consoleMessages.isEmpty, "console: \(pictured.consoleMessages)")
             #expect(try Data(contentsOf: shot).starts(with: [0x89, 0x50, 0x4E, 0x47]))
             print("OpsDashboardTests: screenshot at \(shot.path)")
