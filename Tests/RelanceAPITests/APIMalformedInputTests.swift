@@ -25,7 +25,8 @@ import Testing
             let tenant = try await api.makeTenant("Atelier Durand")
             let parties = try await api.seed(tenant.key)
             var tries = 0
-            for route in api.server.routeList() {
+            // Operator routes answer a tenant's key 403 before reading anything (their suites check it).
+            for route in api.server.routeList() where !route.contains(" /v1/ops/") {
                 let parts = route.split(separator: " ", maxSplits: 1)
                 let (method, template) = (String(parts[0]), String(parts[1]))
                 let id = template.hasPrefix("/v1/creditors") ? parties.creditor : template.hasPrefix("/v1/debtors") ? parties.debtor : parties.invoice

@@ -57,6 +57,7 @@ struct PipelineHarness: Sendable {
         do {
             try await TestServices.rabbitmqctl(node: node, "set_permissions", "-p", vhost, "relance", ".*", ".*", ".*")
             let base = broker == .chaos ? TestServices.chaosAMQPBase : TestServices.amqpBase
+            try await TopologyGate.shared.declare(url: base + vhost)
             let result = try await FreshDatabase.withMigrated { url, client in
                 try await BuiltRoles.during { roles in
                     let harness = PipelineHarness(
@@ -264,5 +265,38 @@ extension DispatcherService {
             total += summary
             if summary.claimed == 0 { return total }
         }
+    }
+}
+
+/// Declares a test's topology (24 quorum queues) before the test starts, a couple of vhosts at
+/// a time: under the whole suite's load a broker takes seconds per quorum queue, and a
+/// declaration made by the first publish would count against the relay's confirm deadline.
+actor TopologyGate {
+    static let shared = TopologyGate()
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let limit = 2
+
+    func declare(url: String) async throws {
+        if running >= limit {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            running += 1
+        }
+        defer { release() }
+        var configuration = try AMQPConfiguration(url: url)
+        configuration.connectTimeout = .seconds(60)
+        let connection = try await AMQPConnection.connect(configuration)
+        do {
+            try await JobTopology().declare(on: connection)
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+    }
+
+    private func release() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }
