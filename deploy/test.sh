@@ -33,5 +33,13 @@ cat "$cluster_log"
 rm -f "$cluster_log"
 export RELANCE_REQUIRE_CLUSTER=1
 start=$(date +%s)
-swift test --skip-build
+# Two runs: the suites that each give a test a RabbitMQ virtual host of its own with two dozen
+# quorum queues, and start relance processes (the pipeline's and the executable's), first; the
+# rest after. All at once, quorum-queue creation on a 2-core machine's broker made handshakes
+# and confirms miss their deadlines.
+status=0
+swift test --skip-build --filter 'RelancePipelineTests|RelanceCLITests' || status=$?
+echo "test.sh: pipeline and executable tests took $(( $(date +%s) - start )) s"
+swift test --skip-build --skip 'RelancePipelineTests|RelanceCLITests' || status=$?
 echo "test.sh: tests took $(( $(date +%s) - start )) s"
+exit "$status"

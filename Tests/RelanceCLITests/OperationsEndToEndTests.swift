@@ -16,7 +16,18 @@ struct OperationsEndToEndTests {
         try await FreshDatabase.withMigrated { url, client in
             let vhost = "relance_test_ops_\(UInt32.random(in: 0...UInt32.max))"
             try await BrokerVirtualHost.create(vhost)
-            defer { Task { try? await BrokerVirtualHost.delete(vhost) } }
+            do {
+                try await Self.run(url: url, client: client, vhost: vhost)
+            } catch {
+                try? await BrokerVirtualHost.delete(vhost)
+                throw error
+            }
+            try await BrokerVirtualHost.delete(vhost)
+        }
+    }
+
+    static func run(url: DatabaseURL, client: PostgresClient, vhost: String) async throws {
+        do {
             let environment: [String: String?] = [
                 "RELANCE_DATABASE_URL": url.urlWithPassword, "RELANCE_API_DATABASE_URL": nil,
                 "RELANCE_AMQP_URL": "amqp://relance:relance@127.0.0.1:5672/\(vhost)",
