@@ -23,7 +23,8 @@ struct OpsCommand: AsyncParsableCommand {
     /// How the audit log names whoever runs a command: `cli:<user>@<host>`.
     static var commandLineActor: String {
         let environment = ProcessInfo.processInfo.environment
-        let user = environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        // The person behind sudo, else the session's user, else the account the process runs as.
+        let user = environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? ProcessInfo.processInfo.userName
         return "cli:\(user)@\(ProcessInfo.processInfo.hostName)"
     }
 }
