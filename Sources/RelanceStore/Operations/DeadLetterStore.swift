@@ -312,37 +312,39 @@ public struct DeadLetterStore: DeadLetterStorage {
         public var refused: [DeadLetterRefusal] = []
 
         public init() {}
+
+        /// Runs `act` on dead letter `id`, counting it done, or refused with the refusal's reason
+        /// (any other error is thrown).
+        public mutating func attempt(_ id: Int64, _ act: () async throws -> Void) async throws {
+            do {
+                try await act()
+                done.append(id)
+            } catch let refusal as DeadLetterRefusal {
+                refused.append(refusal)
+            }
+        }
     }
 
     /// Replays every waiting dead letter `filter` names (at most `limit`), each in its own
     /// transaction: one refused does not hold back the others.
     public func replay(matching filter: DeadLetterFilter, actor: String, reason: String?, limit: Int = 10_000) async throws -> BulkResult {
-        var filter = filter
-        filter.state = .waiting
-        var result = BulkResult()
-        for letter in try await list(filter, limit: limit).reversed() {
-            do {
-                try await replay(letter.id, actor: actor, reason: reason)
-                result.done.append(letter.id)
-            } catch let refusal as DeadLetterRefusal {
-                result.refused.append(refusal)
-            }
-        }
-        return result
+        try await eachWaiting(filter, limit: limit) { try await replay($0, actor: actor, reason: reason) }
     }
 
     /// Discards every waiting dead letter `filter` names (at most `limit`).
     public func discard(matching filter: DeadLetterFilter, actor: String, reason: String, limit: Int = 10_000) async throws -> BulkResult {
+        try await eachWaiting(filter, limit: limit) { try await discard($0, actor: actor, reason: reason) }
+    }
+
+    /// Runs `act` on each waiting dead letter `filter` names, oldest first.
+    private func eachWaiting(
+        _ filter: DeadLetterFilter, limit: Int, _ act: (Int64) async throws -> DeadLetterRecord
+    ) async throws -> BulkResult {
         var filter = filter
         filter.state = .waiting
         var result = BulkResult()
         for letter in try await list(filter, limit: limit).reversed() {
-            do {
-                try await discard(letter.id, actor: actor, reason: reason)
-                result.done.append(letter.id)
-            } catch let refusal as DeadLetterRefusal {
-                result.refused.append(refusal)
-            }
+            try await result.attempt(letter.id) { _ = try await act(letter.id) }
         }
         return result
     }

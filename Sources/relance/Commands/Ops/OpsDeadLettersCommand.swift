@@ -158,12 +158,7 @@ struct OpsDeadLettersCommand: AsyncParsableCommand {
                 let store = DeadLetterStore(client: client, logger: logger)
                 guard let id else { return try await store.replay(matching: filter, actor: actor, reason: reason) }
                 var result = DeadLetterStore.BulkResult()
-                do {
-                    try await store.replay(id, actor: actor, reason: reason)
-                    result.done.append(id)
-                } catch let refusal as DeadLetterRefusal {
-                    result.refused.append(refusal)
-                }
+                try await result.attempt(id) { try await store.replay(id, actor: actor, reason: reason) }
                 return result
             }
             try OpsDeadLettersCommand.report(result, verb: "replayed", single: id != nil)
@@ -198,12 +193,7 @@ struct OpsDeadLettersCommand: AsyncParsableCommand {
                 let store = DeadLetterStore(client: client, logger: logger)
                 guard let id else { return try await store.discard(matching: filter, actor: actor, reason: reason) }
                 var result = DeadLetterStore.BulkResult()
-                do {
-                    try await store.discard(id, actor: actor, reason: reason)
-                    result.done.append(id)
-                } catch let refusal as DeadLetterRefusal {
-                    result.refused.append(refusal)
-                }
+                try await result.attempt(id) { try await store.discard(id, actor: actor, reason: reason) }
                 return result
             }
             try OpsDeadLettersCommand.report(result, verb: "discarded", single: id != nil)
