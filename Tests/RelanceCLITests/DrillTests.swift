@@ -60,7 +60,10 @@ struct DrillTests {
 
     @Test("The dispatcher killed (kill -9) mid-run, the worker pool grown and shrunk: nothing lost, nothing done twice")
     func processFaults() async throws {
-        let output = try await Self.drill(["--fault", "kill-dispatcher", "--fault", "resize-workers"], name: "relance_drill_processes")
+        // On the main broker, like the pipeline tests: it waits for one of their slots.
+        let output = try await BrokerSlots.shared.withSlot {
+            try await Self.drill(["--fault", "kill-dispatcher", "--fault", "resize-workers"], name: "relance_drill_processes")
+        }
         for fault in ["kill-dispatcher", "resize-workers"] { try Self.expectNothingLost(output, after: fault) }
         #expect(output.stderr.contains("killed the dispatcher (kill -9"))
     }

@@ -13,7 +13,7 @@ import Testing
 struct OperationsEndToEndTests {
     @Test("the figures on /metrics match the outcomes in the database")
     func metricsMatchTheDatabase() async throws {
-        try await FreshDatabase.withMigrated { url, client in
+        try await BrokerSlots.shared.withSlot { try await FreshDatabase.withMigrated { url, client in
             let vhost = "relance_test_ops_\(UInt32.random(in: 0...UInt32.max))"
             try await BrokerVirtualHost.create(vhost)
             do {
@@ -23,7 +23,7 @@ struct OperationsEndToEndTests {
                 throw error
             }
             try await BrokerVirtualHost.delete(vhost)
-        }
+        } }
     }
 
     static func run(url: DatabaseURL, client: PostgresClient, vhost: String) async throws {

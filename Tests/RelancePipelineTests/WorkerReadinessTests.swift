@@ -35,7 +35,8 @@ struct WorkerReadinessTests {
     }
 
     private func waitUntil(_ what: String, _ condition: @Sendable () -> Bool) async throws {
-        for _ in 0..<600 {
+        // Up to 90 s: a reconnection declares the queues again, slow on a loaded broker.
+        for _ in 0..<1800 {
             if condition() { return }
             try await Task.sleep(for: .milliseconds(50))
         }

@@ -44,9 +44,21 @@ struct PipelineHarness: Sendable {
                                templatesDirectory: repositoryRoot.appendingPathComponent("templates"))
     }
 
-    /// Runs `body` with a fresh database and vhost; the clock starts at `start`.
+    /// Runs `body` with a fresh database and vhost; the clock starts at `start`. A test on the
+    /// main broker waits for one of `BrokerSlots`' slots first.
     static func run<Result: Sendable>(
         broker: Broker = .main,
+        start: Date,
+        _ body: @Sendable (PipelineHarness) async throws -> Result
+    ) async throws -> Result {
+        if broker == .main {
+            return try await BrokerSlots.shared.withSlot { try await isolated(broker: broker, start: start, body) }
+        }
+        return try await isolated(broker: broker, start: start, body)
+    }
+
+    private static func isolated<Result: Sendable>(
+        broker: Broker,
         start: Date,
         _ body: @Sendable (PipelineHarness) async throws -> Result
     ) async throws -> Result {
@@ -57,7 +69,7 @@ struct PipelineHarness: Sendable {
         do {
             try await TestServices.rabbitmqctl(node: node, "set_permissions", "-p", vhost, "relance", ".*", ".*", ".*")
             let base = broker == .chaos ? TestServices.chaosAMQPBase : TestServices.amqpBase
-            try await TopologyGate.shared.declare(url: base + vhost)
+            try await TopologyGate.declare(url: base + vhost)
             let result = try await FreshDatabase.withMigrated { url, client in
                 try await BuiltRoles.during { roles in
                     let harness = PipelineHarness(
@@ -268,35 +280,24 @@ extension DispatcherService {
     }
 }
 
-/// Declares a test's topology (24 quorum queues) before the test starts, a couple of vhosts at
-/// a time: under the whole suite's load a broker takes seconds per quorum queue, and a
-/// declaration made by the first publish would count against the relay's confirm deadline.
-actor TopologyGate {
-    static let shared = TopologyGate()
-    private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-    private let limit = 2
+/// Declares a test's topology (24 quorum queues) before the test starts, two vhosts at a
+/// time: a declaration made by the first publish would count against the relay's confirm
+/// deadline.
+enum TopologyGate {
+    private static let slots = BrokerSlots(limit: 2)
 
-    func declare(url: String) async throws {
-        if running >= limit {
-            await withCheckedContinuation { waiting.append($0) }
-        } else {
-            running += 1
-        }
-        defer { release() }
-        var configuration = try AMQPConfiguration(url: url)
-        configuration.connectTimeout = .seconds(60)
-        let connection = try await AMQPConnection.connect(configuration)
-        do {
-            try await JobTopology().declare(on: connection)
-        } catch {
+    static func declare(url: String) async throws {
+        try await slots.withSlot {
+            var configuration = try AMQPConfiguration(url: url)
+            configuration.connectTimeout = .seconds(60)
+            let connection = try await AMQPConnection.connect(configuration)
+            do {
+                try await JobTopology().declare(on: connection)
+            } catch {
+                await connection.close()
+                throw error
+            }
             await connection.close()
-            throw error
         }
-        await connection.close()
-    }
-
-    private func release() {
-        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }
