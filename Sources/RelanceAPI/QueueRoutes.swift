@@ -2,9 +2,11 @@ import Foundation
 import Hummingbird
 import Logging
 import RelancePipeline
+import RelanceStore
 
 extension APIServer {
-    /// `GET /v1/ops/queues`: the figures of the relance.* queues, from RabbitMQ's management API.
+    /// `GET /v1/ops/queues`: the figures of the relance.* queues, from RabbitMQ's management API,
+    /// with the age of their oldest waiting work from the database (`QueueAges`).
     func addQueueRoutes(to ops: RouterGroup<APIContext>) {
         ops.get("queues") { _, context in
             let (_, operations) = try operationsAccess(context)
@@ -13,9 +15,10 @@ extension APIServer {
                                message: "this server has no RabbitMQ management API configured (RELANCE_AMQP_MANAGEMENT_URL)")
             }
             do {
-                let queues = try await monitor.queues()
+                let figures = try await monitor.queues()
+                let queues = try await QueueAges(client: operations.database, logger: logger).fill(figures, now: settings.now())
                 return APIJSON.response(["items": queues.map(QueueView.init)])
-            } catch {
+            } catch let error as BrokerMonitorError {
                 logger.warning("Management API unreachable", metadata: ["error": "\(error)"])
                 throw APIError(status: .badGateway, code: "broker_unreachable", message: "\(error)")
             }
@@ -33,8 +36,10 @@ public struct QueueView: Encodable, Sendable {
     var publishRate: Double
     var deliverRate: Double
     var ackRate: Double
-    /// Null when unknown.
+    /// Null when unknown or when nothing waits.
     var oldestMessageAgeSeconds: Double?
+    /// `broker` or `database` (see `QueueAges`); null with no age.
+    var oldestAgeSource: String?
 
     public init(_ figures: QueueFigures) {
         name = figures.name
@@ -46,6 +51,7 @@ public struct QueueView: Encodable, Sendable {
         deliverRate = figures.deliverRate
         ackRate = figures.ackRate
         oldestMessageAgeSeconds = figures.oldestMessageAgeSeconds
+        oldestAgeSource = figures.oldestAgeSource?.rawValue
     }
 
     /// The API's JSON for `views` (`{"items": […]}`), for the command line.
@@ -56,7 +62,7 @@ public struct QueueView: Encodable, Sendable {
 
 extension QueueView {
     enum CodingKeys: String, CodingKey {
-        case name, messages, ready, unacknowledged, consumers, publishRate, deliverRate, ackRate, oldestMessageAgeSeconds
+        case name, messages, ready, unacknowledged, consumers, publishRate, deliverRate, ackRate, oldestMessageAgeSeconds, oldestAgeSource
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,5 +77,6 @@ extension QueueView {
         try container.encode(ackRate, forKey: .ackRate)
         // Written as null rather than left out: "unknown" is an answer.
         try container.encode(oldestMessageAgeSeconds, forKey: .oldestMessageAgeSeconds)
+        try container.encode(oldestAgeSource, forKey: .oldestAgeSource)
     }
 }

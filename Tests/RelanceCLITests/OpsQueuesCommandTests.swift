@@ -1,24 +1,75 @@
 import Foundation
+import PostgresNIO
+import RelanceCore
+import RelanceStore
+import RelanceTestSupport
 import Testing
 
 /// `relance ops queues` against the real management API.
 @Suite("relance ops queues")
 struct OpsQueuesCommandTests {
-    @Test("--json gives the relance.* queues of the broker with their numbers")
-    func json() throws {
-        let output = try RelanceProcess.run(["ops", "queues", "--json"],
-                                            environment: ["RELANCE_AMQP_URL": "amqp://relance:relance@127.0.0.1:5672/relance",
-                                                          "RELANCE_AMQP_MANAGEMENT_URL": nil])
-        #expect(output.status == 0, "\(output.stderr)")
-        let items = try #require(try output.json()["items"] as? [[String: Any]])
-        let names = Set(items.compactMap { $0["name"] as? String })
-        #expect(names.isSuperset(of: ["relance.email", "relance.letter", "relance.dlq.email", "relance.retry.email.5s"]))
-        for item in items {
-            #expect((item["messages"] as? Int) != nil)
-            #expect((item["ready"] as? Int) != nil)
-            #expect((item["consumers"] as? Int) != nil)
-            #expect((item["ack_rate"] as? Double) != nil)
-            #expect(item.keys.contains("oldest_message_age_seconds"))
+    @Test("--json gives the relance.* queues of the broker with their numbers, and the oldest age with where it comes from")
+    func json() async throws {
+        try await FreshDatabase.withMigrated { url, _ in
+            let output = try RelanceProcess.run(["ops", "queues", "--json"],
+                                                environment: ["RELANCE_AMQP_URL": "amqp://relance:relance@127.0.0.1:5672/relance",
+                                                              "RELANCE_AMQP_MANAGEMENT_URL": nil,
+                                                              "RELANCE_DATABASE_URL": url.urlWithPassword])
+            #expect(output.status == 0, "\(output.stderr)")
+            let items = try #require(try output.json()["items"] as? [[String: Any]])
+            let names = Set(items.compactMap { $0["name"] as? String })
+            #expect(names.isSuperset(of: ["relance.email", "relance.letter", "relance.dlq.email", "relance.retry.email.5s"]))
+            for item in items {
+                #expect((item["messages"] as? Int) != nil)
+                #expect((item["ready"] as? Int) != nil)
+                #expect((item["consumers"] as? Int) != nil)
+                #expect((item["ack_rate"] as? Double) != nil)
+                #expect(item.keys.contains("oldest_message_age_seconds"))
+                #expect(item.keys.contains("oldest_age_source"))
+            }
+            let table = try RelanceProcess.run(["ops", "queues"],
+                                               environment: ["RELANCE_AMQP_URL": "amqp://relance:relance@127.0.0.1:5672/relance",
+                                                             "RELANCE_AMQP_MANAGEMENT_URL": nil,
+                                                             "RELANCE_DATABASE_URL": url.urlWithPassword])
+            #expect(table.status == 0, "\(table.stderr)")
+            #expect(table.stdout.contains("oldest") && table.stdout.contains("relance.email"))
+        }
+    }
+
+    @Test("--lookback: a legal job waiting for eight days is seen with --lookback 9d, not within the default day; a bad value is refused")
+    func lookback() async throws {
+        try await FreshDatabase.withMigrated { url, client in
+            let logger = FreshDatabase.logger
+            let tenant = Tenant(name: "Acme", kind: .business)
+            try await TenantRepository(client: client, logger: logger).create(tenant)
+            let address = PostalAddress(lines: ["12 rue de la Paix"], postalCode: "75002", city: "Paris", countryCode: "FR")
+            let creditor = Creditor(tenantId: tenant.id, name: "Acme SAS", address: address)
+            try await CreditorRepository(client: client, logger: logger).create(creditor)
+            let debtor = try Debtor(tenantId: tenant.id, creditorId: creditor.id, name: "Dupont SARL", kind: .business, language: .fr,
+                                    timeZone: "Europe/Paris", contacts: DebtorContacts(postalAddress: address))
+            try await DebtorRepository(client: client, logger: logger).create(DebtorRecord(debtor: debtor))
+            let created = Date().addingTimeInterval(-8 * 86_400)
+            try await client.query(
+                """
+                INSERT INTO jobs (tenant_id, id, debtor_id, channel, payload, created_at)
+                VALUES (\(tenant.id.uuid), \(UUID.timeOrdered(at: created)), \(debtor.id.uuid), 'legal', '{}', \(created))
+                """,
+                logger: logger
+            )
+            let environment: [String: String?] = ["RELANCE_AMQP_URL": "amqp://relance:relance@127.0.0.1:5672/relance",
+                                                  "RELANCE_AMQP_MANAGEMENT_URL": nil, "RELANCE_DATABASE_URL": url.urlWithPassword]
+            func legal(_ arguments: [String]) throws -> [String: Any]? {
+                let output = try RelanceProcess.run(["ops", "queues", "--json"] + arguments, environment: environment)
+                #expect(output.status == 0, "\(output.stderr)")
+                let items = try output.json()["items"] as? [[String: Any]] ?? []
+                return items.first { $0["name"] as? String == "relance.legal" }
+            }
+            #expect(try legal([])?["oldest_age_source"] is NSNull)
+            let seen = try #require(try legal(["--lookback", "9d"]))
+            #expect(seen["oldest_age_source"] as? String == "database")
+            #expect(((seen["oldest_message_age_seconds"] as? Double) ?? 0) >= 8 * 86_400)
+            let refused = try RelanceProcess.run(["ops", "queues", "--lookback", "soon"], environment: environment)
+            #expect(refused.status != 0 && refused.stderr.contains("--lookback must be"))
         }
     }
 

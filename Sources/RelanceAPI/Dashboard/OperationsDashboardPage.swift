@@ -182,7 +182,9 @@ struct OperationsDashboardPage {
             <section class="panel" id="broker"><h2>RabbitMQ queues</h2>
             <p class="note">From the broker's management API: messages in each job queue, delivered and not yet \
             acknowledged, consumers, and rates per second. Retry queues hold jobs waiting for their next try; \
-            dead-letter queues are emptied into the dead letters below.</p>
+            dead-letter queues are emptied into the dead letters below. The oldest waiting comes from the database: \
+            a channel's oldest job published and not finished, a dead-letter queue's oldest dead letter not yet \
+            replayed or discarded.</p>
             """
         switch brokerQueues {
         case nil:
@@ -200,7 +202,7 @@ struct OperationsDashboardPage {
             }
             out += """
                 <table><thead><tr><th>Queue</th><th class="num">Messages</th><th class="num">Unacked</th>\
-                <th class="num">Consumers</th><th class="num">In /s</th><th class="num">Acked /s</th></tr></thead><tbody>
+                <th class="num">Consumers</th><th class="num">In /s</th><th class="num">Acked /s</th><th class="num">Oldest waiting</th></tr></thead><tbody>
                 """
             for queue in shown {
                 out += """
@@ -208,7 +210,8 @@ struct OperationsDashboardPage {
                     <td class="num" data-figure="queue.\(HTML.escape(queue.name))" data-value="\(queue.messages)">\(DashboardFormat.count(queue.messages))</td>\
                     <td class="num">\(DashboardFormat.count(queue.unacknowledged))</td>\
                     <td class="num" data-figure="consumers.\(HTML.escape(queue.name))" data-value="\(queue.consumers)">\(DashboardFormat.count(queue.consumers))</td>\
-                    <td class="num">\(String(format: "%.1f", queue.publishRate))</td><td class="num">\(String(format: "%.1f", queue.ackRate))</td></tr>
+                    <td class="num">\(String(format: "%.1f", queue.publishRate))</td><td class="num">\(String(format: "%.1f", queue.ackRate))</td>\
+                    <td class="num" data-figure="oldest.\(HTML.escape(queue.name))" data-value="\(queue.oldestMessageAgeSeconds.map { String(Int($0)) } ?? "")">\(queue.oldestText)</td></tr>
                     """
             }
             out += """

@@ -32,6 +32,9 @@ extension APIServer {
                 } catch {
                     brokerQueues = .failure(error)
                 }
+                if case .success(let queues) = brokerQueues {
+                    brokerQueues = .success(try await QueueAges(client: operations.database, logger: logger).fill(queues, now: settings.now()))
+                }
             }
             return DashboardResponse.html(OperationsDashboardPage(
                 figures: figures, operatorName: name, pauses: pauses, brokerQueues: brokerQueues

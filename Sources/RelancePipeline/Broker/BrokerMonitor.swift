@@ -144,9 +144,21 @@ public struct QueueFigures: Sendable, Hashable, Codable {
     public var publishRate: Double
     public var deliverRate: Double
     public var ackRate: Double
-    /// Seconds since the oldest ready message was published; nil when unknown (empty queue,
-    /// or a message without a timestamp).
+    /// Seconds the oldest waiting work has waited; nil when unknown or when nothing waits. The
+    /// broker reports the head message's timestamp for classic queues only; for the quorum
+    /// queues of relance the database answers (`QueueAges` in RelanceStore).
     public var oldestMessageAgeSeconds: Double?
+    /// Who answered `oldestMessageAgeSeconds`.
+    public var oldestAgeSource: AgeSource?
+
+    /// Where a queue's oldest age comes from.
+    public enum AgeSource: String, Sendable, Hashable, Codable {
+        /// The head message's timestamp, from the management API.
+        case broker
+        /// The oldest unfinished job of the queue's channel, or the oldest dead letter waiting
+        /// for an operator, from PostgreSQL.
+        case database
+    }
 
     public init(name: String, messages: Int, ready: Int, unacknowledged: Int, consumers: Int, publishRate: Double,
                 deliverRate: Double, ackRate: Double, oldestMessageAgeSeconds: Double?) {
@@ -159,6 +171,20 @@ public struct QueueFigures: Sendable, Hashable, Codable {
         self.deliverRate = deliverRate
         self.ackRate = ackRate
         self.oldestMessageAgeSeconds = oldestMessageAgeSeconds
+        oldestAgeSource = oldestMessageAgeSeconds == nil ? nil : .broker
+    }
+}
+
+extension QueueFigures {
+    /// The oldest age as people read it: `42s`, `7m`, `3h`, `2d`; `-` when nothing waits,
+    /// `unknown` when messages wait and nobody knows since when.
+    public var oldestText: String {
+        guard let seconds = oldestMessageAgeSeconds else { return messages == 0 ? "-" : "unknown" }
+        let whole = Int(seconds)
+        if whole < 120 { return "\(whole)s" }
+        if whole < 7200 { return "\(whole / 60)m" }
+        if whole < 172_800 { return "\(whole / 3600)h" }
+        return "\(whole / 86400)d"
     }
 }
 

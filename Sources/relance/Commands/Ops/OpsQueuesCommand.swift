@@ -3,6 +3,7 @@ import Foundation
 import RelanceAPI
 import RelancePipeline
 import RelanceRuntime
+import RelanceStore
 
 /// `relance ops queues`: depth, rates and consumers of the relance.* queues.
 struct OpsQueuesCommand: AsyncParsableCommand {
@@ -12,14 +13,21 @@ struct OpsQueuesCommand: AsyncParsableCommand {
         discussion: """
             The management API is RELANCE_AMQP_MANAGEMENT_URL (http://user:password@host:15672/vhost), \
             else RELANCE_AMQP_URL's host, user, password and virtual host on port 15672. Rates are \
-            messages per second over the broker's last sample. The oldest message's age is shown \
-            when the broker reports it (classic queues); quorum queues on RabbitMQ 3.10 do not: unknown.
+            messages per second over the broker's last sample. "oldest" is how long the oldest \
+            waiting work has waited, from the database (RabbitMQ 3.10 reports no head-message \
+            timestamp for quorum queues): for a channel's queue, its oldest job published and not \
+            finished (in the queue, a retry queue, or a worker's hands); for a dead-letter queue, \
+            its oldest dead letter waiting in `relance ops dead-letters`. Jobs are looked for among \
+            those of the last --lookback (a day by default).
             """
     )
 
     @OptionGroup var options: ServiceOptions
     @Option(help: "The management API's URL (default: $RELANCE_AMQP_MANAGEMENT_URL, else derived from the AMQP URL).")
     var managementURL: String?
+    @Option(help: "How far back to look for jobs not finished, for the oldest age: hours (24h) or days (7d).",
+            transform: { try OpsQueuesCommand.lookback($0) })
+    var lookback: TimeInterval = QueueAges.defaultLookback
     @Flag(help: "Print JSON (as GET /v1/ops/queues).")
     var json = false
 
@@ -32,11 +40,17 @@ struct OpsQueuesCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let queues: [QueueFigures]
+        let figures: [QueueFigures]
         do {
-            queues = try await monitor.queues()
+            figures = try await monitor.queues()
         } catch {
             throw CommandFailure("\(error)")
+        }
+        let lookback = lookback
+        let queues = try await options.withDatabase(label: "relance.ops") { client, logger in
+            var ages = QueueAges(client: client, logger: logger)
+            ages.lookback = lookback
+            return try await ages.fill(figures, now: Date())
         }
         if json {
             print(QueueView.json(queues.map(QueueView.init)))
@@ -48,7 +62,7 @@ struct OpsQueuesCommand: AsyncParsableCommand {
         let rows = queues.map { queue in
             [queue.name, "\(queue.messages)", "\(queue.ready)", "\(queue.unacknowledged)", "\(queue.consumers)",
              Self.rate(queue.publishRate), Self.rate(queue.deliverRate), Self.rate(queue.ackRate),
-             queue.oldestMessageAgeSeconds.map(Self.age) ?? (queue.messages == 0 ? "-" : "unknown")]
+             queue.oldestText]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
         for row in [header] + rows {
@@ -60,15 +74,16 @@ struct OpsQueuesCommand: AsyncParsableCommand {
         }
     }
 
-    static func rate(_ value: Double) -> String {
-        String(format: "%.1f", value)
+    /// `24h` or `7d` as seconds, from one hour to a year.
+    static func lookback(_ text: String) throws -> TimeInterval {
+        let unit = text.last.flatMap { ["h": 3600.0, "d": 86_400.0][String($0)] }
+        guard let unit, let count = Int(text.dropLast()), count > 0, Double(count) * unit <= 366 * 86_400 else {
+            throw ValidationError("--lookback must be hours such as 24h or days such as 7d (at most a year), not '\(text)'")
+        }
+        return Double(count) * unit
     }
 
-    static func age(_ seconds: Double) -> String {
-        let whole = Int(seconds)
-        if whole < 120 { return "\(whole)s" }
-        if whole < 7200 { return "\(whole / 60)m" }
-        if whole < 172_800 { return "\(whole / 3600)h" }
-        return "\(whole / 86400)d"
+    static func rate(_ value: Double) -> String {
+        String(format: "%.1f", value)
     }
 }
