@@ -66,6 +66,7 @@ public struct APIServer: Sendable {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorShaping())
         router.add(middleware: BodyLimit())
+        router.add(middleware: QueryText())
         addOperationalRoutes(to: router, health: health)
         let v1 = router.group("v1")
             .add(middleware: Authentication(

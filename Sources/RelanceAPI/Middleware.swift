@@ -41,6 +41,20 @@ struct BodyLimit: RouterMiddleware {
     }
 }
 
+/// Refuses a query string holding a NUL character (`%00`): PostgreSQL's text cannot hold one,
+/// so a filter carrying it would fail in the database rather than as the client's mistake.
+struct QueryText: RouterMiddleware {
+    typealias Context = APIContext
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        for (name, value) in request.uri.queryParameters where name.contains("\0") || value.contains("\0") {
+            throw APIError(status: .badRequest, code: "invalid_query", message: "the query parameter '\(name.replacingOccurrences(of: "\0", with: ""))' holds a NUL character",
+                           field: String(name))
+        }
+        return try await next(request, context)
+    }
+}
+
 /// Reads `Authorization: Bearer <key>` and finds the key's tenant and role, or for an operator's
 /// key (`rlo_…`) the operator: 401 for a missing, unknown or revoked key. The key is compared by
 /// its SHA-256 only.

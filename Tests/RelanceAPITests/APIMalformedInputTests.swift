@@ -1,6 +1,8 @@
 import Foundation
 import RelanceAPI
 import RelanceCore
+import RelancePipeline
+import RelanceStore
 import RelanceTestSupport
 import Testing
 
@@ -64,6 +66,74 @@ import Testing
                 #expect(reply.errorCode == "body_too_large")
             }
             #expect(tries > 200)
+        }
+    }
+
+    /// Bodies that are well-formed JSON but wrong for an operator route.
+    static let operatorBodies: [String] = [
+        #"{"reason": ""}"#, #"{"reason": 5}"#, #"{"reason": null}"#, #"{"reason": "\#(String(repeating: "x", count: 1_001))"}"#,
+        #"{"channel": "fax"}"#, #"{"channel": 3}"#, #"{"tenant_id": "not-an-id"}"#, #"{"reason": "x", "since": "yesterday"}"#,
+        #"{"reason": "x", "channel": "email", "tenant_id": "0192f1c4-6b1e-7cc0-8d5e-3b2f7a9c1d40", "since": "2026-02-30T00:00:00Z"}"#,
+        #"{"reason_code": ["x"], "limit": -4}"#,
+    ]
+
+    @Test("The operator routes, with an operator key: malformed bodies, queries and path values get a 4xx in the error shape")
+    func malformedInputToOperatorRoutes() async throws {
+        try await APIHarness.run { api in
+            let tenant = try await api.makeTenant("Atelier Durand")
+            let operatorKey = try await api.makeOperatorKey(name: "fuzz")
+            try await DeadLetterStore(client: api.owner, logger: FreshDatabase.logger).collect([CollectedDeadLetter(
+                tenantId: tenant.tenant.uuid, jobId: UUID.timeOrdered(), channel: "email", reason: "unknown tenant",
+                body: Array("{}".utf8), headers: "{}", deathCount: 1, firstDeadLetteredAt: nil, dedupKey: "fuzz|1"
+            )])
+            let letter = try #require(try await DeadLetterStore(client: api.owner, logger: FreshDatabase.logger).list(DeadLetterFilter()).first)
+            let routes = api.server.routeList().filter { $0.contains(" /v1/ops/") }
+            #expect(routes.count >= 10, "\(routes)")
+            var tries = 0
+            for route in routes {
+                let parts = route.split(separator: " ", maxSplits: 1)
+                let (method, template) = (String(parts[0]), String(parts[1]))
+                let path = template.replacingOccurrences(of: "{id}", with: "\(letter.id)")
+                    .replacingOccurrences(of: "{scope}", with: "channel").replacingOccurrences(of: "{target}", with: "email")
+                func check(_ reply: APIHarness.Reply, _ what: String) {
+                    #expect(reply.status < 500, "\(route) \(what): \(reply.status) \(reply.text)")
+                    if reply.status >= 400 {
+                        #expect(reply.errorCode != nil, "\(route) \(what): \(reply.text)")
+                        #expect(!reply.text.lowercased().contains("select ") && !reply.text.contains("PSQLError"), "\(route): \(reply.text)")
+                    }
+                }
+                let wrongValues: [(String, String)] = [("{id}", "x"), ("{id}", "%27%3B%20DROP%20TABLE%20dead_letters%3B--"), ("{id}", "-1"),
+                                                       ("{id}", "99999999999999999999"), ("{scope}", "planet"), ("{target}", "fax")]
+                for (parameter, bad) in wrongValues where template.contains(parameter) {
+                    let wrong = path.replacingOccurrences(of: parameter == "{id}" ? "/\(letter.id)" : parameter == "{scope}" ? "/channel/" : "/email",
+                                                          with: parameter == "{scope}" ? "/\(bad)/" : "/\(bad)")
+                    let reply = try await api.call(method, wrong, key: operatorKey, json: method == "GET" ? nil : #"{"reason": "fuzz"}"#)
+                    #expect([400, 404].contains(reply.status), "\(route) as \(wrong): \(reply.status) \(reply.text)")
+                    check(reply, wrong)
+                }
+                if method == "GET" {
+                    for query in ["?limit=-1", "?limit=x", "?cursor=%00", "?since=yesterday", "?since=2026-02-30T00:00:00Z",
+                                  "?channel=fax", "?tenant=not-an-id", "?tenant_id=%27", "?state=zombie", "?action=%00", "?reason=%00", "?%00=1"] {
+                        check(try await api.call(method, path + query, key: operatorKey), query)
+                    }
+                    continue
+                }
+                for body in Self.bodies + Self.operatorBodies {
+                    let reply = try await api.call(method, path, key: operatorKey, body: Data(body.utf8))
+                    tries += 1
+                    #expect((400..<500).contains(reply.status) || (200..<300).contains(reply.status),
+                            "\(route) with \(body.prefix(60)): \(reply.status) \(reply.text)")
+                    check(reply, String(body.prefix(60)))
+                }
+                let huge = Data(repeating: UInt8(ascii: " "), count: 2 << 20)
+                let reply = try await api.call(method, path, key: operatorKey, body: huge)
+                #expect(reply.status == 413, "\(route): \(reply.status)")
+                #expect(reply.errorCode == "body_too_large")
+            }
+            #expect(tries > 100)
+            // Whatever was sent, every audit row names the operator and a real action.
+            let audit = try await OpsAuditLog(session: api.owner, logger: FreshDatabase.logger).entries()
+            #expect(audit.allSatisfy { $0.actor == "operator:fuzz" }, "\(audit.map(\.actor))")
         }
     }
 
