@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RelanceAPI
+import RelanceRuntime
 
 @main
 struct Relance: AsyncParsableCommand {
@@ -32,6 +34,11 @@ struct Relance: AsyncParsableCommand {
                 let text = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
                 FileHandle.standardError.write(Data("relance: \(text)\n".utf8))
                 exit(withError: ExitCode(2))
+            }
+            if LogFormat.jsonIsActive {
+                // The command logs JSON lines: its failure is one too, not prose among them.
+                Logger(label: "relance").critical("The command failed", metadata: ["error": "\(message(for: error))"])
+                exit(withError: exitCode(for: error))
             }
             exit(withError: error)
         }

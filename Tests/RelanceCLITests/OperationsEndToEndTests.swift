@@ -26,6 +26,24 @@ struct OperationsEndToEndTests {
         } }
     }
 
+    @Test("with --log-format json, a command that fails says so in a JSON line too, and exits non-zero")
+    func failureIsAJSONLine() throws {
+        let output = try RelanceProcess.run(["run", "--log-format", "json"], environment: [
+            "RELANCE_DATABASE_URL": "postgres://relance:wrong-password@127.0.0.1:5432/relance",
+        ])
+        #expect(output.status != 0)
+        let lines = output.stderr.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object != nil, "not a JSON line: \(line)")
+        }
+        let last = try #require(lines.last.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        #expect(last["level"] as? String == "critical")
+        #expect((last["error"] as? String)?.contains("password authentication failed") == true, "\(last)")
+        #expect((last["error"] as? String)?.contains("wrong-password") == false, "the password is not logged")
+    }
+
     static func run(url: DatabaseURL, client: PostgresClient, vhost: String) async throws {
         do {
             let environment: [String: String?] = [

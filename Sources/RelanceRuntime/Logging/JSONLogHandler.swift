@@ -79,7 +79,13 @@ public enum LogFormat: String, Sendable, CaseIterable {
         _ = LogFormat.jsonBootstrapped
     }
 
+    /// Whether this process logs JSON lines (`bootstrap()` was called on `.json`).
+    public static var jsonIsActive: Bool { jsonActive.load(ordering: .acquiring) }
+
+    private static let jsonActive = Atomic<Bool>(false)
+
     private static let jsonBootstrapped: Void = {
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+        jsonActive.store(true, ordering: .releasing)
     }()
 }
