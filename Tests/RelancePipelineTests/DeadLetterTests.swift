@@ -161,6 +161,74 @@ extension DeadLetterTests {
     }
 }
 
+extension DeadLetterTests {
+    @Test("""
+        A message handed back again and again (a worker dying on it) is dead-lettered by the broker at the queue's \
+        delivery limit; the collector keeps the broker's reason, delivery_limit; a replay runs the job once
+        """)
+    func deliveryLimit() async throws {
+        let due = try CalendarDate(iso: "2026-03-02")
+        try await PipelineHarness.run(start: PipelineHarness.morning(due.adding(days: 3))) { harness in
+            let (_, invoices) = try await harness.seed(debtors: 1, due: due, today: due.adding(days: -10))
+            try await harness.dispatchAll()
+            try await harness.publishAll(harness.relay())
+
+            // A consumer that never settles the job but hands it back each time, as a worker
+            // killed mid-job does, until the broker gives up on it.
+            let connection = try await AMQPConnection.connect(try harness.amqp)
+            let queue = JobTopology.queue(for: .email)
+            let deadLetters = JobTopology.deadLetterQueue(for: .email)
+            let consumer = ReconnectingConsumer(configuration: try harness.amqp, queue: queue, prefetch: 1, logger: harness.logger)
+            let returning = Task {
+                var deliveries = consumer.makeAsyncIterator()
+                var handedBack = 0
+                while let batch = try await deliveries.nextBatch() {
+                    for delivery in batch {
+                        delivery.nack(requeue: true)
+                        handedBack += 1
+                    }
+                }
+                return handedBack
+            }
+            #expect(try await harness.wait(timeout: .seconds(120)) {
+                try await connection.queueInfo(deadLetters).messageCount == 1
+            })
+            await consumer.close()
+            let handedBack = try await returning.value
+            #expect(handedBack > Int(JobTopology().deliveryLimit), "handed back \(handedBack) times")
+            #expect(try await connection.queueInfo(queue).messageCount == 0)
+            #expect(try await harness.count("SELECT count(*)::int8 FROM job_outcomes") == 0, "the broker's dead-lettering writes no outcome")
+
+            let collector = try harness.collector()
+            let collecting = BackgroundService { try await collector.run() }
+            #expect(try await harness.wait(timeout: .seconds(60)) {
+                try await harness.count("SELECT count(*)::int8 FROM dead_letters") == 1
+            })
+            await collecting.stop()
+            let store = DeadLetterStore(client: harness.client, logger: harness.logger)
+            let letter = try #require(try await store.list(DeadLetterFilter()).first)
+            #expect(letter.reason == "delivery_limit")
+            #expect(letter.channel == "email")
+            #expect(letter.deathCount >= 1)
+            let jobId = try #require(letter.jobId)
+
+            // Replayed: the job has no outcome to move aside; it runs once, under its id.
+            try await store.replay(letter.id, actor: "cli:test@host", reason: "worker fixed")
+            try await harness.publishAll(harness.relay())
+            let channel = RepairableChannel(brokenFor: UUID())
+            let worker = try harness.worker(channels: [channel])
+            let workers = BackgroundService { try await worker.run() }
+            #expect(try await harness.wait(timeout: .seconds(120)) {
+                try await harness.count("SELECT count(*)::int8 FROM job_outcomes WHERE job_id = \(jobId) AND outcome = 'sent'") == 1
+            })
+            await workers.stop()
+            #expect(channel.attempts(invoices[0].debtorId.uuid) == 1)
+            #expect(try await store.outcomes(ofJob: jobId).map(\.outcome) == ["sent"])
+            await connection.close()
+        }
+    }
+}
+
 extension PipelineHarness {
     /// The dead-letter collector as `relance dispatcher` builds it.
     func collector() throws -> InProcessWorker {
