@@ -14,18 +14,27 @@ import RelanceStore
 struct DemoPreflight {
     let databaseURL: DatabaseURL
     let amqpURL: String
+    /// The last migration this build ships: a database behind it lacks tables the run needs.
+    let latestMigration: Int
     let logger: Logger
 
     /// Returns warnings to print; throws `DemoFailure` when the demo cannot run.
     func run() async throws -> [String] {
         do {
-            let migrated = try await PostgresConnection.withSingleConnection(databaseURL, logger: logger) { connection in
-                let rows = try await connection.query("SELECT to_regclass('public.job_outcomes') IS NOT NULL", logger: logger)
-                for try await exists in rows.decode(Bool.self) { return exists }
-                return false
+            let applied = try await PostgresConnection.withSingleConnection(databaseURL, logger: logger) { connection -> Int? in
+                let table = try await connection.query("SELECT to_regclass('public.schema_migrations') IS NOT NULL", logger: logger)
+                var exists = false
+                for try await found in table.decode(Bool.self) { exists = found }
+                guard exists else { return nil }
+                let rows = try await connection.query("SELECT coalesce(max(version), 0)::int8 FROM schema_migrations", logger: logger)
+                for try await version in rows.decode(Int.self) { return version }
+                return nil
             }
-            guard migrated else {
+            guard let applied, applied > 0 else {
                 throw DemoFailure("the database \(databaseURL) has no Relance schema: run `relance migrate` first")
+            }
+            guard applied >= latestMigration else {
+                throw DemoFailure("the database \(databaseURL) has migrations up to \(applied), this build needs \(latestMigration): run `relance migrate` first")
             }
         } catch let failure as DemoFailure {
             throw failure

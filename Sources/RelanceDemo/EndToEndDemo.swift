@@ -42,7 +42,9 @@ public struct EndToEndDemo: Sendable {
         let began = ContinuousClock.now
         let warnings: [String]
         do {
-            warnings = try await DemoPreflight(databaseURL: databaseURL, amqpURL: configuration.amqpURL, logger: logger).run()
+            let latestMigration = try ReadinessChecks.latestMigration(schemasOverride: configuration.schemasDirectory)
+            warnings = try await DemoPreflight(databaseURL: databaseURL, amqpURL: configuration.amqpURL, latestMigration: latestMigration,
+                                               logger: logger).run()
         } catch let failure as DemoFailure {
             throw CommandFailure("relance demo: \(failure.description)")
         }

@@ -87,6 +87,10 @@ import Testing
                 tenantId: first.tenant.uuid, jobId: job, channel: "email", reason: "<script>undecodable</script>",
                 body: Array("not a job".utf8), headers: "{}", deathCount: 1, firstDeadLetteredAt: nil, dedupKey: "ops-dashboard-test"
             )])
+            // Collected an hour before the page's moment (the server's clock is fixed).
+            try await api.owner.query(
+                "UPDATE dead_letters SET collected_at = \(APIHarness.now.addingTimeInterval(-3600))", logger: FreshDatabase.logger
+            )
             let operatorKey = try await api.makeOperatorKey(name: "alice")
             // And an operator has paused a channel.
             _ = try await OperatorPauses(client: api.owner, logger: FreshDatabase.logger)
@@ -116,6 +120,7 @@ import Testing
             }
             #expect(DashboardTests.figureKeys(prefix: "throughput.", in: dom) == Set(throughput.keys.map { "throughput.\($0)" }))
             #expect(DashboardTests.figure("dead_letters.total", in: dom) == "1")
+            #expect(DashboardTests.figure("oldest.relance.dlq.email", in: dom) == "3600", "the waiting dead letter's age, from the database")
             #expect(DashboardTests.figure("pauses.count", in: dom) == "1")
             // RabbitMQ's own figures, from its management API.
             #expect(DashboardTests.figure("queue.relance.email", in: dom) != nil, "the broker's queues are shown")

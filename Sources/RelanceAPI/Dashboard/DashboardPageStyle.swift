@@ -21,6 +21,8 @@ enum DashboardPageStyle {
         th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); font-size: 14px; }
         th { color: var(--muted); font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
         td.num, th.num { text-align: right; }
+        div.scroll { overflow-x: auto; }
+        table.compact th, table.compact td { padding: 5px 5px; }
         svg.chart { max-width: 100%; height: auto; display: block; }
         svg.chart text { font: 12px system-ui, "DejaVu Sans", sans-serif; fill: var(--ink); }
         svg.chart text.value { font-weight: 600; }

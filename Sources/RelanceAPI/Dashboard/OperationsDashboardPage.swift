@@ -201,8 +201,8 @@ struct OperationsDashboardPage {
                 }).svg()
             }
             out += """
-                <table><thead><tr><th>Queue</th><th class="num">Messages</th><th class="num">Unacked</th>\
-                <th class="num">Consumers</th><th class="num">In /s</th><th class="num">Acked /s</th><th class="num">Oldest waiting</th></tr></thead><tbody>
+                <div class="scroll"><table class="compact"><thead><tr><th>Queue</th><th class="num">Messages</th><th class="num">Unacked</th>\
+                <th class="num">Consumers</th><th class="num">In /s</th><th class="num">Acked /s</th><th class="num">Oldest</th></tr></thead><tbody>
                 """
             for queue in shown {
                 out += """
@@ -215,7 +215,7 @@ struct OperationsDashboardPage {
                     """
             }
             out += """
-                </tbody></table>
+                </tbody></table></div>
                 <p>Waiting in retry queues: <strong data-figure="queue.retries" data-value="\(held)">\(DashboardFormat.count(held))</strong>.</p>
                 """
             return out + "</section>"
