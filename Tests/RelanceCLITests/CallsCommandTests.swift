@@ -50,16 +50,7 @@ struct CallsSessionTests {
     func session() async throws {
         try await FreshDatabase.withMigrated { url, client in
             let logger = FreshDatabase.logger
-            let tenant = Tenant(name: "Acme", kind: .business)
-            try await TenantRepository(client: client, logger: logger).create(tenant)
-            let address = PostalAddress(lines: ["12 rue de la Paix"], postalCode: "75002", city: "Paris", countryCode: "FR")
-            let creditor = Creditor(tenantId: tenant.id, name: "Acme SAS", address: address)
-            try await CreditorRepository(client: client, logger: logger).create(creditor)
-            let debtor = try Debtor(
-                tenantId: tenant.id, creditorId: creditor.id, name: "Dupont SARL", kind: .business, language: .fr,
-                timeZone: "Europe/Paris", contacts: DebtorContacts(phone: "+33612345678", postalAddress: address)
-            )
-            try await DebtorRepository(client: client, logger: logger).create(DebtorRecord(debtor: debtor))
+            let (tenant, creditor, debtor) = try await CLIParties.stored(on: client).parts
             let amount = try Money(decimal: "1200.00", currency: .eur)
             let invoice = try Invoice(
                 tenantId: tenant.id, creditorId: creditor.id, debtorId: debtor.id, number: "F-1",

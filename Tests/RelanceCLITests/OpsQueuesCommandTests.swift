@@ -40,14 +40,8 @@ struct OpsQueuesCommandTests {
     func lookback() async throws {
         try await FreshDatabase.withMigrated { url, client in
             let logger = FreshDatabase.logger
-            let tenant = Tenant(name: "Acme", kind: .business)
-            try await TenantRepository(client: client, logger: logger).create(tenant)
-            let address = PostalAddress(lines: ["12 rue de la Paix"], postalCode: "75002", city: "Paris", countryCode: "FR")
-            let creditor = Creditor(tenantId: tenant.id, name: "Acme SAS", address: address)
-            try await CreditorRepository(client: client, logger: logger).create(creditor)
-            let debtor = try Debtor(tenantId: tenant.id, creditorId: creditor.id, name: "Dupont SARL", kind: .business, language: .fr,
-                                    timeZone: "Europe/Paris", contacts: DebtorContacts(postalAddress: address))
-            try await DebtorRepository(client: client, logger: logger).create(DebtorRecord(debtor: debtor))
+            let parties = try await CLIParties.stored(on: client)
+            let (tenant, debtor) = (parties.tenant, parties.debtor)
             let created = Date().addingTimeInterval(-8 * 86_400)
             try await client.query(
                 """
