@@ -25,14 +25,19 @@ public struct ClaimBenchmark: Sendable {
         public var tenants: Int
         public var database: String
         public var keep: Bool
+        /// Claims timed first with the channel of every due step paused by an operator: what
+        /// walking past a paused backlog costs each claim. The pauses are then lifted and the
+        /// due steps claimed as usual.
+        public var pausedClaims: Int
 
-        public init(invoices: Int, due: Int, batchSize: Int, tenants: Int, database: String, keep: Bool) {
+        public init(invoices: Int, due: Int, batchSize: Int, tenants: Int, database: String, keep: Bool, pausedClaims: Int = 0) {
             self.invoices = invoices
             self.due = due
             self.batchSize = batchSize
             self.tenants = tenants
             self.database = database
             self.keep = keep
+            self.pausedClaims = pausedClaims
         }
     }
 
@@ -115,6 +120,27 @@ public struct ClaimBenchmark: Sendable {
             let store = DispatchStore(client: client, logger: logger)
             let clock = BenchClock(day: day)
             var claims = ClaimReport.Claims()
+            if settings.pausedClaims > 0 {
+                let paused = try await client.query(
+                    """
+                    INSERT INTO operator_pauses (scope, target, reason, paused_by)
+                    SELECT DISTINCT 'channel', s.channel, 'bench claim', 'bench' FROM bench_due_steps b JOIN schedule_steps s ON s.id = b.id
+                    RETURNING target
+                    """,
+                    logger: logger
+                ).collect()
+                claims.pausedChannels = try paused.map { try $0.decode(String.self) }.sorted()
+                for _ in 0..<settings.pausedClaims {
+                    let now = clock.now()
+                    let before = ContinuousClock.now
+                    let summary = try await store.claimAndDispatch(now: now, batchSize: settings.batchSize) { steps in
+                        decider.plan(steps, now: now)
+                    }
+                    claims.pausedClaimMilliseconds.append((ContinuousClock.now - before) / .milliseconds(1))
+                    claims.claimedWhilePaused += summary.claimed
+                }
+                try await client.query("DELETE FROM operator_pauses WHERE paused_by = 'bench'", logger: logger)
+            }
             var claimed = 0
             let wallStart = ContinuousClock.now
             while true {
@@ -249,6 +275,9 @@ public struct ClaimReport: Sendable {
         var deferred = 0
         var explainedAfter = 0
         var plans: [String] = []
+        var pausedChannels: [String] = []
+        var pausedClaimMilliseconds: [Double] = []
+        var claimedWhilePaused = 0
     }
 
     var command: String
@@ -261,7 +290,7 @@ public struct ClaimReport: Sendable {
     var dueLeft = 0
 
     /// Every due step was claimed and planned (none cancelled or deferred).
-    public var ok: Bool { dueLeft == 0 && claims.cancelled == 0 && claims.deferred == 0 }
+    public var ok: Bool { dueLeft == 0 && claims.cancelled == 0 && claims.deferred == 0 && claims.claimedWhilePaused == 0 }
 
     public func text() -> String {
         func f(_ value: Double, _ places: Int = 1) -> String { String(format: "%.\(places)f", value) }
@@ -286,6 +315,15 @@ public struct ClaimReport: Sendable {
             "ms per claim   median \(f(times.percentile(0.5))), p90 \(f(times.percentile(0.9))), max \(f(times.max() ?? 0)), min \(f(times.min() ?? 0)); the last, empty claim \(f(claims.emptyClaimMilliseconds))",
             "steps/s        \(f(claimSeconds > 0 ? Double(steps) / claimSeconds : 0, 0)) (claim transactions only); \(f(claims.wallSeconds > 0 ? Double(steps) / claims.wallSeconds : 0, 0)) over the \(f(claims.wallSeconds, 2)) s of the loop, the EXPLAIN included",
             "per batch      " + claims.batches.map { "\(f($0.milliseconds, 0))ms/\($0.steps)" }.joined(separator: " "),
+        ]
+        if !claims.pausedClaimMilliseconds.isEmpty {
+            let paused = claims.pausedClaimMilliseconds
+            lines.append(
+                "paused         \(paused.count) claims with channel \(claims.pausedChannels.joined(separator: ", ")) paused (every due step): "
+                    + "median \(f(paused.percentile(0.5))) ms, max \(f(paused.max() ?? 0)) ms; \(claims.claimedWhilePaused) steps claimed"
+                    + (claims.claimedWhilePaused == 0 ? "" : "  ← NOT OK"))
+        }
+        lines += [
             "check          \(dueLeft) due steps left, \(claims.cancelled) cancelled, \(claims.deferred) deferred\(ok ? "" : "  ← NOT OK")",
             "",
             claims.explainedAfter > 0 ? "plans (EXPLAIN (ANALYZE, BUFFERS) EXECUTE of the claim's prepared statements after claim \(claims.explainedAfter), rolled back):" : "plans:",

@@ -74,7 +74,11 @@ struct BenchClaimCommand: AsyncParsableCommand {
     @Flag(help: "Keep the benchmark database afterwards.")
     var keep = false
 
+    @Option(help: "Claims timed first with the channel of every due step paused (relance ops pause): the cost of walking past a paused backlog. 0: none.")
+    var pausedClaims: Int = 0
+
     func validate() throws {
+        guard pausedClaims >= 0, pausedClaims <= 1_000 else { throw ValidationError("--paused-claims must be 0 to 1000, not \(pausedClaims)") }
         guard due > 0, invoices >= due else {
             throw ValidationError("--due must be positive and --invoices at least --due (\(invoices) invoices, \(due) due)")
         }
@@ -88,7 +92,7 @@ struct BenchClaimCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = benchLogger(options, label: "relance.bench.claim")
         let settings = ClaimBenchmark.Settings(invoices: invoices, due: due, batchSize: batchSize, tenants: tenants,
-                                               database: database, keep: keep)
+                                               database: database, keep: keep, pausedClaims: pausedClaims)
         let benchmark = try ClaimBenchmark(
             settings: settings, configuration: options.configuration(), day: try benchDay(day),
             command: "relance bench claim " + CommandLine.arguments.dropFirst(3).joined(separator: " "),
